@@ -1,0 +1,13 @@
+// SQL whose spelling differs between SQLite and PostgreSQL, or that both engines need written the
+// same careful way. Features call these instead of writing engine-specific SQL.
+import { sql, type Expression, type SqlBool } from 'kysely';
+
+/** Escapes LIKE wildcards so user input is matched literally. */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** `column` contains `needle` literally. Both engines honour ESCAPE; callers pass normalised text. */
+export function contains(column: Expression<string>, needle: string): Expression<SqlBool> {
+  return sql<SqlBool>`${column} like ${`%${likeLiteral(needle)}%`} escape '\\'`;
+}

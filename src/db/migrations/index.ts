@@ -1,0 +1,7 @@
+// Every migration, listed explicitly and run in this order. Append only.
+import type { Migration } from 'kysely';
+import * as localGovernments from './2026-11-27T0900_local_governments.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-27T0900_local_governments': localGovernments,
+};

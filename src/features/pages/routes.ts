@@ -1,0 +1,10 @@
+// Static pages about the project and the site.
+import type { FastifyInstance } from 'fastify';
+import type { FeatureOptions } from '../../app.ts';
+import { contextFor, sendPage } from '../../views/render.ts';
+import { AboutPage, AccessibilityPage } from './views.tsx';
+
+export default async function pagesRoutes(app: FastifyInstance, _options: FeatureOptions): Promise<void> {
+  app.get('/about', async (request, reply) => sendPage(reply, AboutPage({ ctx: contextFor(request) })));
+  app.get('/accessibility', async (request, reply) => sendPage(reply, AccessibilityPage({ ctx: contextFor(request) })));
+}

@@ -1,0 +1,144 @@
+// The page frame every HTML response uses: skip link, header with navigation and the language
+// switch, main landmark, footer with the organisers' contacts (from the project's pamphlet).
+import type { Children } from '@kitajs/html';
+import type { PageContext } from './context.ts';
+
+export interface LayoutProps {
+  ctx: PageContext;
+  /** The page's own title; the site name is appended. */
+  title: string;
+  /** Top-level section this page belongs to, to mark the current navigation item. */
+  section?: 'home' | 'about' | 'municipalities' | 'none';
+  breadcrumbs?: Array<{ href?: string; label: string }>;
+  children?: Children;
+}
+
+const assetVersion = '1';
+
+export function siteName(ctx: PageContext): string {
+  return ctx.t('特別区全国連携プロジェクト', 'Tokyo 23 City All Nippon Collaboration Project');
+}
+
+export function Layout({ ctx, title, section = 'none', breadcrumbs, children }: LayoutProps): JSX.Element {
+  const nav = [
+    { id: 'home', href: '/', label: ctx.t('トップ', 'Home') },
+    { id: 'about', href: '/about', label: ctx.t('プロジェクトについて', 'About') },
+    { id: 'municipalities', href: '/municipalities', label: ctx.t('全国の自治体', 'Municipalities') },
+  ] as const;
+  const otherLang = ctx.lang === 'ja' ? 'en' : 'ja';
+  const switchHref = `/lang/${otherLang}?next=${encodeURIComponent(ctx.currentUrl)}`;
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={ctx.lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{`${title} | ${siteName(ctx)}`}</title>
+          <link rel="stylesheet" href={`/assets/tokens.css?v=${assetVersion}`} />
+          <link rel="stylesheet" href={`/assets/site.css?v=${assetVersion}`} />
+          <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        </head>
+        <body>
+          <a class="rk-skip-link" href="#main">
+            {ctx.t('本文へ移動', 'Skip to main content')}
+          </a>
+          <header class="rk-header">
+            <div class="rk-header__inner">
+              <a class="rk-header__brand" href="/">
+                <span class="rk-header__mark" aria-hidden="true">
+                  連携
+                </span>
+                <span class="rk-header__name" safe>
+                  {siteName(ctx)}
+                </span>
+              </a>
+              <a class="rk-header__lang" href={switchHref} lang={otherLang} hreflang={otherLang}>
+                {otherLang === 'en' ? 'English' : '日本語'}
+              </a>
+            </div>
+            <nav class="rk-nav" aria-label={ctx.t('メインメニュー', 'Main menu')}>
+              <ul class="rk-nav__list">
+                {nav.map((item) => (
+                  <li>
+                    <a class="rk-nav__link" href={item.href} aria-current={item.id === section ? 'page' : undefined} safe>
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </header>
+          {breadcrumbs && breadcrumbs.length > 0 ? (
+            <nav class="rk-breadcrumbs" aria-label={ctx.t('現在位置', 'Breadcrumb')}>
+              <ol class="rk-breadcrumbs__list">
+                {breadcrumbs.map((b) => (
+                  <li class="rk-breadcrumbs__item">
+                    {b.href ? (
+                      <a href={b.href} safe>
+                        {b.label}
+                      </a>
+                    ) : (
+                      <span aria-current="page" safe>
+                        {b.label}
+                      </span>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          ) : (
+            ''
+          )}
+          <main id="main" class="rk-main" tabindex="-1">
+            {children}
+          </main>
+          <Footer ctx={ctx} />
+        </body>
+      </html>
+    </>
+  );
+}
+
+function Footer({ ctx }: { ctx: PageContext }): JSX.Element {
+  return (
+    <footer class="rk-footer">
+      <div class="rk-footer__inner">
+        <section class="rk-footer__contacts" aria-labelledby="footer-contacts">
+          <h2 id="footer-contacts" class="rk-footer__heading">
+            {ctx.t('お問い合わせ', 'Contact')}
+          </h2>
+          <dl class="rk-footer__list">
+            <div>
+              <dt>{ctx.t('特別区全国連携プロジェクトについて', 'About the project')}</dt>
+              <dd>
+                {ctx.t('特別区長会事務局 調査第1課 全国連携プロジェクト担当', 'Secretariat of the Special Ward Mayors’ Association, Research Section 1')}
+                <br />
+                {ctx.t('電話', 'Tel.')} <a href="tel:0352109747">03-5210-9747</a>
+              </dd>
+            </div>
+            <div>
+              <dt>{ctx.t('会員専用ホームページ・会員登録・公式SNSについて', 'Members’ site, registration and official social media')}</dt>
+              <dd>
+                {ctx.t('公益財団法人特別区協議会 事業部事業推進課', 'Special Wards Council Foundation, Project Promotion Section')}
+                <br />
+                {ctx.t('電話', 'Tel.')} <a href="tel:0352109067">03-5210-9067</a>
+              </dd>
+            </div>
+          </dl>
+        </section>
+        <ul class="rk-footer__links">
+          <li>
+            <a href="/about">{ctx.t('プロジェクトについて', 'About')}</a>
+          </li>
+          <li>
+            <a href="/accessibility">{ctx.t('ウェブアクセシビリティ方針', 'Accessibility policy')}</a>
+          </li>
+        </ul>
+        <p class="rk-footer__org">
+          {ctx.t('運営：特別区長会・公益財団法人特別区協議会', 'Run by the Special Ward Mayors’ Association and the Special Wards Council Foundation')}
+        </p>
+      </div>
+    </footer>
+  );
+}

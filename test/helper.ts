@@ -1,0 +1,123 @@
+// Builds the real app on a fresh, migrated and seeded database of either engine.
+// SQLite: a temporary file. PostgreSQL: a new database created on TEST_DATABASE_URL's server and
+// dropped afterwards. Without a reachable PostgreSQL the PostgreSQL suites are skipped, except
+// under CI, where a missing PostgreSQL fails the run.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { loadConfig, type AppConfig, type DatabaseConfig } from '../src/config.ts';
+import { openDatabase, type DatabaseHandle, type Engine } from '../src/db/index.ts';
+import { prepareDatabase } from '../src/db/prepare.ts';
+
+export const postgresAdminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function probePostgres(): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: postgresAdminUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return undefined;
+  } catch (error) {
+    const reason = `PostgreSQL is not reachable at ${postgresAdminUrl} (${error instanceof Error ? error.message : String(error)})`;
+    if (process.env.CI) throw new Error(`${reason}: under CI the PostgreSQL tests must run`);
+    return `${reason}; set TEST_DATABASE_URL to run the PostgreSQL tests`;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** Why the PostgreSQL suites are skipped, or undefined when they run. */
+export const postgresSkipReason = await probePostgres();
+export const engines: Engine[] = ['sqlite', 'postgres'];
+
+export interface TestDatabase {
+  config: DatabaseConfig;
+  handle: DatabaseHandle;
+  drop(): Promise<void>;
+}
+
+let counter = 0;
+
+/** A fresh database of the given engine, migrated and seeded. */
+export async function createTestDatabase(engine: Engine, { demoData = true } = {}): Promise<TestDatabase> {
+  const name = `renkei_test_${process.pid}_${Date.now().toString(36)}_${++counter}`;
+  let config: DatabaseConfig;
+  let cleanup: () => Promise<void>;
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'renkei-test-'));
+    config = { engine, file: join(dir, `${name}.sqlite`) };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    await adminQuery(`create database ${name}`);
+    const url = new URL(postgresAdminUrl);
+    url.pathname = `/${name}`;
+    config = { engine, url: url.toString() };
+    cleanup = () => adminQuery(`drop database if exists ${name} with (force)`);
+  }
+  const handle = openDatabase(config);
+  await prepareDatabase(handle.db, { demoData });
+  return {
+    config,
+    handle,
+    drop: async () => {
+      await handle.close();
+      await cleanup();
+    },
+  };
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+export function testConfig(database: DatabaseConfig, overrides: Partial<AppConfig> = {}): AppConfig {
+  return { ...loadConfig({ APP_ENV: 'test', LOG_LEVEL: 'silent' }), database, ...overrides };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+}
+
+/** The real app on a fresh database; closed and dropped by the caller (or by eachEngine). */
+export async function buildTestApp(engine: Engine, overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const database = await createTestDatabase(engine);
+  const app = await buildApp({ config: testConfig(database.config, overrides), database: database.handle });
+  await app.ready();
+  return { app, database };
+}
+
+/**
+ * Runs the same suite once per engine against one app per engine. The suite reads the app
+ * through the getter, which is set before its tests run.
+ */
+export function describeEachEngine(name: string, suite: (current: () => TestApp, engine: Engine) => void): void {
+  for (const engine of engines) {
+    const skip = engine === 'postgres' ? postgresSkipReason : undefined;
+    describe(`${name} [${engine}]`, { skip }, () => {
+      let testApp: TestApp | undefined;
+      before(async () => {
+        testApp = await buildTestApp(engine);
+      });
+      after(async () => {
+        if (!testApp) return;
+        await testApp.app.close();
+        await testApp.database.drop();
+      });
+      suite(() => {
+        if (!testApp) throw new Error('test app not built yet');
+        return testApp;
+      }, engine);
+    });
+  }
+}
