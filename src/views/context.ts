@@ -5,12 +5,23 @@ export interface PageContext {
   lang: Lang;
   /** Path and query of the current request, for the language switch and navigation state. */
   currentUrl: string;
-  /** Picks the Japanese or English wording. Japanese is the primary language of the site. */
-  t(ja: string, en: string): string;
+  /**
+   * Picks fixed Japanese or English wording (Japanese is the site's primary language). Only
+   * string literals are accepted, so the result keeps a literal type that the XSS scanner
+   * (xss-scan) knows to be safe.
+   */
+  t<J extends string, E extends string>(ja: J & Literal<J>, en: E & Literal<E>): J | E;
+  /** Wording built from data: a plain string, which the scanner makes us escape (`safe`). */
+  tFormat(ja: string, en: string): string;
 }
 
+/** T itself when T is a string literal type; never for `string` or a template literal type. */
+type Literal<T extends string> = string extends T ? never : {} extends Record<T, 1> ? never : T;
+
 export function createPageContext(lang: Lang, currentUrl: string): PageContext {
-  return { lang, currentUrl, t: (ja, en) => (lang === 'en' ? en : ja) };
+  const t: PageContext['t'] = (ja, en) => (lang === 'en' ? en : ja);
+  const tFormat = (ja: string, en: string): string => (lang === 'en' ? en : ja);
+  return { lang, currentUrl, t, tFormat };
 }
 
 export const languageCookie = 'lang';

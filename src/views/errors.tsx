@@ -38,7 +38,7 @@ export function ErrorPage({ ctx, status }: { ctx: PageContext; status: number })
     : ctx.t('システムエラーが発生しました', 'A system error occurred');
   return (
     <Layout ctx={ctx} title={title}>
-      <h1 class="rk-heading-1" safe>
+      <h1 class="rk-heading-1">
         {title}
       </h1>
       <p>
@@ -50,7 +50,7 @@ export function ErrorPage({ ctx, status }: { ctx: PageContext; status: number })
             )}
       </p>
       <p class="rk-muted">
-        {ctx.t('エラーコード', 'Error code')}: {String(status)}
+        {ctx.t('エラーコード', 'Error code')}: <span safe>{String(status)}</span>
       </p>
       <p>
         <a href="/">{ctx.t('トップページへ戻る', 'Back to the home page')}</a>

@@ -61,7 +61,7 @@ export function Layout({ ctx, title, section = 'none', breadcrumbs, children }: 
               <ul class="rk-nav__list">
                 {nav.map((item) => (
                   <li>
-                    <a class="rk-nav__link" href={item.href} aria-current={item.id === section ? 'page' : undefined} safe>
+                    <a class="rk-nav__link" href={item.href} aria-current={item.id === section ? 'page' : undefined}>
                       {item.label}
                     </a>
                   </li>

@@ -39,22 +39,24 @@ export function HomePage({ ctx, summary }: { ctx: PageContext; summary: MasterDa
           {ctx.t('連携の広がり（公表値）', 'How far the collaboration reaches (published figures)')}
         </h2>
         <p class="rk-muted">
-          {ctx.t('出典', 'Source')}: {ctx.t(pamphletFigures.sourceJa, pamphletFigures.sourceEn)}
+          {ctx.t('出典', 'Source')}: <span safe>{ctx.tFormat(pamphletFigures.sourceJa, pamphletFigures.sourceEn)}</span>
           {ctx.t('。', '. ')}
           {ctx.t('', 'As of ')}
-          <time datetime={pamphletFigures.asOf}>{formatDate(ctx, pamphletFigures.asOf)}</time>
+          <time datetime={pamphletFigures.asOf} safe>
+            {formatDate(ctx, pamphletFigures.asOf)}
+          </time>
           {ctx.t('現在。記録から算出した最新の数値は「連携の状況」に掲載予定です。', '. Figures computed live from records will follow on the collaboration status page.')}
         </p>
         <ul class="rk-figures">
           {pamphletFigures.figures.map((f) => (
             <li class="rk-figures__item">
               <span class="rk-figures__label" safe>
-                {ctx.t(f.labelJa, f.labelEn)}
+                {ctx.tFormat(f.labelJa, f.labelEn)}
               </span>
               <span class="rk-figures__value">
-                {formatCount(f.value)}
+                <span safe>{formatCount(f.value)}</span>
                 <span class="rk-figures__unit" safe>
-                  {ctx.t(f.unitJa, f.unitEn)}
+                  {ctx.tFormat(f.unitJa, f.unitEn)}
                 </span>
               </span>
             </li>
@@ -66,8 +68,8 @@ export function HomePage({ ctx, summary }: { ctx: PageContext; summary: MasterDa
         <h2 id="master-title" class="rk-heading-2">
           {ctx.t('全国の自治体', 'Local governments of Japan')}
         </h2>
-        <p>
-          {ctx.t(
+        <p safe>
+          {ctx.tFormat(
             `Renkeiは全国${formatCount(summary.prefectures)}都道府県・${formatCount(summary.municipalities)}市区町村（市${formatCount(summary.byKind.市)}・町${formatCount(summary.byKind.町)}・村${formatCount(summary.byKind.村)}・特別区${formatCount(summary.byKind.特別区)}）を全国地方公共団体コードで管理しています。`,
             `Renkei keeps all ${formatCount(summary.prefectures)} prefectures and ${formatCount(summary.municipalities)} municipalities (${formatCount(summary.byKind.市)} cities, ${formatCount(summary.byKind.町)} towns, ${formatCount(summary.byKind.村)} villages and ${formatCount(summary.byKind.特別区)} special wards) by their local government code.`,
           )}

@@ -41,7 +41,7 @@ export default async function municipalitiesRoutes(app: FastifyInstance, { datab
     }
     const government = await findLocalGovernment(db, code);
     if (!government) {
-      const detail = ctx.t(`団体コード ${code} の自治体は登録されていません。`, `No local government has the code ${code}.`);
+      const detail = ctx.tFormat(`団体コード ${code} の自治体は登録されていません。`, `No local government has the code ${code}.`);
       return sendPage(reply, NotFoundPage({ ctx, detail }), 404);
     }
     const counts = government.level === 'prefecture' ? await municipalityCountsOf(db, government.prefectureCode) : undefined;

@@ -21,7 +21,7 @@ const kindNamesEn: Record<string, string> = {
 };
 
 export function kindLabel(ctx: PageContext, kind: string): string {
-  return ctx.t(kind, kindNamesEn[kind] ?? kind);
+  return ctx.tFormat(kind, kindNamesEn[kind] ?? kind);
 }
 
 export function prefectureLabel(ctx: PageContext, prefectureCode: string, name: string): string {
@@ -30,7 +30,7 @@ export function prefectureLabel(ctx: PageContext, prefectureCode: string, name: 
 
 function regionLabel(ctx: PageContext, regionId: string): string {
   const region = regions.find((r) => r.id === regionId);
-  return region ? ctx.t(region.nameJa, region.nameEn) : regionId;
+  return region ? ctx.tFormat(region.nameJa, region.nameEn) : regionId;
 }
 
 export interface ListPageProps {
@@ -50,11 +50,11 @@ export function MunicipalityListPage({ ctx, prefectures, input, errors, result, 
   return (
     <Layout
       ctx={ctx}
-      title={errors.length > 0 ? ctx.t(`エラー：${title}`, `Error: ${title}`) : title}
+      title={errors.length > 0 ? ctx.tFormat(`エラー：${title}`, `Error: ${title}`) : title}
       section="municipalities"
       breadcrumbs={[{ href: '/', label: ctx.t('トップ', 'Home') }, { label: title }]}
     >
-      <h1 class="rk-heading-1" safe>
+      <h1 class="rk-heading-1">
         {title}
       </h1>
       <p class="rk-lead">
@@ -93,7 +93,7 @@ export function MunicipalityListPage({ ctx, prefectures, input, errors, result, 
             <select id="filter-pref" class="rk-select" name="pref" aria-describedby={describedBy('pref')} aria-invalid={errorOf('pref') ? 'true' : undefined}>
               <option value="">{ctx.t('すべて', 'All')}</option>
               {regions.map((region) => (
-                <optgroup label={ctx.t(region.nameJa, region.nameEn)}>
+                <optgroup label={ctx.tFormat(region.nameJa, region.nameEn)}>
                   {prefectures
                     .filter((p) => p.region === region.id)
                     .map((p) => (
@@ -179,7 +179,7 @@ function Results({ ctx, result }: { ctx: PageContext; result: NonNullable<ListPa
   const status =
     total === 0
       ? ctx.t('条件に合う自治体はありません。', 'No municipality matches.')
-      : ctx.t(`${formatCount(total)}件中 ${formatCount(from)}〜${formatCount(to)}件を表示`, `Showing ${formatCount(from)}–${formatCount(to)} of ${formatCount(total)}`);
+      : ctx.tFormat(`${formatCount(total)}件中 ${formatCount(from)}〜${formatCount(to)}件を表示`, `Showing ${formatCount(from)}–${formatCount(to)} of ${formatCount(total)}`);
   return (
     <section class="rk-section" aria-labelledby="results-title">
       <h2 id="results-title" class="rk-heading-2">
@@ -246,7 +246,7 @@ export interface DetailPageProps {
 export function LocalGovernmentPage({ ctx, government: g, counts }: DetailPageProps): JSX.Element {
   const listTitle = ctx.t('全国の自治体', 'Local governments of Japan');
   const isPrefecture = g.level === 'prefecture';
-  const crumbs = [
+  const crumbs: Array<{ href: string; label: string }> = [
     { href: '/', label: ctx.t('トップ', 'Home') },
     { href: '/municipalities', label: listTitle },
   ];
@@ -314,8 +314,8 @@ export function LocalGovernmentPage({ ctx, government: g, counts }: DetailPagePr
               .join(ctx.t('・', ', '))}
           </p>
           <p>
-            <a class="rk-link-arrow" href={filterHref({ q: '', pref: g.prefectureCode, kind: '', sort: 'kana' })}>
-              {ctx.t(`${g.name}の市区町村の一覧`, `List of municipalities in ${prefectureNamesEn[g.prefectureCode] ?? g.name}`)}
+            <a class="rk-link-arrow" href={filterHref({ q: '', pref: g.prefectureCode, kind: '', sort: 'kana' })} safe>
+              {ctx.tFormat(`${g.name}の市区町村の一覧`, `List of municipalities in ${prefectureNamesEn[g.prefectureCode] ?? g.name}`)}
             </a>
           </p>
         </section>

@@ -16,7 +16,7 @@ export function AboutPage({ ctx }: { ctx: PageContext }): JSX.Element {
   const title = ctx.t('プロジェクトについて', 'About the project');
   return (
     <Layout ctx={ctx} title={title} section="about" breadcrumbs={[{ href: '/', label: ctx.t('トップ', 'Home') }, { label: title }]}>
-      <h1 class="rk-heading-1" safe>
+      <h1 class="rk-heading-1">
         {title}
       </h1>
       <p class="rk-lead">
@@ -42,10 +42,10 @@ export function AboutPage({ ctx }: { ctx: PageContext }): JSX.Element {
       <ol class="rk-timeline">
         {milestones.map((m) => (
           <li class="rk-timeline__item">
-            <time class="rk-timeline__date" datetime={m.date}>
+            <time class="rk-timeline__date" datetime={m.date} safe>
               {formatDate(ctx, m.date)}
             </time>
-            <span safe>{ctx.t(m.ja, m.en)}</span>
+            <span safe>{ctx.tFormat(m.ja, m.en)}</span>
           </li>
         ))}
       </ol>
@@ -57,7 +57,7 @@ export function AccessibilityPage({ ctx }: { ctx: PageContext }): JSX.Element {
   const title = ctx.t('ウェブアクセシビリティ方針', 'Accessibility policy');
   return (
     <Layout ctx={ctx} title={title} breadcrumbs={[{ href: '/', label: ctx.t('トップ', 'Home') }, { label: title }]}>
-      <h1 class="rk-heading-1" safe>
+      <h1 class="rk-heading-1">
         {title}
       </h1>
       <p>

@@ -35,9 +35,9 @@ export function Pagination({ ctx, page, pages, hrefFor }: PaginationProps): JSX.
                 class="rk-pagination__link"
                 href={hrefFor(p)}
                 aria-current={p === page ? 'page' : undefined}
-                aria-label={ctx.t(`${p}ページ目`, `Page ${p}`)}
+                aria-label={ctx.tFormat(`${p}ページ目`, `Page ${p}`)}
               >
-                {String(p)}
+                <span safe>{String(p)}</span>
               </a>
             </li>
           ),

@@ -1,0 +1,289 @@
+// `npm run bench`: throughput and latency of the app's pages, against a raw node:http server that
+// answers every request with the top page's bytes (the ceiling for this machine and Node version).
+//
+// The machine has 2 cores, shared by autocannon and the server under test (the raw server or the
+// app): the figures are only meaningful relative to each other (ratio to raw), not as absolute capacity.
+// autocannon runs in a worker thread (`workers: 1`) so that the raw server, which lives in this process,
+// gets an event loop of its own like the app does; on the same thread the baseline loses about a third.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+/** Pages to measure, in order. Add new pages here. */
+const TARGETS: ReadonlyArray<{ name: string; path: string }> = [
+  { name: 'top', path: '/' },
+  { name: 'municipalities', path: '/municipalities' },
+];
+
+const HOST = '127.0.0.1';
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RESULTS_FILE = path.join(ROOT, 'bench', 'results', 'latest.json');
+const STARTUP_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+const settings = {
+  connections: envInt('BENCH_CONNECTIONS', 50, 1),
+  duration: envInt('BENCH_DURATION', 10, 1),
+  warmup: envInt('BENCH_WARMUP', 2, 0),
+};
+
+interface Measurement {
+  name: string;
+  path: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  ratioToRaw: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+interface AppProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+// Everything started is stopped in reverse order, whether the run ends normally, fails or is interrupted.
+const cleanups: Array<() => Promise<unknown>> = [];
+let cleaning: Promise<void> | undefined;
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (let task = cleanups.pop(); task; task = cleanups.pop()) {
+      await task().catch((error: unknown) => console.error(`cleanup: ${message(error)}`));
+    }
+  })();
+  return cleaning;
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+async function main(): Promise<number> {
+  const tempDir = await mkdtemp(path.join(os.tmpdir(), 'renkei-bench-'));
+  cleanups.push(() => rm(tempDir, { recursive: true, force: true }));
+
+  console.log('starting the app…');
+  const app = await startApp(tempDir);
+  cleanups.push(() => app.stop());
+
+  const top = await fetch(`${app.url}/`);
+  if (!top.ok) throw new Error(`GET / answered ${top.status}`);
+  const topBytes = Buffer.from(await top.arrayBuffer());
+  const raw = await startRawServer(topBytes);
+  cleanups.push(() => closeServer(raw.server));
+
+  console.log(
+    `measuring: ${settings.connections} connections, ${settings.warmup} s warm-up, ${settings.duration} s per page` +
+      ` (top page: ${topBytes.length} bytes)\n`,
+  );
+  const results: Measurement[] = [];
+  const rawResult = await measure('raw node:http', '/', raw.url, 0);
+  results.push(rawResult);
+  for (const target of TARGETS) {
+    results.push(await measure(target.name, target.path, app.url + target.path, rawResult.requestsPerSecond));
+  }
+
+  printTable(results);
+  const topResult = results.find((r) => r !== rawResult && r.path === '/');
+  const goals = topResult
+    ? {
+        topRatioAtLeast50Percent: topResult.ratioToRaw >= 0.5,
+        topP99Below50Ms: topResult.p99Ms < 50,
+      }
+    : undefined;
+  if (topResult && goals) {
+    console.log(`\ntop page ≥ 50% of raw: ${passFail(goals.topRatioAtLeast50Percent)} (${percent(topResult.ratioToRaw)})`);
+    console.log(`top page p99 < 50 ms: ${passFail(goals.topP99Below50Ms)} (${topResult.p99Ms} ms)`);
+  }
+
+  await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: { model: os.cpus()[0]?.model ?? 'unknown', cores: os.availableParallelism() },
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    connections: settings.connections,
+    durationSeconds: settings.duration,
+    warmupSeconds: settings.warmup,
+    topPageBytes: topBytes.length,
+    results,
+    goals,
+  };
+  await writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nresults written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
+
+  const failed = results.filter((r) => r.non2xx > 0 || r.errors > 0);
+  for (const r of failed) {
+    console.error(`${r.name} (${r.path}): ${r.non2xx} non-2xx responses, ${r.errors} errors (${r.timeouts} timeouts)`);
+  }
+  return failed.length > 0 ? 1 : 0;
+}
+
+/** Starts the app on a free port with a fresh SQLite file in `dir`; resolves once /healthz answers 200. */
+async function startApp(dir: string): Promise<AppProcess> {
+  const port = await freePort();
+  const url = `http://${HOST}:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST,
+      SQLITE_FILE: path.join(dir, 'bench.sqlite'),
+      APP_ENV: 'production',
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = { stdout: tail(child, 'stdout'), stderr: tail(child, 'stderr') };
+  // Resolves with a reason once the child has exited, or could not be spawned at all.
+  const exited = new Promise<string>((resolve) => {
+    child.once('exit', (code, signal) => resolve(`the app exited during start-up (${signal ?? `code ${code}`})`));
+    child.once('error', (error) => resolve(`the app could not be started: ${error.message}`));
+  });
+  const app: AppProcess = { url, stop: () => stopChild(child, exited) };
+
+  const startFailure = Promise.race([
+    exited,
+    delay(STARTUP_TIMEOUT_MS).then(() => `the app did not answer ${url}/healthz within ${STARTUP_TIMEOUT_MS / 1000} s`),
+  ]);
+  let failure: string | undefined;
+  void startFailure.then((reason) => (failure = reason));
+  while (failure === undefined) {
+    if (await isHealthy(`${url}/healthz`)) return app;
+    await Promise.race([delay(250), startFailure]);
+  }
+  await app.stop();
+  throw new Error(`${failure}\n--- app stderr ---\n${output.stderr() || '(empty)'}\n--- app stdout (end) ---\n${output.stdout() || '(empty)'}`);
+}
+
+/** Serves `body` to every request: the ceiling the app's pages are compared with. */
+async function startRawServer(body: Buffer): Promise<{ server: Server; url: string }> {
+  const server = createHttpServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+    response.end(body);
+  });
+  server.listen(await freePort(), HOST);
+  await once(server, 'listening');
+  return { server, url: `http://${HOST}:${(server.address() as AddressInfo).port}/` };
+}
+
+/** Warms up, then measures one URL; the warm-up figures are discarded. */
+async function measure(name: string, pagePath: string, url: string, rawRequestsPerSecond: number): Promise<Measurement> {
+  const options = { url, connections: settings.connections, workers: 1 };
+  if (settings.warmup > 0) await autocannon({ ...options, duration: settings.warmup });
+  const result = await autocannon({ ...options, duration: settings.duration });
+  const requestsPerSecond = result.requests.average;
+  return {
+    name,
+    path: pagePath,
+    requestsPerSecond,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    ratioToRaw: rawRequestsPerSecond > 0 ? requestsPerSecond / rawRequestsPerSecond : 1,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
+}
+
+function printTable(results: readonly Measurement[]): void {
+  const header = ['page', 'path', 'req/s', 'p50 ms', 'p99 ms', 'vs raw', 'non-2xx', 'errors'];
+  const rows = results.map((r) => [
+    r.name,
+    r.path,
+    r.requestsPerSecond.toFixed(0),
+    String(r.p50Ms),
+    String(r.p99Ms),
+    percent(r.ratioToRaw),
+    String(r.non2xx),
+    String(r.errors),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd();
+  console.log(line(header));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of rows) console.log(line(row));
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function closeServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+  await closed;
+}
+
+/** A port that was free a moment ago: listen on port 0, note the port, close. */
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  server.listen(0, HOST);
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function isHealthy(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+    await response.body?.cancel();
+    return response.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** Drains a child's output (a full pipe would block it) and keeps the last 64 KiB for error reports. */
+function tail(child: ChildProcess, stream: 'stdout' | 'stderr'): () => string {
+  let text = '';
+  child[stream]?.setEncoding('utf8').on('data', (chunk: string) => {
+    text = (text + chunk).slice(-65_536);
+  });
+  return () => text.trimEnd();
+}
+
+function envInt(name: string, fallback: number, min: number): number {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) {
+    console.error(`${name} must be a whole number ≥ ${min} (got ${JSON.stringify(value)})`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+const percent = (ratio: number) => `${(ratio * 100).toFixed(0)}%`;
+const passFail = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  console.error(`bench failed: ${message(error)}`);
+} finally {
+  await cleanUp();
+}
+process.exit(exitCode);

@@ -1,0 +1,124 @@
+// Shared pieces for browser tests: Debian's Chromium driven by playwright-core, the real app on a
+// fresh SQLite database listening on a local port, and small checks every page test repeats
+// (axe-core, same-origin requests, screenshots).
+//
+// Without Chromium the browser suites are skipped, except under CI, where a missing browser fails
+// the run (same rule as PostgreSQL in ../helper.ts).
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildTestApp, type TestApp } from '../helper.ts';
+
+export const chromiumPath = '/usr/bin/chromium';
+
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+function probeChromium(): string | undefined {
+  try {
+    accessSync(chromiumPath, constants.X_OK);
+    return undefined;
+  } catch {
+    const reason = `Chromium is not installed at ${chromiumPath}`;
+    if (process.env.CI) throw new Error(`${reason}: under CI the browser tests must run`);
+    return `${reason}; install the Debian package "chromium" to run the browser tests`;
+  }
+}
+
+/** Why the browser suites are skipped, or undefined when they run. Pass as describe's `skip`. */
+export const browserSkipReason = probeChromium();
+
+/** One headless Chromium; share it across a test file and close it in `after`. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}
+
+export interface RunningApp extends TestApp {
+  /** e.g. http://127.0.0.1:40123 (no trailing slash). */
+  origin: string;
+  /** Absolute URL of a path on the app. */
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh seeded SQLite database, listening on a free local port. */
+export async function startApp(): Promise<RunningApp> {
+  const { app, database } = await buildTestApp('sqlite');
+  try {
+    await app.listen({ port: 0, host: '127.0.0.1' });
+  } catch (error) {
+    await app.close();
+    await database.drop();
+    throw error;
+  }
+  const { port } = app.server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    app,
+    database,
+    origin,
+    url: (path) => new URL(path, origin).toString(),
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/**
+ * Records every request the page makes that does not go to `origin` (data: URLs are allowed).
+ * Call before navigating; read the returned array after the page has loaded.
+ */
+export function collectForeignRequests(page: Page, origin: string): string[] {
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:')) return;
+    if (new URL(url).origin !== origin) foreign.push(`${request.method()} ${url}`);
+  });
+  return foreign;
+}
+
+export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export type AxeViolation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+/** axe-core's WCAG 2.2 A/AA violations on the page as it is now. The page must come from browser.newContext(). */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  return results.violations;
+}
+
+/** One line per violation (rule id, impact, help, first targets) for assertion messages. */
+export function formatViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => {
+      const targets = v.nodes
+        .slice(0, 3)
+        .map((n) => JSON.stringify(n.target))
+        .join(', ');
+      const more = v.nodes.length > 3 ? ` (+${v.nodes.length - 3} more)` : '';
+      return `- ${v.id} [${v.impact ?? 'n/a'}]: ${v.help} — ${targets}${more}\n  ${v.helpUrl}`;
+    })
+    .join('\n');
+}
+
+export const screenshotDir = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
+
+/** Saves a full-page PNG to test-results/screenshots/<slug>.png (git-ignored) and returns its path. */
+export async function saveScreenshot(page: Page, slug: string): Promise<string> {
+  mkdirSync(screenshotDir, { recursive: true });
+  const path = `${screenshotDir}${slug}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

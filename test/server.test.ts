@@ -1,0 +1,138 @@
+// `npm start` as a user runs it: the real entry point in a child process.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { postgresAdminUrl, postgresSkipReason } from './helper.ts';
+
+const serverEntry = ['--import', 'tsx', 'src/server.ts'];
+const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', APP_ENV: 'test' };
+
+function runToExit(env: Record<string, string | undefined>) {
+  return spawnSync(process.execPath, serverEntry, { env: { ...baseEnv, ...env }, encoding: 'utf8', timeout: 30_000 });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(env: Record<string, string>) {
+  const port = await freePort();
+  const child = spawn(process.execPath, serverEntry, { env: { ...baseEnv, HOST: '127.0.0.1', PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early: ${output}`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start: ${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    base,
+    output: () => output,
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+describe('configuration errors', () => {
+  for (const [env, variable] of [
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://localhost/x' }, 'DATABASE_URL'],
+    [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
+    [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
+    [{ APP_ENV: 'production' }, 'SESSION_SECRET'],
+  ] as const) {
+    test(`a bad ${variable} exits 1 with one clear line naming it`, () => {
+      const result = runToExit(env);
+      assert.equal(result.status, 1, result.stderr);
+      const lines = result.stderr.trim().split('\n');
+      assert.equal(lines.length, 1, result.stderr);
+      assert.match(lines[0]!, new RegExp(`^設定エラー / configuration error: ${variable} `));
+      assert.doesNotMatch(result.stderr, /\n\s+at /);
+    });
+  }
+});
+
+describe('starting on SQLite', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'renkei-server-'));
+  const file = join(dir, 'renkei.sqlite');
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('creates, migrates and seeds the file, serves pages, and stops gracefully on SIGTERM', async () => {
+    const server = await startServer({ SQLITE_FILE: file });
+    const page = await fetch(`${server.base}/municipalities/131016`);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /千代田区/);
+    // A request already in flight when SIGTERM arrives still gets its answer.
+    const inFlight = fetch(`${server.base}/municipalities?q=${encodeURIComponent('ちよだ')}`);
+    await new Promise((r) => setTimeout(r, 5));
+    const code = await server.stop();
+    assert.equal((await inFlight).status, 200);
+    assert.equal(code, 0, server.output());
+  });
+
+  test('a restart keeps what was changed and seeds nothing twice', async () => {
+    const direct = new SQLite(file);
+    direct.prepare("update local_governments set note = '記録された変更' where code = '131016'").run();
+    direct.close();
+    const server = await startServer({ SQLITE_FILE: file });
+    const page = await (await fetch(`${server.base}/municipalities/131016`)).text();
+    assert.match(page, /記録された変更/);
+    assert.equal(await server.stop(), 0);
+    const check = new SQLite(file, { readonly: true });
+    const { n } = check.prepare('select count(*) as n from local_governments').get() as { n: number };
+    check.close();
+    assert.equal(n, 47 + 1747);
+  });
+});
+
+describe('starting on PostgreSQL', { skip: postgresSkipReason }, () => {
+  const name = `renkei_server_${process.pid}`;
+  const admin = () => new pg.Client({ connectionString: postgresAdminUrl });
+  after(async () => {
+    const client = admin();
+    await client.connect();
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.end();
+  });
+
+  test('migrates an empty database itself and serves the same site', async () => {
+    const client = admin();
+    await client.connect();
+    await client.query(`drop database if exists ${name} with (force)`);
+    await client.query(`create database ${name}`);
+    await client.end();
+    const url = new URL(postgresAdminUrl);
+    url.pathname = `/${name}`;
+    const server = await startServer({ DATABASE_URL: url.toString() });
+    const health = await (await fetch(`${server.base}/healthz`)).json();
+    assert.equal(health.database.engine, 'postgres');
+    const list = await (await fetch(`${server.base}/municipalities?pref=13`)).text();
+    assert.match(list, /62件中/);
+    assert.equal(await server.stop(), 0);
+  });
+});
