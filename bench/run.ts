@@ -144,6 +144,7 @@ async function startApp(dir: string): Promise<AppProcess> {
       APP_ENV: 'production',
       SESSION_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
+      DATABASE_URL: undefined, // always the fresh SQLite file, never a developer's PostgreSQL
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
