@@ -65,7 +65,7 @@ function cleanUp(): Promise<void> {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     console.error(`\n${signal}: stopping`);
-    void cleanUp().finally(() => process.exit(130));
+    void cleanUp().finally(() => process.exit(128 + os.constants.signals[signal]));
   });
 }
 

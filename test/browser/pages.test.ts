@@ -47,7 +47,9 @@ describe('Pages in a real browser', { skip: browserSkipReason }, () => {
   let server: RunningApp;
 
   before(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), startApp()]);
+    // One after the other, so that `after` can close whichever of the two did start.
+    server = await startApp();
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
@@ -66,9 +68,9 @@ describe('Pages in a real browser', { skip: browserSkipReason }, () => {
       assert.ok(h1.includes(c.heading), `${c.path}: h1 "${h1}" should contain "${c.heading}"`);
 
       await saveScreenshot(page, c.slug);
+      assert.deepEqual(foreign, [], `${c.path} made requests outside ${server.origin}`);
       const violations = await axeViolations(page);
       assert.equal(violations.length, 0, `axe-core found ${violations.length} violation(s) on ${c.path}:\n${formatViolations(violations)}`);
-      assert.deepEqual(foreign, [], `${c.path} made requests outside ${server.origin}`);
     } finally {
       await page.close();
     }
@@ -180,10 +182,13 @@ describe('Pages in a real browser', { skip: browserSkipReason }, () => {
       assert.ok(status.includes('23件中'), `the result count should say 23件中, got "${status}"`);
     });
 
-    test('searching しぶや finds 渋谷区, whose link opens its own page', async () => {
+    test('searching しぶや within those results finds 渋谷区, whose link opens its own page', async () => {
+      // Opens the list the previous test reached directly, so that this test also runs on its own.
+      await page.goto(server.url(`/municipalities?pref=13&kind=${encodeURIComponent('特別区')}`));
       await page.getByLabel(/^名称/).fill('しぶや');
       await page.getByRole('button', { name: 'この条件で表示' }).click();
       await page.waitForURL((url) => url.searchParams.get('q') === 'しぶや');
+      assert.equal(new URL(page.url()).searchParams.get('pref'), '13', 'the form should keep the chosen prefecture');
 
       const link = page.getByRole('table').getByRole('link', { name: '渋谷区', exact: true });
       assert.equal(await link.getAttribute('href'), '/municipalities/131130');

@@ -68,6 +68,8 @@ describeEachEngine('municipalities', (current) => {
     const res = await get('/municipalities?q=' + encodeURIComponent('ちよだ') + '&pref=99&sort=zzz');
     assert.equal(res.statusCode, 400);
     assert.match(res.body, /入力内容を確認してください/);
+    assert.match(res.body, /<div class="rk-error-summary" role="region" tabindex="-1"[^>]*autofocus/, 'the summary takes focus on load');
+    assert.match(res.body, /<a href="#filter-pref">都道府県は一覧から選んでください。<\/a>/);
     assert.match(res.body, /都道府県は一覧から選んでください。/);
     assert.match(res.body, /並び順は一覧から選んでください。/);
     assert.match(res.body, /<input id="filter-q"[^>]*value="ちよだ"/);

@@ -134,7 +134,13 @@ export function MunicipalityListPage({ ctx, prefectures, input, errors, result, 
             </select>
           </div>
         </div>
-        {errorOf('page') ? <FieldErrorMessage ctx={ctx} id="filter-page" message={errorOf('page')} /> : ''}
+        {errorOf('page') ? (
+          <div id="filter-page" tabindex="-1">
+            <FieldErrorMessage ctx={ctx} id="filter-page" message={errorOf('page')} />
+          </div>
+        ) : (
+          ''
+        )}
         <div class="rk-filter__actions">
           <button class="rk-button" type="submit">
             {ctx.t('この条件で表示', 'Apply')}

@@ -7,10 +7,14 @@ export interface FieldError {
   message: string;
 }
 
+// `autofocus` works on any focusable element without JavaScript; the JSX types only allow it on
+// form controls, hence the spread.
+const focusOnLoad: Record<string, unknown> = { autofocus: true };
+
 export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: FieldError[] }): JSX.Element {
   if (errors.length === 0) return '';
   return (
-    <div class="rk-error-summary" tabindex="-1" data-autofocus aria-labelledby="error-summary-title">
+    <div class="rk-error-summary" role="region" tabindex="-1" aria-labelledby="error-summary-title" {...focusOnLoad}>
       <div role="alert">
         <h2 id="error-summary-title" class="rk-error-summary__title">
           {ctx.t('入力内容を確認してください', 'There is a problem')}
