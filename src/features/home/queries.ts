@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { cachedPerDatabase } from '../../db/cache.ts';
 import type { Database } from '../../db/schema.ts';
 
 export interface MasterDataSummary {
@@ -8,7 +9,9 @@ export interface MasterDataSummary {
 }
 
 /** Counts of the local governments Renkei knows, as live figures for the top page. */
-export async function masterDataSummary(db: Kysely<Database>): Promise<MasterDataSummary> {
+export const masterDataSummary = cachedPerDatabase(60_000, loadMasterDataSummary);
+
+async function loadMasterDataSummary(db: Kysely<Database>): Promise<MasterDataSummary> {
   const rows = await db
     .selectFrom('local_governments')
     .select(['level', 'kind', (eb) => eb.fn.countAll<number>().as('n')])

@@ -1,5 +1,6 @@
 // Reads of the master data of local governments. Returns view shapes, not rows.
 import type { Kysely } from 'kysely';
+import { cachedPerDatabase } from '../../db/cache.ts';
 import { contains } from '../../db/dialect.ts';
 import type { Database, GovernmentKind, LocalGovernmentRow } from '../../db/schema.ts';
 import { normalizeForSearch } from '../../domain/search-text.ts';
@@ -30,23 +31,21 @@ export interface PrefectureOption {
 
 export const pageSize = 100;
 
-/** The 47 prefectures in JIS order. Master data: loaded once per database and kept. */
-const prefectureCache = new WeakMap<object, Promise<PrefectureOption[]>>();
-export function listPrefectures(db: Kysely<Database>): Promise<PrefectureOption[]> {
-  let cached = prefectureCache.get(db);
-  if (!cached) {
-    cached = db
-      .selectFrom('local_governments')
-      .select(['prefecture_code', 'code', 'name', 'region'])
-      .where('level', '=', 'prefecture')
-      .orderBy('code')
-      .execute()
-      .then((rows) => rows.map((r) => ({ prefectureCode: r.prefecture_code, code: r.code, name: r.name, region: r.region })));
-    cached.catch(() => prefectureCache.delete(db));
-    prefectureCache.set(db, cached);
-  }
-  return cached;
-}
+/** The 47 prefectures in JIS order (master data, so cached). */
+export const listPrefectures = cachedPerDatabase(60_000, async (db: Kysely<Database>): Promise<PrefectureOption[]> => {
+  const rows = await db
+    .selectFrom('local_governments')
+    .select(['prefecture_code', 'code', 'name', 'region'])
+    .where('level', '=', 'prefecture')
+    .orderBy('code')
+    .execute();
+  return rows.map((r) => ({ prefectureCode: r.prefecture_code, code: r.code, name: r.name, region: r.region }));
+});
+
+const prefectureNames = cachedPerDatabase(
+  60_000,
+  async (db: Kysely<Database>) => new Map((await listPrefectures(db)).map((p) => [p.prefectureCode, p.name])),
+);
 
 export async function listMunicipalities(
   db: Kysely<Database>,
@@ -90,13 +89,9 @@ export async function municipalityCountsOf(db: Kysely<Database>, prefectureCode:
 }
 
 /** Codes kept in the master data but not counted (北方領土の村), for the list's footnote. */
-export async function listUncounted(db: Kysely<Database>): Promise<Array<{ code: string; name: string }>> {
-  return db.selectFrom('local_governments').select(['code', 'name']).where('is_counted', '=', 0).orderBy('code').execute();
-}
-
-async function prefectureNames(db: Kysely<Database>): Promise<Map<string, string>> {
-  return new Map((await listPrefectures(db)).map((p) => [p.prefectureCode, p.name]));
-}
+export const listUncounted = cachedPerDatabase(60_000, (db: Kysely<Database>) =>
+  db.selectFrom('local_governments').select(['code', 'name']).where('is_counted', '=', 0).orderBy('code').execute(),
+);
 
 function toLocalGovernment(r: LocalGovernmentRow, prefectures: Map<string, string>): LocalGovernment {
   return {
