@@ -5,11 +5,16 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import type { AppConfig } from './config.ts';
 import { securityHeaders } from './security-headers.ts';
+import { recordAudit } from './db/audit.ts';
 import type { DatabaseHandle } from './db/index.ts';
+import { findSession, sessionCookieName } from './db/sessions.ts';
+import { createMailer, type Mailer } from './mail/index.ts';
+import { anonymous } from './policy/index.ts';
 import { contextFor, sendPage } from './views/render.ts';
 import { ErrorPage, NotFoundPage } from './views/errors.tsx';
 import healthRoutes from './features/health/routes.ts';
@@ -21,15 +26,18 @@ import pagesRoutes from './features/pages/routes.ts';
 export interface AppDependencies {
   config: AppConfig;
   database: DatabaseHandle;
+  /** Defaults to the mailer configured by SMTP_URL / MAIL_DIR. */
+  mailer?: Mailer;
 }
 
 /** Options every feature plugin receives: explicit dependencies, no decorators. */
 export interface FeatureOptions {
   config: AppConfig;
   database: DatabaseHandle;
+  mailer: Mailer;
 }
 
-export async function buildApp({ config, database }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({ config, database, mailer: givenMailer }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     requestTimeout: 60_000,
@@ -54,25 +62,71 @@ export async function buildApp({ config, database }: AppDependencies): Promise<F
   app.addHook('onRequest', async (_request, reply) => {
     reply.headers(headers);
   });
-  await app.register(fastifyCookie);
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody);
+  await app.register(fastifyCsrf, {
+    cookieKey: config.secureCookies ? '__Host-renkei_csrf' : 'renkei_csrf',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.secureCookies, signed: true },
+    getToken: (request) => (request.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
+  });
   await registerAssets(app);
+  registerSessionHook(app, config, database);
+  // Every state change is a POST from one of our forms and must carry its CSRF token.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return done();
+    app.csrfProtection(request, reply, done);
+  });
+  const mailer = givenMailer ?? createMailer(config.mail, (message) => app.log.info(message));
+  app.addHook('onClose', async () => mailer.close());
 
-  app.setNotFoundHandler(async (request, reply) => sendPage(reply, NotFoundPage({ ctx: contextFor(request) }), 404));
-  app.setErrorHandler<Error & { statusCode?: number }>(async (error, request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => sendPage(reply, NotFoundPage({ ctx: contextFor(request, reply) }), 404));
+  app.setErrorHandler<Error & { statusCode?: number; code?: string }>(async (error, request, reply) => {
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error, url: request.url }, 'request failed');
     else request.log.info({ err: error.message, url: request.url }, 'client error');
-    return sendPage(reply, ErrorPage({ ctx: contextFor(request), status }), status);
+    if (status === 403) {
+      const actorId = request.actor?.kind === 'account' ? request.actor.id : null;
+      await recordAudit(database.db, { actorAccountId: actorId, action: 'authz.denied', targetType: 'route', targetId: request.url.slice(0, 64), ip: request.ip, detail: { method: request.method, reason: error.code ?? error.message } }).catch(() => {});
+    }
+    const reason = error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET' ? 'csrf' : undefined;
+    return sendPage(reply, ErrorPage({ ctx: contextFor(request, reply), status, reason }), status);
   });
 
-  const features: FeatureOptions = { config, database };
+  const features: FeatureOptions = { config, database, mailer };
   await app.register(healthRoutes, features);
   await app.register(languageRoutes, features);
   await app.register(homeRoutes, features);
   await app.register(pagesRoutes, features);
   await app.register(municipalitiesRoutes, features);
   return app;
+}
+
+/**
+ * Who is asking: the session cookie's account, when the session is live and the account active.
+ * Everything else is the anonymous actor. Static assets and /healthz skip the lookup.
+ */
+function registerSessionHook(app: FastifyInstance, config: AppConfig, database: DatabaseHandle): void {
+  const cookieName = sessionCookieName(config.secureCookies);
+  app.decorateRequest('actor', null as never);
+  app.addHook('onRequest', async (request) => {
+    request.actor = anonymous;
+    const token = request.cookies[cookieName];
+    if (!token || request.url.startsWith('/assets/') || request.url === '/healthz') return;
+    const loaded = await findSession(database.db, token);
+    if (!loaded || loaded.session.stage !== 'authenticated' || loaded.account.status !== 'active') return;
+    const a = loaded.account;
+    request.actor = {
+      kind: 'account',
+      id: a.id,
+      email: a.email,
+      role: a.role,
+      status: a.status,
+      localGovernmentCode: a.local_government_code,
+      displayName: a.display_name,
+      twoFactorEnabled: a.totp_enabled_at !== null,
+      sessionIdHash: loaded.session.id_hash,
+    };
+  });
 }
 
 /** Our stylesheet and the Digital Agency design tokens, served from this origin only. */

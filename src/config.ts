@@ -26,6 +26,9 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.url({ error: 'must be an absolute http(s) URL' }).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DEMO_DATA: booleanFlag.default(true),
+  SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3, 'must be a sender address').default('特別区全国連携プロジェクト <no-reply@localhost>'),
+  MAIL_DIR: z.string().min(1, 'must not be empty').default('data/mail'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a pino log level' })
     .default('info'),
@@ -45,6 +48,8 @@ export interface AppConfig {
   sessionSecret: string;
   demoData: boolean;
   logLevel: string;
+  /** Without an SMTP server, mails are written as files to `dir` (and logged). */
+  mail: { smtpUrl?: string; from: string; dir: string };
 }
 
 export class ConfigError extends Error {
@@ -79,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     demoData: e.DEMO_DATA,
     logLevel: e.LOG_LEVEL,
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, dir: e.MAIL_DIR },
   };
 }
 

@@ -12,6 +12,7 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig, type AppConfig, type DatabaseConfig } from '../src/config.ts';
 import { openDatabase, type DatabaseHandle, type Engine } from '../src/db/index.ts';
 import { prepareDatabase } from '../src/db/prepare.ts';
+import { startMailCatcher, type MailCatcher } from './mail-catcher.ts';
 
 export const postgresAdminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -92,22 +93,33 @@ export interface TestApp {
 /** The real app on a fresh database; closed and dropped by the caller (or by eachEngine). */
 export async function buildTestApp(engine: Engine, overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const database = await createTestDatabase(engine);
+  // No mail server given: mails go to files in a temporary folder, never to data/mail.
+  overrides = { mail: { from: 'test <test@localhost>', dir: join(tmpdir(), 'renkei-test-mail') }, ...overrides };
   const app = await buildApp({ config: testConfig(database.config, overrides), database: database.handle });
   await app.ready();
   return { app, database };
+}
+
+/** Test app whose mail goes to a real SMTP server on loopback. */
+export async function buildTestAppWithMail(engine: Engine, overrides: Partial<AppConfig> = {}): Promise<TestApp & { mail: MailCatcher }> {
+  const mail = await startMailCatcher();
+  const base = testConfig({ engine: 'sqlite', file: ':memory:' });
+  const testApp = await buildTestApp(engine, { mail: { ...base.mail, smtpUrl: mail.url }, ...overrides });
+  testApp.app.addHook('onClose', async () => mail.close());
+  return { ...testApp, mail };
 }
 
 /**
  * Runs the same suite once per engine against one app per engine. The suite reads the app
  * through the getter, which is set before its tests run.
  */
-export function describeEachEngine(name: string, suite: (current: () => TestApp, engine: Engine) => void): void {
+export function describeEachEngine(name: string, suite: (current: () => TestApp & { mail?: MailCatcher }, engine: Engine) => void, options: { mail?: boolean } = {}): void {
   for (const engine of engines) {
     const skip = engine === 'postgres' ? postgresSkipReason : undefined;
     describe(`${name} [${engine}]`, { skip }, () => {
-      let testApp: TestApp | undefined;
+      let testApp: (TestApp & { mail?: MailCatcher }) | undefined;
       before(async () => {
-        testApp = await buildTestApp(engine);
+        testApp = options.mail ? await buildTestAppWithMail(engine) : await buildTestApp(engine);
       });
       after(async () => {
         if (!testApp) return;

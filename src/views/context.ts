@@ -1,10 +1,24 @@
-// What every page view needs to know about the request, built once per request in app.ts.
+// What every page view needs to know about the request, built once per request (render.ts).
+import type { Role } from '../db/schema.ts';
+
 export type Lang = 'ja' | 'en';
+
+/** T itself when T is a string literal type; never for `string` or a template literal type. */
+type Literal<T extends string> = string extends T ? never : {} extends Record<T, 1> ? never : T;
+
+export interface Viewer {
+  displayName: string;
+  role: Role;
+}
 
 export interface PageContext {
   lang: Lang;
   /** Path and query of the current request, for the language switch and navigation state. */
   currentUrl: string;
+  /** The signed-in person, for the header; null for a visitor. */
+  viewer: Viewer | null;
+  /** The CSRF token every POST form carries (created on first use). */
+  csrfToken(): string;
   /**
    * Picks fixed Japanese or English wording (Japanese is the site's primary language). Only
    * string literals are accepted, so the result keeps a literal type that the XSS scanner
@@ -15,13 +29,15 @@ export interface PageContext {
   tFormat(ja: string, en: string): string;
 }
 
-/** T itself when T is a string literal type; never for `string` or a template literal type. */
-type Literal<T extends string> = string extends T ? never : {} extends Record<T, 1> ? never : T;
-
-export function createPageContext(lang: Lang, currentUrl: string): PageContext {
+export function createPageContext(
+  lang: Lang,
+  currentUrl: string,
+  viewer: Viewer | null = null,
+  csrfToken: () => string = () => '',
+): PageContext {
   const t: PageContext['t'] = (ja, en) => (lang === 'en' ? en : ja);
   const tFormat = (ja: string, en: string): string => (lang === 'en' ? en : ja);
-  return { lang, currentUrl, t, tFormat };
+  return { lang, currentUrl, viewer, csrfToken, t, tFormat };
 }
 
 export const languageCookie = 'lang';

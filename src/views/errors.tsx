@@ -31,8 +31,10 @@ export function NotFoundPage({ ctx, detail }: { ctx: PageContext; detail?: strin
   );
 }
 
-export function ErrorPage({ ctx, status }: { ctx: PageContext; status: number }): JSX.Element {
+export function ErrorPage({ ctx, status, reason }: { ctx: PageContext; status: number; reason?: 'csrf' }): JSX.Element {
   const clientError = status >= 400 && status < 500;
+  if (reason === 'csrf') return <CsrfErrorPage ctx={ctx} />;
+  if (status === 403) return <ForbiddenPage ctx={ctx} />;
   const title = clientError
     ? ctx.t('リクエストを処理できませんでした', 'The request could not be processed')
     : ctx.t('システムエラーが発生しました', 'A system error occurred');
@@ -54,6 +56,37 @@ export function ErrorPage({ ctx, status }: { ctx: PageContext; status: number })
       </p>
       <p>
         <a href="/">{ctx.t('トップページへ戻る', 'Back to the home page')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+function ForbiddenPage({ ctx }: { ctx: PageContext }): JSX.Element {
+  return (
+    <Layout ctx={ctx} title={ctx.t('このページを利用する権限がありません', 'You do not have permission')}>
+      <h1 class="rk-heading-1">{ctx.t('このページを利用する権限がありません', 'You do not have permission')}</h1>
+      <p>
+        {ctx.t(
+          'ご利用のアカウントでは、この操作は行えません。必要な場合は事務局にお問い合わせください。',
+          'Your account cannot do this. Please contact the secretariat if you need to.',
+        )}
+      </p>
+      <p>
+        <a href="/member">{ctx.t('マイページへ戻る', 'Back to my page')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+function CsrfErrorPage({ ctx }: { ctx: PageContext }): JSX.Element {
+  return (
+    <Layout ctx={ctx} title={ctx.t('送信を受け付けられませんでした', 'The form could not be accepted')}>
+      <h1 class="rk-heading-1">{ctx.t('送信を受け付けられませんでした', 'The form could not be accepted')}</h1>
+      <p>
+        {ctx.t(
+          'フォームの有効期限が切れたか、別の画面から送信された可能性があります。お手数ですが、前の画面に戻って再読み込みしてから、もう一度送信してください。',
+          'The form may have expired or been sent from elsewhere. Please go back, reload the page and submit it again.',
+        )}
       </p>
     </Layout>
   );

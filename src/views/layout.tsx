@@ -2,6 +2,7 @@
 // switch, main landmark, footer with the organisers' contacts (from the project's pamphlet).
 import type { Children } from '@kitajs/html';
 import type { PageContext } from './context.ts';
+import { CsrfField } from './components/form-fields.tsx';
 
 export interface LayoutProps {
   ctx: PageContext;
@@ -53,9 +54,43 @@ export function Layout({ ctx, title, section = 'none', breadcrumbs, children }: 
                   {siteName(ctx)}
                 </span>
               </a>
-              <a class="rk-header__lang" href={switchHref} lang={otherLang} hreflang={otherLang}>
-                {otherLang === 'en' ? 'English' : '日本語'}
-              </a>
+              <div class="rk-header__tools">
+                <a class="rk-header__lang" href={switchHref} lang={otherLang} hreflang={otherLang}>
+                  {otherLang === 'en' ? 'English' : '日本語'}
+                </a>
+                {ctx.viewer ? (
+                  <>
+                    <a class="rk-header__link" href="/member">
+                      {ctx.t('マイページ', 'My page')}
+                      <span class="rk-header__who" safe>
+                        {ctx.tFormat(`（${ctx.viewer.displayName}）`, ` (${ctx.viewer.displayName})`)}
+                      </span>
+                    </a>
+                    {ctx.viewer.role === 'secretariat' ? (
+                      <a class="rk-header__link" href="/admin">
+                        {ctx.t('事務局', 'Secretariat')}
+                      </a>
+                    ) : (
+                      ''
+                    )}
+                    <form class="rk-header__logout" action="/logout" method="post">
+                      <CsrfField ctx={ctx} />
+                      <button class="rk-header__button" type="submit">
+                        {ctx.t('ログアウト', 'Sign out')}
+                      </button>
+                    </form>
+                  </>
+                ) : (
+                  <>
+                    <a class="rk-header__link" href="/login">
+                      {ctx.t('ログイン', 'Sign in')}
+                    </a>
+                    <a class="rk-header__link" href="/register">
+                      {ctx.t('会員登録', 'Register')}
+                    </a>
+                  </>
+                )}
+              </div>
             </div>
             <nav class="rk-nav" aria-label={ctx.t('メインメニュー', 'Main menu')}>
               <ul class="rk-nav__list">

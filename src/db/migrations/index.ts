@@ -1,7 +1,9 @@
 // Every migration, listed explicitly and run in this order. Append only.
 import type { Migration } from 'kysely';
 import * as localGovernments from './2026-11-27T0900_local_governments.ts';
+import * as accounts from './2026-11-27T1000_accounts.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T0900_local_governments': localGovernments,
+  '2026-11-27T1000_accounts': accounts,
 };

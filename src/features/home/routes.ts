@@ -6,11 +6,13 @@ import { masterDataSummary } from './queries.ts';
 import { HomePage } from './views.tsx';
 
 export default async function homeRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
-  // The top page is the same for every visitor in a language: render it at most every 10 s.
+  // The top page is the same for every anonymous visitor in a language: render it at most every 10 s.
   const topPage = createPageCache(10_000);
   app.get('/', async (request, reply) => {
-    const ctx = contextFor(request);
-    const html = await topPage.get(ctx.lang, async () => HomePage({ ctx, summary: await masterDataSummary(database.db) }));
+    const ctx = contextFor(request, reply);
+    const render = async () => HomePage({ ctx, summary: await masterDataSummary(database.db) });
+    // Signed-in people see their name in the header: their page is never shared.
+    const html = ctx.viewer ? await render() : await topPage.get(ctx.lang, render);
     return sendPage(reply, html);
   });
 }

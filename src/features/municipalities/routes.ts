@@ -12,7 +12,7 @@ export default async function municipalitiesRoutes(app: FastifyInstance, { datab
   const { db } = database;
 
   app.get('/municipalities', async (request, reply) => {
-    const ctx = contextFor(request);
+    const ctx = contextFor(request, reply);
     const parsed = parseFilter(ctx, request.query);
     const [prefectures, uncounted] = await Promise.all([listPrefectures(db), listUncounted(db)]);
     if (!parsed.ok) {
@@ -26,7 +26,7 @@ export default async function municipalitiesRoutes(app: FastifyInstance, { datab
   });
 
   app.get('/municipalities/:code', async (request, reply) => {
-    const ctx = contextFor(request);
+    const ctx = contextFor(request, reply);
     const code = String((request.params as { code: string }).code).normalize('NFKC');
     // The 5-digit form (without check digit) is common in other datasets: send it to the real page.
     if (/^\d{5}$/.test(code) && isValidLocalGovCode(withCheckDigit(code))) {

@@ -5,6 +5,6 @@ import { contextFor, sendPage } from '../../views/render.ts';
 import { AboutPage, AccessibilityPage } from './views.tsx';
 
 export default async function pagesRoutes(app: FastifyInstance, _options: FeatureOptions): Promise<void> {
-  app.get('/about', async (request, reply) => sendPage(reply, AboutPage({ ctx: contextFor(request) })));
-  app.get('/accessibility', async (request, reply) => sendPage(reply, AccessibilityPage({ ctx: contextFor(request) })));
+  app.get('/about', async (request, reply) => sendPage(reply, AboutPage({ ctx: contextFor(request, reply) })));
+  app.get('/accessibility', async (request, reply) => sendPage(reply, AccessibilityPage({ ctx: contextFor(request, reply) })));
 }
