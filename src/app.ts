@@ -17,17 +17,32 @@ import { createMailer, type Mailer } from './mail/index.ts';
 import { anonymous } from './policy/index.ts';
 import { contextFor, sendPage } from './views/render.ts';
 import { ErrorPage, NotFoundPage } from './views/errors.tsx';
+import adminRoutes from './features/admin/routes.ts';
+import authRoutes from './features/auth/routes.ts';
 import healthRoutes from './features/health/routes.ts';
 import homeRoutes from './features/home/routes.ts';
 import languageRoutes from './features/language/routes.ts';
+import memberRoutes from './features/member/routes.ts';
 import municipalitiesRoutes from './features/municipalities/routes.ts';
 import pagesRoutes from './features/pages/routes.ts';
+import registrationRoutes from './features/registration/routes.ts';
 
 export interface AppDependencies {
   config: AppConfig;
   database: DatabaseHandle;
   /** Defaults to the mailer configured by SMTP_URL / MAIL_DIR. */
   mailer?: Mailer;
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
 }
 
 /** Options every feature plugin receives: explicit dependencies, no decorators. */
@@ -54,6 +69,13 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
       socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     },
   });
+
+  // Every route, for the authorisation test that walks each route × role.
+  const routeTable: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+  });
+  app.decorate('routeTable', routeTable);
 
   // The security headers are the same for every response, so they are computed once and set in
   // one hook. (@fastify/helmet computed them per request and cost a third of the top page's
@@ -98,6 +120,10 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   await app.register(homeRoutes, features);
   await app.register(pagesRoutes, features);
   await app.register(municipalitiesRoutes, features);
+  await app.register(authRoutes, features);
+  await app.register(registrationRoutes, features);
+  await app.register(memberRoutes, features);
+  await app.register(adminRoutes, features);
   return app;
 }
 

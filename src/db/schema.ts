@@ -3,7 +3,7 @@
 // Engine-neutral conventions (both SQLite and PostgreSQL):
 // - flags are integers 0/1 (SQLite has no boolean; one representation keeps queries identical);
 // - dates are ISO 'YYYY-MM-DD' strings and timestamps ISO-8601 UTC strings (pg parsers in index.ts).
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 export type GovernmentLevel = 'prefecture' | 'municipality';
 export type GovernmentKind = '都' | '道' | '府' | '県' | '市' | '町' | '村' | '特別区';
@@ -64,9 +64,9 @@ export interface AccountsTable {
   totp_secret: string | null;
   totp_enabled_at: string | null;
   password_changed_at: string;
-  notification_frequency: NotificationFrequency;
+  notification_frequency: Generated<NotificationFrequency>;
   /** 1 for the demo accounts marked 「サンプル」. */
-  is_sample: number;
+  is_sample: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -1,0 +1,64 @@
+// The policy as a truth table: role × state × action, one line per case, no HTTP.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { anonymous, can, type Action, type Actor } from './index.ts';
+
+function account(overrides: Partial<Extract<Actor, { kind: 'account' }>> = {}): Actor {
+  return {
+    kind: 'account',
+    id: 'a',
+    email: 'a@example.lg.jp',
+    role: 'member',
+    status: 'active',
+    localGovernmentCode: '012211',
+    displayName: 'A',
+    twoFactorEnabled: false,
+    sessionIdHash: 'h',
+    ...overrides,
+  };
+}
+
+const member = account();
+const wardStaff = account({ role: 'ward_staff', localGovernmentCode: '131016' });
+const secretariat = account({ role: 'secretariat', localGovernmentCode: null, twoFactorEnabled: true });
+const secretariatWithout2fa = account({ role: 'secretariat', localGovernmentCode: null, twoFactorEnabled: false });
+const adminActions: Action[] = ['admin:view', 'accounts:approve', 'accounts:manage', 'mail-domains:manage', 'audit-log:view'];
+
+test('an anonymous visitor can do nothing that needs an account', () => {
+  for (const action of ['member-area:view', ...adminActions] as Action[]) assert.equal(can(anonymous, action), false, action);
+  assert.equal(can(anonymous, 'local-government:edit', { localGovernmentCode: '012211' }), false);
+});
+
+test('only active accounts reach the member area', () => {
+  assert.equal(can(member, 'member-area:view'), true);
+  for (const status of ['pending_email', 'pending_approval', 'rejected', 'disabled'] as const) {
+    assert.equal(can(account({ status }), 'member-area:view'), false, status);
+  }
+});
+
+test('the secretariat pages need the secretariat role and two-factor authentication', () => {
+  for (const action of adminActions) {
+    assert.equal(can(secretariat, action), true, action);
+    assert.equal(can(secretariatWithout2fa, action), false, action);
+    assert.equal(can(member, action), false, action);
+    assert.equal(can(wardStaff, action), false, action);
+    assert.equal(can(account({ role: 'secretariat', twoFactorEnabled: true, status: 'disabled' }), action), false, action);
+  }
+});
+
+test('staff edit their own municipality, never another one', () => {
+  assert.equal(can(member, 'local-government:edit', { localGovernmentCode: '012211' }), true);
+  assert.equal(can(member, 'local-government:edit', { localGovernmentCode: '131016' }), false);
+  assert.equal(can(member, 'local-government:edit'), false);
+  assert.equal(can(wardStaff, 'local-government:edit', { localGovernmentCode: '131016' }), true);
+  assert.equal(can(secretariat, 'local-government:edit', { localGovernmentCode: '012211' }), true);
+  assert.equal(can(secretariatWithout2fa, 'local-government:edit', { localGovernmentCode: '012211' }), false);
+});
+
+test('ward staff edit their own ward’s records, never another ward’s; members never', () => {
+  assert.equal(can(wardStaff, 'ward-records:edit', { wardCode: '131016' }), true);
+  assert.equal(can(wardStaff, 'ward-records:edit', { wardCode: '131024' }), false);
+  assert.equal(can(account({ localGovernmentCode: '131016' }), 'ward-records:edit', { wardCode: '131016' }), false, 'a member account of a ward is not ward staff');
+  assert.equal(can(secretariat, 'ward-records:edit', { wardCode: '131024' }), true);
+  assert.equal(can(wardStaff, 'ward-records:edit', { localGovernmentCode: '131016' }), false, 'wrong object shape');
+});
