@@ -59,7 +59,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
     connectionTimeout: 65_000,
     keepAliveTimeout: 10_000,
     bodyLimit: 1_048_576,
-    trustProxy: config.env === 'production',
+    trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { removeAdditional: 'all' } },
     // Requests Node's parser rejects (e.g. raw non-ASCII in the URL) still get a short HTML answer.

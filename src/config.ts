@@ -26,6 +26,7 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.url({ error: 'must be an absolute http(s) URL' }).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DEMO_DATA: booleanFlag.default(true),
+  TRUST_PROXY: booleanFlag.default(false),
   SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3, 'must be a sender address').default('特別区全国連携プロジェクト <no-reply@localhost>'),
   MAIL_DIR: z.string().min(1, 'must not be empty').default('data/mail'),
@@ -47,6 +48,8 @@ export interface AppConfig {
   database: DatabaseConfig;
   sessionSecret: string;
   demoData: boolean;
+  /** Behind a reverse proxy: take the client's IP from X-Forwarded-For (for rate limits, audit). */
+  trustProxy: boolean;
   logLevel: string;
   /** Without an SMTP server, mails are written as files to `dir` (and logged). */
   mail: { smtpUrl?: string; from: string; dir: string };
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Outside production a per-process secret is acceptable: sessions simply end on restart.
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     demoData: e.DEMO_DATA,
+    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, dir: e.MAIL_DIR },
   };

@@ -1,6 +1,7 @@
 // Entry point of `npm start`: configuration, database preparation, listen, graceful shutdown.
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, type AppConfig } from './config.ts';
+import { startHousekeeping } from './db/housekeeping.ts';
 import { openDatabase } from './db/index.ts';
 import { prepareDatabase } from './db/prepare.ts';
 
@@ -18,11 +19,17 @@ async function main(): Promise<void> {
 
   const database = openDatabase(config.database);
   try {
-    const report = await prepareDatabase(database.db, { demoData: config.demoData });
+    const report = await prepareDatabase(database.db, { demoData: config.demoData, env: config.env });
     if (report.migrated.length > 0 || report.seeded.localGovernments > 0) {
       process.stdout.write(
         `database ready (${database.engine}): ${report.migrated.length} migration(s) applied, ${report.seeded.localGovernments} local governments added\n`,
       );
+    }
+    // Development only: the sample accounts' shared sign-in details (see src/db/seed/demo-accounts.ts).
+    if (config.env === 'development') {
+      for (const a of report.seeded.demoAccounts) {
+        process.stdout.write(`sample account (development only): ${a.role} ${a.email} password ${a.password}${a.totpSecret ? ` TOTP secret ${a.totpSecret}` : ''}\n`);
+      }
     }
   } catch (error) {
     process.stderr.write(`データベースエラー / database error: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -31,7 +38,11 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp({ config, database });
-  app.addHook('onClose', async () => database.close());
+  const stopHousekeeping = startHousekeeping(database.db, (error) => app.log.error({ err: error }, 'housekeeping failed'));
+  app.addHook('onClose', async () => {
+    stopHousekeeping();
+    await database.close();
+  });
 
   let closing = false;
   const shutdown = (signal: string) => {

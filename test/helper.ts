@@ -60,7 +60,7 @@ export async function createTestDatabase(engine: Engine, { demoData = true } = {
     cleanup = () => adminQuery(`drop database if exists ${name} with (force)`);
   }
   const handle = openDatabase(config);
-  await prepareDatabase(handle.db, { demoData });
+  await prepareDatabase(handle.db, { demoData, env: 'test' });
   return {
     config,
     handle,
@@ -105,7 +105,12 @@ export async function buildTestAppWithMail(engine: Engine, overrides: Partial<Ap
   const mail = await startMailCatcher();
   const base = testConfig({ engine: 'sqlite', file: ':memory:' });
   const testApp = await buildTestApp(engine, { mail: { ...base.mail, smtpUrl: mail.url }, ...overrides });
-  testApp.app.addHook('onClose', async () => mail.close());
+  // Whoever drops the database (describeEachEngine, the browser tests) also stops the SMTP server.
+  const drop = testApp.database.drop;
+  testApp.database.drop = async () => {
+    await drop();
+    await mail.close();
+  };
   return { ...testApp, mail };
 }
 

@@ -63,6 +63,8 @@ export interface AccountsTable {
   disabled_at: string | null;
   totp_secret: string | null;
   totp_enabled_at: string | null;
+  /** The last TOTP time step accepted: a code is good once only. */
+  totp_last_step: number | null;
   password_changed_at: string;
   notification_frequency: Generated<NotificationFrequency>;
   /** 1 for the demo accounts marked 「サンプル」. */

@@ -18,9 +18,15 @@ export function totpUri(secret: string, accountEmail: string): string {
 }
 
 export function verifyTotp(secret: string, code: string, timestamp = Date.now()): boolean {
+  return matchTotpStep(secret, code, timestamp) !== null;
+}
+
+/** The time step (30-second counter) the code belongs to, or null when it is wrong. */
+export function matchTotpStep(secret: string, code: string, timestamp = Date.now()): number | null {
   const token = code.normalize('NFKC').replace(/\s/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
-  return totp(secret, 'check').validate({ token, timestamp, window: 1 }) !== null;
+  if (!/^\d{6}$/.test(token)) return null;
+  const delta = totp(secret, 'check').validate({ token, timestamp, window: 1 });
+  return delta === null ? null : Math.floor(timestamp / 1000 / 30) + delta;
 }
 
 /** For tests and the demo: the code an authenticator would show now. */

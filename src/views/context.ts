@@ -49,5 +49,7 @@ export function parseLang(value: unknown): Lang {
 /** Keeps redirects on this site: only a local absolute path is accepted (ASVS 3.7.2). */
 export function safeLocalPath(value: unknown, fallback = '/'): string {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return fallback;
+  // Browsers drop tabs and newlines from URLs ('/\t/evil.example' would become '//evil.example').
+  if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
   return value;
 }

@@ -9,7 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildTestApp, type TestApp } from '../helper.ts';
+import type { Engine } from '../../src/db/index.ts';
+import { buildTestApp, buildTestAppWithMail, type TestApp } from '../helper.ts';
+import type { MailCatcher } from '../mail-catcher.ts';
 
 export const chromiumPath = '/usr/bin/chromium';
 
@@ -44,6 +46,8 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export interface RunningApp extends TestApp {
+  /** The SMTP catcher, when started with `mail: true`. */
+  mail?: MailCatcher;
   /** e.g. http://127.0.0.1:40123 (no trailing slash). */
   origin: string;
   /** Absolute URL of a path on the app. */
@@ -51,9 +55,10 @@ export interface RunningApp extends TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a fresh seeded SQLite database, listening on a free local port. */
-export async function startApp(): Promise<RunningApp> {
-  const { app, database } = await buildTestApp('sqlite');
+/** The real app on a fresh seeded database (SQLite unless told), listening on a free local port. */
+export async function startApp(options: { engine?: Engine; mail?: boolean } = {}): Promise<RunningApp> {
+  const engine = options.engine ?? 'sqlite';
+  const { app, database, mail } = options.mail ? await buildTestAppWithMail(engine) : { ...(await buildTestApp(engine)), mail: undefined };
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (error) {
@@ -66,6 +71,7 @@ export async function startApp(): Promise<RunningApp> {
   return {
     app,
     database,
+    mail,
     origin,
     url: (path) => new URL(path, origin).toString(),
     close: async () => {

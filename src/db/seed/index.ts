@@ -1,17 +1,25 @@
-// Everything `npm start` loads into a database. Real facts only; demo records (added by later
-// features) are marked 「サンプル」 and skipped when DEMO_DATA=false.
+// Everything `npm start` loads into a database. Real facts only; demo records are marked
+// 「サンプル」 and loaded only when DEMO_DATA is on and APP_ENV is not production.
 import type { Kysely } from 'kysely';
+import type { AppConfig } from '../../config.ts';
 import type { Database } from '../schema.ts';
+import { seedDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 import { seedLocalGovernments } from './local-governments.ts';
 
 export interface SeedOptions {
   demoData: boolean;
+  /** The app environment; sample records are never loaded in production. */
+  env: AppConfig['env'];
 }
 
 export interface SeedReport {
   localGovernments: number;
+  /** The sample accounts' sign-in details (empty when demo data is off). */
+  demoAccounts: DemoAccount[];
 }
 
-export async function seedDatabase(db: Kysely<Database>, _options: SeedOptions): Promise<SeedReport> {
-  return { localGovernments: await seedLocalGovernments(db) };
+export async function seedDatabase(db: Kysely<Database>, options: SeedOptions): Promise<SeedReport> {
+  const localGovernments = await seedLocalGovernments(db);
+  const demoAccounts = options.demoData && options.env !== 'production' ? await seedDemoAccounts(db) : [];
+  return { localGovernments, demoAccounts };
 }

@@ -57,7 +57,7 @@ export const emailSchema = text
 /** The local path to go to after signing in; anything else (another origin, control characters) is /member. */
 export function nextPath(value: unknown): string {
   const path = safeLocalPath(value, '/member');
-  return /[\u0000-\u001f\u007f]/.test(path) || path.length > 500 ? '/member' : path;
+  return path.length > 500 ? '/member' : path;
 }
 
 function errorsOf(ctx: PageContext, issues: z.core.$ZodIssue[], ids: Record<string, string>): FieldError[] {
