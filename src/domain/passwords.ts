@@ -11,6 +11,17 @@ export const passwordLength = { min: 8, max: 128 } as const;
 
 export type PasswordProblem = 'too_short' | 'too_long' | 'common' | 'contains_email';
 
+/** How each refusal is explained, wherever a new password is chosen (registration, reset, change). */
+export const passwordProblemMessages: Record<PasswordProblem, { ja: string; en: string }> = {
+  too_short: { ja: '8文字以上で入力してください。', en: 'Use at least 8 characters.' },
+  too_long: { ja: '128文字以内で入力してください。', en: 'Use at most 128 characters.' },
+  common: {
+    ja: 'よく使われているパスワードのため使用できません。別のパスワードを入力してください。',
+    en: 'This password is too common. Choose another one.',
+  },
+  contains_email: { ja: 'メールアドレスの一部を含むパスワードは使用できません。', en: 'The password must not contain part of your email address.' },
+};
+
 /** Why a new password is refused, or null when it is acceptable. */
 export function passwordProblem(password: string, email?: string): PasswordProblem | null {
   const length = [...password].length;

@@ -1,7 +1,7 @@
 // The sign-in, two-factor, forgotten-password and password-reset forms: raw urlencoded body in,
 // typed values or field errors (Japanese first) out. Passwords are never normalised or echoed.
 import { z } from 'zod';
-import { passwordProblem } from '../../domain/passwords.ts';
+import { passwordProblem, passwordProblemMessages } from '../../domain/passwords.ts';
 import { normalizeCode } from '../../domain/one-time-codes.ts';
 import type { FieldError } from '../../views/components/error-summary.tsx';
 import { safeLocalPath, type PageContext } from '../../views/context.ts';
@@ -11,13 +11,7 @@ export const messages = {
   emailInvalid: { ja: 'メールアドレスを「name@example.lg.jp」のような形式で入力してください。', en: 'Enter an email address in the format name@example.lg.jp.' },
   passwordRequired: { ja: 'パスワードを入力してください。', en: 'Enter your password.' },
   newPasswordRequired: { ja: '新しいパスワードを入力してください。', en: 'Enter a new password.' },
-  too_short: { ja: '8文字以上で入力してください。', en: 'Use at least 8 characters.' },
-  too_long: { ja: '128文字以内で入力してください。', en: 'Use at most 128 characters.' },
-  common: {
-    ja: 'よく使われているパスワードのため使用できません。別のパスワードを入力してください。',
-    en: 'This password is too common. Choose another one.',
-  },
-  contains_email: { ja: 'メールアドレスの一部を含むパスワードは使用できません。', en: 'The password must not contain part of your email address.' },
+  ...passwordProblemMessages,
   confirmRequired: { ja: '確認のため、同じパスワードをもう一度入力してください。', en: 'Enter the same password again to confirm it.' },
   confirmMismatch: { ja: '確認用のパスワードが一致しません。同じパスワードを入力してください。', en: 'The passwords do not match.' },
   codeRequired: { ja: '確認コードを入力してください。', en: 'Enter the code.' },
@@ -40,7 +34,7 @@ export const messages = {
 export type MessageKey = keyof typeof messages;
 
 export function message(ctx: PageContext, key: MessageKey): string {
-  return ctx.t(messages[key].ja, messages[key].en);
+  return ctx.tFormat(messages[key].ja, messages[key].en);
 }
 
 /** A single form value as a string; anything else (missing, repeated, JSON) becomes ''. */

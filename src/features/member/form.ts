@@ -3,7 +3,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { NotificationFrequency } from '../../db/schema.ts';
-import { passwordProblem, type PasswordProblem } from '../../domain/passwords.ts';
+import { passwordProblem, passwordProblemMessages, type PasswordProblem } from '../../domain/passwords.ts';
 import type { PageContext } from '../../views/context.ts';
 import type { FieldError } from '../../views/components/error-summary.tsx';
 
@@ -119,13 +119,7 @@ function issuesToErrors(ctx: PageContext, issues: z.core.$ZodIssue[], fieldIds: 
 // --- Passwords -------------------------------------------------------------------------------
 
 export const passwordMessages: Record<PasswordProblem | 'mismatch' | 'wrong_current' | 'current_required' | 'new_required', Message> = {
-  too_short: { ja: '8文字以上で入力してください。', en: 'Enter at least 8 characters.' },
-  too_long: { ja: '128文字以内で入力してください。', en: 'Enter at most 128 characters.' },
-  common: {
-    ja: 'よく使われているパスワードのため使用できません。別のパスワードを入力してください。',
-    en: 'This password is too common. Choose another one.',
-  },
-  contains_email: { ja: 'メールアドレスの一部を含むパスワードは使用できません。', en: 'The password must not contain part of your email address.' },
+  ...passwordProblemMessages,
   mismatch: { ja: '確認用のパスワードが一致しません。', en: 'The passwords do not match.' },
   wrong_current: { ja: '現在のパスワードが正しくありません。', en: 'Your current password is not correct.' },
   current_required: { ja: '現在のパスワードを入力してください。', en: 'Enter your current password.' },
