@@ -77,3 +77,9 @@ test('a term does not match across the boundary between two parts', () => {
   assert.equal(matchesSearch(text, '千代田区'), false);
   assert.equal(matchesSearch(text, '千代田 区役所'), true);
 });
+
+test('hiraganaToKatakana turns a typed reading into katakana and leaves the rest', async () => {
+  const { hiraganaToKatakana } = await import('./kana.ts');
+  assert.equal(hiraganaToKatakana('とくべつ たろう'), 'トクベツ タロウ');
+  assert.equal(hiraganaToKatakana('カナ漢字abc'), 'カナ漢字abc');
+});

@@ -1,5 +1,6 @@
 // Reads for the secretariat's pages. Everything here is for the secretariat only (the routes have
 // checked that); results are view shapes, so snake_case stops in this file.
+import { hiraganaToKatakana } from '../../domain/kana.ts';
 import { sql, type Kysely } from 'kysely';
 import { contains } from '../../db/dialect.ts';
 import type { AccountStatus, Database, GovernmentKind, NotificationFrequency, Role } from '../../db/schema.ts';
@@ -158,10 +159,6 @@ export interface AccountListItem {
   isSample: boolean;
 }
 
-/** Katakana for a search term typed in hiragana, since フリガナ is stored in katakana. */
-function toKatakana(s: string): string {
-  return s.replace(/[\u3041-\u3096\u309D\u309E]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
-}
 
 export async function listAccounts(db: Kysely<Database>, filter: AccountFilter): Promise<{ total: number; items: AccountListItem[] }> {
   let query = db.selectFrom('accounts').leftJoin('local_governments as lg', 'lg.code', 'accounts.local_government_code');
@@ -175,7 +172,7 @@ export async function listAccounts(db: Kysely<Database>, filter: AccountFilter):
       eb.or([
         contains(eb.fn<string>('lower', [eb.ref('accounts.email')]), lower),
         contains(eb.ref('accounts.full_name'), term),
-        contains(eb.ref('accounts.full_name_kana'), toKatakana(term)),
+        contains(eb.ref('accounts.full_name_kana'), hiraganaToKatakana(term)),
         contains(eb.fn<string>('lower', [eb.ref('accounts.display_name')]), lower),
         ...(normalized ? [contains(eb.fn.coalesce('lg.search_text', sql<string>`''`), normalized)] : []),
       ]),

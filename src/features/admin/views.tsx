@@ -1,12 +1,11 @@
 // The secretariat's pages: pure functions of the data the routes loaded.
 import type { Children } from '@kitajs/html';
 import type { AccountStatus, NotificationFrequency, Role } from '../../db/schema.ts';
-import { formatEnglishDate, formatJapaneseDateTime } from '../../domain/japanese-date.ts';
 import type { PageContext } from '../../views/context.ts';
 import { ErrorSummary, FieldErrorMessage, type FieldError } from '../../views/components/error-summary.tsx';
 import { CsrfField, SuccessNotice, TextField } from '../../views/components/form-fields.tsx';
 import { Pagination } from '../../views/components/pagination.tsx';
-import { formatCount, formatDate } from '../../views/format.ts';
+import { formatCount, formatDate, formatDateTime } from '../../views/format.ts';
 import { Layout } from '../../views/layout.tsx';
 import {
   accountFilterHref,
@@ -67,11 +66,7 @@ function noticeText(ctx: PageContext, key: NoticeKey | undefined): string | unde
   return key ? ctx.t(notices[key].ja, notices[key].en) : undefined;
 }
 
-/** Date and time in Japan: 「2026年(令和8年)4月1日 09:30」, or '1 April 2026 09:30 JST'. */
-export function dateTime(ctx: PageContext, iso: string): string {
-  const ja = formatJapaneseDateTime(iso);
-  return ctx.lang === 'en' ? `${formatEnglishDate(iso)} ${ja.slice(-5)} JST` : ja;
-}
+const dateTime = formatDateTime;
 
 function optionalDateTime(ctx: PageContext, iso: string | null): string {
   return iso ? dateTime(ctx, iso) : ctx.t('—', '—');

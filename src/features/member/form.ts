@@ -1,5 +1,6 @@
 // The member area's forms: raw urlencoded bodies in, typed values or Japanese field errors out.
 // Passwords are never echoed back: the `input` kept for a re-rendered form leaves them out.
+import { hiraganaToKatakana } from '../../domain/kana.ts';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { NotificationFrequency } from '../../db/schema.ts';
@@ -35,10 +36,6 @@ export interface ProfileValue {
 }
 export type ProfileInput = ProfileValue;
 
-/** Hiragana (and ゝゞ) to katakana: they sit exactly 0x60 below their katakana counterparts. */
-export function toKatakana(s: string): string {
-  return s.replace(/[\u3041-\u3096\u309D\u309E]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
-}
 
 /** Dashes people type in phone numbers (full-width, minus, long vowel mark…) become '-'. */
 function normalizePhone(s: string): string {
@@ -69,7 +66,7 @@ const profileSchema = z.object({
   full_name: z.string().transform(text).pipe(z.string().min(1, 'fullNameRequired')).pipe(maxChars(profileLimits.fullName, 'fullNameLong')),
   full_name_kana: z
     .string()
-    .transform((s) => toKatakana(text(s)))
+    .transform((s) => hiraganaToKatakana(text(s)))
     .pipe(z.string().min(1, 'kanaRequired'))
     .pipe(z.string().regex(/^[\u30A1-\u30F6\u30FC\u30FD\u30FE\u30FB ]+$/, 'kanaInvalid'))
     .pipe(maxChars(profileLimits.fullNameKana, 'kanaLong')),

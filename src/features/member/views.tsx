@@ -1,22 +1,16 @@
 // The member area's pages (マイページ): pure functions of the data the routes load.
 import type { Children } from '@kitajs/html';
 import type { NotificationFrequency, Role } from '../../db/schema.ts';
-import { formatEnglishDate, formatJapaneseDateTime } from '../../domain/japanese-date.ts';
 import type { PageContext } from '../../views/context.ts';
 import { ErrorSummary, FieldErrorMessage, type FieldError } from '../../views/components/error-summary.tsx';
 import { ChoiceField, CsrfField, SuccessNotice, TextField } from '../../views/components/form-fields.tsx';
-import { formatCount, formatDate } from '../../views/format.ts';
+import { formatCount, formatDate, formatDateTime } from '../../views/format.ts';
 import { Layout } from '../../views/layout.tsx';
 import { notificationFrequencies, profileLimits, type ProfileInput } from './form.ts';
 import type { LiveSession, MemberProfile, MyMunicipality, SecurityAction, SecurityEvent } from './queries.ts';
 
 // --- Shared pieces ---------------------------------------------------------------------------
 
-/** '2026年(令和8年)11月27日 14:05' in Japanese; '27 November 2026, 14:05 JST' in English. */
-export function formatDateTime(ctx: PageContext, iso: string): string {
-  const ja = formatJapaneseDateTime(iso);
-  return ctx.lang === 'en' ? `${formatEnglishDate(iso)}, ${ja.slice(-5)} JST` : ja;
-}
 
 function memberTitle(ctx: PageContext) {
   return ctx.t('マイページ', 'My page');

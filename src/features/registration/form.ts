@@ -1,5 +1,6 @@
 // The registration, email-confirmation and resend forms: raw urlencoded body in, typed values or
 // field errors (Japanese first) out. Passwords are never normalised and never echoed back.
+import { hiraganaToKatakana } from '../../domain/kana.ts';
 import { z } from 'zod';
 import { passwordProblem, passwordProblemMessages } from '../../domain/passwords.ts';
 import type { FieldError } from '../../views/components/error-summary.tsx';
@@ -68,7 +69,7 @@ export const emailSchema = text
 export function toKatakana(value: string): string {
   return value
     .normalize('NFKC')
-    .replace(/[\u3041-\u3096\u309D\u309E]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
+    .replace(/[\u3041-\u3096\u309D\u309E]+/g, hiraganaToKatakana)
     .replace(/\s+/g, ' ')
     .trim();
 }
