@@ -1,5 +1,6 @@
 // The sign-in, two-factor, forgotten-password and password-reset forms: raw urlencoded body in,
 // typed values or field errors (Japanese first) out. Passwords are never normalised or echoed.
+import { emailMaxLength, emailPattern, normalizeEmail } from '../../domain/email.ts';
 import { z } from 'zod';
 import { passwordProblem, passwordProblemMessages } from '../../domain/passwords.ts';
 import { normalizeCode } from '../../domain/one-time-codes.ts';
@@ -44,9 +45,10 @@ export function formValue(body: unknown, name: string): string {
 }
 
 const text = z.string().transform((s) => s.normalize('NFKC').trim());
-export const emailSchema = text
-  .transform((s) => s.toLowerCase())
-  .pipe(z.string().min(1, 'emailRequired').max(254, 'emailInvalid').regex(/^[^\s@"<>()[\],;:\\]+@[^\s@"<>()[\],;:\\]+\.[^\s@"<>()[\],;:\\]+$/, 'emailInvalid'));
+export const emailSchema = z
+  .string()
+  .transform(normalizeEmail)
+  .pipe(z.string().min(1, 'emailRequired').max(emailMaxLength, 'emailInvalid').regex(emailPattern, 'emailInvalid'));
 
 /** The local path to go to after signing in; anything else (another origin, control characters) is /member. */
 export function nextPath(value: unknown): string {

@@ -1,5 +1,6 @@
 // The registration, email-confirmation and resend forms: raw urlencoded body in, typed values or
 // field errors (Japanese first) out. Passwords are never normalised and never echoed back.
+import { emailMaxLength, emailPattern, normalizeEmail } from '../../domain/email.ts';
 import { hiraganaToKatakana } from '../../domain/kana.ts';
 import { z } from 'zod';
 import { passwordProblem, passwordProblemMessages } from '../../domain/passwords.ts';
@@ -61,9 +62,10 @@ export function formValue(body: unknown, name: string): string {
 
 const text = z.string().transform((s) => s.normalize('NFKC').replace(/\s+/g, ' ').trim());
 
-export const emailSchema = text
-  .transform((s) => s.toLowerCase())
-  .pipe(z.string().min(1, 'emailRequired').max(254, 'emailInvalid').regex(/^[^\s@"<>()[\],;:\\]+@[^\s@"<>()[\],;:\\]+\.[^\s@"<>()[\],;:\\]+$/, 'emailInvalid'));
+export const emailSchema = z
+  .string()
+  .transform(normalizeEmail)
+  .pipe(z.string().min(1, 'emailRequired').max(emailMaxLength, 'emailInvalid').regex(emailPattern, 'emailInvalid'));
 
 /** Hiragana (and half-width katakana, through NFKC) become full-width katakana; spaces become one. */
 export function toKatakana(value: string): string {
