@@ -127,8 +127,9 @@ export interface LocalGovernmentRow {
   prefecture_code: string;
   kind: string;
   is_counted: number | boolean;
-  valid_from: string | null;
-  valid_to: string | null;
+  /** Optional because insert rows may omit them; missing = open-ended. */
+  valid_from?: string | null;
+  valid_to?: string | null;
 }
 
 const MUNICIPAL_KINDS = new Set<string>(['市', '町', '村', '特別区']);
@@ -144,8 +145,8 @@ export function toMasterMunicipalities(rows: readonly LocalGovernmentRow[]): Mas
         prefectureCode: r.prefecture_code,
         kind: r.kind as MasterMunicipality['kind'],
         isCounted: Boolean(r.is_counted),
-        validFrom: r.valid_from,
-        validTo: r.valid_to,
+        validFrom: r.valid_from ?? null,
+        validTo: r.valid_to ?? null,
       };
     });
 }

@@ -1,0 +1,164 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadLocalGovernments } from '../db/seed/local-governments.ts';
+import {
+  compareWithPublished,
+  disasterSupportTotals,
+  figuresAsOf,
+  projectsByFiscalYear,
+  trendByFiscalYear,
+  type FiguresInput,
+  type GroupMembership,
+  type ProjectRecord,
+  type WardTie,
+} from './collaboration-figures.ts';
+import { prefectureLocalGovCode, withCheckDigit } from './local-gov-code.ts';
+import { deriveGroupMembers, PUBLISHED_AS_OF, toMasterMunicipalities, wideAreaGroups } from './wide-area-groups.ts';
+
+const SUGINAMI = '131156';
+const SHINAGAWA = '131091';
+const A = withCheckDigit('01221'); // a municipality in Hokkaido
+const B = withCheckDigit('20561');
+const C = withCheckDigit('26322');
+const KOCHI = prefectureLocalGovCode('39');
+
+const tie = (partnerCode: string, startedOn: string | null, endedOn: string | null = null, wardCode = SUGINAMI): WardTie => ({
+  wardCode, partnerCode, startedOn, endedOn,
+});
+const empty: FiguresInput = { ties: [], memberships: [], groupMembers: [] };
+
+test('a partner with two ties (two wards, or two agreements) counts once', () => {
+  const f = figuresAsOf({ ...empty, ties: [tie(A, '1989-07-01'), tie(A, '1995-01-01'), tie(A, null, null, SHINAGAWA)] }, '2022-03-01');
+  assert.equal(f.wardPartners, 1);
+  assert.deepEqual([...f.byCategoryCodes.wardPartners], [A]);
+});
+
+test('a tie ended before asOf, or starting after it, is not counted; an unknown start is', () => {
+  const ties = [tie(A, '2000-01-01', '2021-04-01'), tie(B, '2022-03-02'), tie(C, null)];
+  assert.deepEqual([...figuresAsOf({ ...empty, ties }, '2022-03-01').byCategoryCodes.wardPartners], [C]);
+  // The end date is exclusive: on it the tie no longer holds.
+  assert.equal(figuresAsOf({ ...empty, ties: [tie(A, null, '2022-03-01')] }, '2022-03-01').wardPartners, 0);
+  assert.equal(figuresAsOf({ ...empty, ties: [tie(A, null, '2022-03-02')] }, '2022-03-01').wardPartners, 1);
+});
+
+test('a municipality in all three categories counts once in the union', () => {
+  const f = figuresAsOf(
+    {
+      ties: [tie(A, '2010-01-01'), tie(B, '2010-01-01')],
+      memberships: [{ code: A, joinedOn: '2016-01-01' }, { code: C, joinedOn: '2016-01-01' }, { code: B, joinedOn: '2023-01-01' }],
+      groupMembers: [{ groupId: 'g', code: A, signedOn: '2016-04-26' }],
+    },
+    '2022-03-01',
+  );
+  assert.deepEqual(
+    { wardPartners: f.wardPartners, registeredMembers: f.registeredMembers, wideAreaMembers: f.wideAreaMembers, union: f.union },
+    { wardPartners: 2, registeredMembers: 2, wideAreaMembers: 1, union: 3 },
+  );
+  assert.deepEqual([...f.byCategoryCodes.union].sort(), [A, B, C].sort());
+});
+
+test('prefectures are left out of every category and of the union', () => {
+  const f = figuresAsOf({ ...empty, ties: [tie(KOCHI, '2018-09-01', null, SHINAGAWA), tie(A, null)] }, '2022-03-01');
+  assert.equal(f.wardPartners, 1);
+  assert.equal(f.union, 1);
+  assert.ok(!f.byCategoryCodes.union.has(KOCHI));
+});
+
+test('municipalityCodes restricts counting to the given municipalities', () => {
+  const f = figuresAsOf({ ...empty, ties: [tie(A, null), tie(B, null)], municipalityCodes: new Set([A]) }, '2022-03-01');
+  assert.equal(f.union, 1);
+});
+
+test('a group with an unknown signing date counts at any date; a known one from its date', () => {
+  const groupMembers: GroupMembership[] = [{ groupId: 'g', code: A, signedOn: null }, { groupId: 'h', code: B, signedOn: '2019-10-26' }];
+  assert.equal(figuresAsOf({ ...empty, groupMembers }, '2000-01-01').wideAreaMembers, 1);
+  assert.equal(figuresAsOf({ ...empty, groupMembers }, '2019-10-26').wideAreaMembers, 2);
+});
+
+test('asOf must be an ISO date', () => {
+  assert.throws(() => figuresAsOf(empty, '2022/03/01'), RangeError);
+});
+
+test('the trend per 年度 is taken on 31 March: a tie from 2020-04-01 counts in 2020, not 2019', () => {
+  const trend = trendByFiscalYear({ ...empty, ties: [tie(A, '2020-04-01'), tie(B, '2020-03-31')] }, 2019, 2020);
+  assert.deepEqual(trend.map((t) => [t.fiscalYear, t.asOf, t.wardPartners]), [
+    [2019, '2020-03-31', 1],
+    [2020, '2021-03-31', 2],
+  ]);
+  assert.throws(() => trendByFiscalYear(empty, 2021, 2020), RangeError);
+});
+
+const project = (fiscalYear: number, organisers: string[], field: string, status: ProjectRecord['status'] = '実施'): ProjectRecord => ({
+  fiscalYear, organisers, field, status,
+});
+
+test('projects split by ward vs 23区共同 and by field, per 年度 in order', () => {
+  const years = projectsByFiscalYear([
+    project(2021, [SUGINAMI], '観光'),
+    project(2020, ['23区共同'], '産業'),
+    project(2021, [SUGINAMI, SHINAGAWA], '文化'),
+    project(2021, ['23区共同'], '観光'),
+  ]);
+  assert.deepEqual(years.map((y) => y.fiscalYear), [2020, 2021]);
+  const fy2021 = years[1]!;
+  assert.equal(fy2021.total, 3);
+  assert.deepEqual(fy2021.byOrganiser, { ward: 2, joint: 1 });
+  assert.deepEqual(fy2021.byWard, { [SUGINAMI]: 2, [SHINAGAWA]: 1 });
+  assert.deepEqual(fy2021.byField, { 観光: 2, 文化: 1 });
+});
+
+test('cancelled and postponed projects stay in byStatus but not in the 実施 total', () => {
+  const [fy] = projectsByFiscalYear([
+    project(2020, [SUGINAMI], '観光'),
+    project(2020, [SUGINAMI], '観光', '中止'),
+    project(2020, ['23区共同'], '産業', '延期'),
+    project(2020, [SHINAGAWA], '文化', '予定'),
+  ]);
+  assert.equal(fy!.total, 1);
+  assert.equal(fy!.recorded, 4);
+  assert.deepEqual(fy!.byStatus, { 実施: 1, 予定: 1, 中止: 1, 延期: 1 });
+  assert.deepEqual(fy!.byOrganiser, { ward: 1, joint: 0 });
+  assert.deepEqual(fy!.byField, { 観光: 1 });
+});
+
+test('disaster support totals per disaster and overall', () => {
+  const { byDisaster, overall } = disasterSupportTotals([
+    { disaster: '東日本大震災', date: '2022-04-01', recoveryFundYen: 0, sympathyMoneyYen: 1_000_000, staffDispatched: 16 },
+    { disaster: '熊本地震', date: '2022-04-01', recoveryFundYen: 500_000, sympathyMoneyYen: 0, staffDispatched: 1 },
+    { disaster: '東日本大震災', date: '2022-10-01', recoveryFundYen: 2_000_000, sympathyMoneyYen: 0, staffDispatched: 0 },
+    { disaster: '令和2年7月豪雨', date: '2022-04-01', recoveryFundYen: 0, sympathyMoneyYen: 0, staffDispatched: 1 },
+  ]);
+  assert.deepEqual(byDisaster.map((d) => [d.disaster, d.records, d.recoveryFundYen, d.sympathyMoneyYen, d.staffDispatched]), [
+    ['東日本大震災', 2, 2_000_000, 1_000_000, 16],
+    ['熊本地震', 1, 500_000, 0, 1],
+    ['令和2年7月豪雨', 1, 0, 0, 1],
+  ]);
+  // 18 = the FY2022 long-term dispatch total (16 + 1 + 1).
+  assert.deepEqual(overall, { records: 4, recoveryFundYen: 2_500_000, sympathyMoneyYen: 1_000_000, staffDispatched: 18 });
+  assert.deepEqual(disasterSupportTotals([]), { byDisaster: [], overall: { records: 0, recoveryFundYen: 0, sympathyMoneyYen: 0, staffDispatched: 0 } });
+});
+
+test('disaster support rejects fractional or negative amounts', () => {
+  const r = { disaster: 'x', date: '2022-04-01', recoveryFundYen: 0, sympathyMoneyYen: 0, staffDispatched: 0 };
+  assert.throws(() => disasterSupportTotals([{ ...r, recoveryFundYen: 10.5 }]), RangeError);
+  assert.throws(() => disasterSupportTotals([{ ...r, staffDispatched: -1 }]), RangeError);
+});
+
+test('compareWithPublished gives the signed difference', () => {
+  const published = { value: 1096, asOf: '2022-03-01', source: 'パンフレット' };
+  assert.deepEqual(compareWithPublished(1096, published), { difference: 0, same: true });
+  assert.deepEqual(compareWithPublished(1090, published), { difference: -6, same: false });
+});
+
+test('the real master data reproduces the published 372 wide-area members as of 2022-03-01', () => {
+  const master = toMasterMunicipalities(loadLocalGovernments());
+  const groupMembers = wideAreaGroups.flatMap((g) =>
+    deriveGroupMembers(g, master, [], PUBLISHED_AS_OF).map((code) => ({ groupId: g.id, code, signedOn: g.signedOn })),
+  );
+  const municipalityCodes = new Set(master.filter((m) => m.isCounted).map((m) => m.code));
+  const f = figuresAsOf({ ties: [], memberships: [], groupMembers, municipalityCodes }, PUBLISHED_AS_OF);
+  assert.equal(f.wideAreaMembers, 372);
+  assert.deepEqual(compareWithPublished(f.wideAreaMembers, { value: 372, asOf: PUBLISHED_AS_OF, source: 'パンフレット' }).same, true);
+  // Before 千葉県市長会 and 山梨県町村会 signed (2019-10-26) the figure was 321, as reported in 2018.
+  assert.equal(figuresAsOf({ ties: [], memberships: [], groupMembers, municipalityCodes }, '2019-10-25').wideAreaMembers, 321);
+});

@@ -1,0 +1,243 @@
+// The project's headline figures (e.g. the pamphlet's 832 / 269 / 372 / 1,096 as of 2022-03-01),
+// computed from records so they can be shown for any date beside the published ones. Pure: the
+// registry feature loads the records from the database and passes them in.
+import { fiscalYearRange } from './fiscal-year.ts';
+import { isPrefectureCode } from './local-gov-code.ts';
+
+/** One ward ↔ partner exchange or agreement. partnerCode is a municipality or prefecture code. */
+export interface WardTie {
+  wardCode: string;
+  partnerCode: string;
+  startedOn: string | null;
+  endedOn: string | null;
+}
+
+/** A municipality registered as a member of the project site. */
+export interface Membership {
+  code: string;
+  joinedOn: string;
+}
+
+/** A member of a wide-area group, carrying its group's agreement date. */
+export interface GroupMembership {
+  groupId: string;
+  code: string;
+  signedOn: string | null;
+}
+
+export type ProjectStatus = '実施' | '予定' | '中止' | '延期';
+
+export interface ProjectRecord {
+  fiscalYear: number;
+  /** Ward codes, or ['23区共同'] for a joint project of all 23 wards. */
+  organisers: string[];
+  field: string;
+  status: ProjectStatus;
+}
+
+export interface DisasterSupport {
+  disaster: string;
+  date: string;
+  recoveryFundYen: number;
+  sympathyMoneyYen: number;
+  staffDispatched: number;
+}
+
+export interface FiguresInput {
+  ties: readonly WardTie[];
+  memberships: readonly Membership[];
+  groupMembers: readonly GroupMembership[];
+  /**
+   * The municipalities that may be counted (e.g. the master data's counted rows). Without it, every
+   * code except a prefecture's own is counted.
+   */
+  municipalityCodes?: ReadonlySet<string>;
+}
+
+export interface CategoryCounts {
+  wardPartners: number;
+  registeredMembers: number;
+  wideAreaMembers: number;
+  /** Distinct municipalities in at least one category (the pamphlet's 1,096). */
+  union: number;
+}
+
+export interface Figures extends CategoryCounts {
+  byCategoryCodes: {
+    wardPartners: ReadonlySet<string>;
+    registeredMembers: ReadonlySet<string>;
+    wideAreaMembers: ReadonlySet<string>;
+    union: ReadonlySet<string>;
+  };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Dates are compared as strings, which is only right for zero-padded ISO dates. */
+function assertIsoDate(d: string): void {
+  if (!ISO_DATE.test(d)) throw new RangeError(`expected an ISO date YYYY-MM-DD, got ${JSON.stringify(d)}`);
+}
+
+/**
+ * A tie is live from its start (inclusive; unknown start = long-standing, so live) until its end
+ * (exclusive: on the end date it no longer holds).
+ */
+export function isTieLiveOn(tie: WardTie, asOf: string): boolean {
+  return (tie.startedOn === null || tie.startedOn <= asOf) && (tie.endedOn === null || tie.endedOn > asOf);
+}
+
+/**
+ * An unknown signing date counts as signed before any asOf: the groups are listed because they
+ * have signed, and dropping them would undercount every date rather than only early ones.
+ */
+export function isGroupSignedOn(m: GroupMembership, asOf: string): boolean {
+  return m.signedOn === null || m.signedOn <= asOf;
+}
+
+function countable(input: FiguresInput): (code: string) => boolean {
+  const allowed = input.municipalityCodes;
+  // Prefectures (品川区–高知県 etc.) are real partners but not municipalities, so never counted.
+  return (code) => !isPrefectureCode(code) && (allowed === undefined || allowed.has(code));
+}
+
+/** Distinct municipalities per category on asOf, and their deduplicated union. */
+export function figuresAsOf(input: FiguresInput, asOf: string): Figures {
+  assertIsoDate(asOf);
+  const keep = countable(input);
+  const wardPartners = new Set(input.ties.filter((t) => isTieLiveOn(t, asOf)).map((t) => t.partnerCode).filter(keep));
+  const registeredMembers = new Set(input.memberships.filter((m) => m.joinedOn <= asOf).map((m) => m.code).filter(keep));
+  const wideAreaMembers = new Set(input.groupMembers.filter((m) => isGroupSignedOn(m, asOf)).map((m) => m.code).filter(keep));
+  const union = new Set([...wardPartners, ...registeredMembers, ...wideAreaMembers]);
+  return {
+    wardPartners: wardPartners.size,
+    registeredMembers: registeredMembers.size,
+    wideAreaMembers: wideAreaMembers.size,
+    union: union.size,
+    byCategoryCodes: { wardPartners, registeredMembers, wideAreaMembers, union },
+  };
+}
+
+export interface FiscalYearFigures extends CategoryCounts {
+  fiscalYear: number;
+  /** The last day of the 年度, 'YYYY-03-31'. */
+  asOf: string;
+}
+
+/** The counts at the end (31 March) of each 年度 from fromFy to toFy, inclusive. */
+export function trendByFiscalYear(input: FiguresInput, fromFy: number, toFy: number): FiscalYearFigures[] {
+  if (fromFy > toFy) throw new RangeError(`fromFy ${fromFy} is after toFy ${toFy}`);
+  const out: FiscalYearFigures[] = [];
+  for (let fy = fromFy; fy <= toFy; fy++) {
+    const asOf = fiscalYearRange(fy).end;
+    const f = figuresAsOf(input, asOf);
+    out.push({ fiscalYear: fy, asOf, wardPartners: f.wardPartners, registeredMembers: f.registeredMembers, wideAreaMembers: f.wideAreaMembers, union: f.union });
+  }
+  return out;
+}
+
+export const JOINT_ORGANISER = '23区共同';
+const STATUSES: readonly ProjectStatus[] = ['実施', '予定', '中止', '延期'];
+
+export interface FiscalYearProjects {
+  fiscalYear: number;
+  /** Projects carried out (status 実施). Planned, cancelled and postponed ones are not in it. */
+  total: number;
+  /** Every record of the 年度, whatever its status. */
+  recorded: number;
+  /** Carried-out projects by a ward or wards, and by all 23 wards jointly; the two sum to total. */
+  byOrganiser: { ward: number; joint: number };
+  /** Carried-out projects per organising ward; a project of two wards counts for each. */
+  byWard: Record<string, number>;
+  /** Carried-out projects per field; sums to total. */
+  byField: Record<string, number>;
+  /** Every record per status, so cancelled (中止) and postponed (延期) ones stay visible. */
+  byStatus: Record<ProjectStatus, number>;
+}
+
+function bump(r: Record<string, number>, key: string): void {
+  r[key] = (r[key] ?? 0) + 1;
+}
+
+/** Per 年度, ascending. */
+export function projectsByFiscalYear(projects: readonly ProjectRecord[]): FiscalYearProjects[] {
+  const years = new Map<number, FiscalYearProjects>();
+  for (const p of projects) {
+    let y = years.get(p.fiscalYear);
+    if (!y) {
+      y = {
+        fiscalYear: p.fiscalYear,
+        total: 0,
+        recorded: 0,
+        byOrganiser: { ward: 0, joint: 0 },
+        byWard: {},
+        byField: {},
+        byStatus: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<ProjectStatus, number>,
+      };
+      years.set(p.fiscalYear, y);
+    }
+    y.recorded++;
+    y.byStatus[p.status]++;
+    if (p.status !== '実施') continue;
+    y.total++;
+    bump(y.byField, p.field);
+    if (p.organisers.includes(JOINT_ORGANISER)) {
+      y.byOrganiser.joint++;
+    } else {
+      y.byOrganiser.ward++;
+      for (const w of new Set(p.organisers)) bump(y.byWard, w);
+    }
+  }
+  return [...years.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
+}
+
+export interface SupportTotals {
+  records: number;
+  recoveryFundYen: number;
+  sympathyMoneyYen: number;
+  staffDispatched: number;
+}
+
+/** Yen and people are whole numbers; a fraction or a negative is a data-entry error, not a value. */
+function assertCount(n: number, what: string): void {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${what} must be a non-negative integer, got ${n}`);
+}
+
+const zeroTotals = (): SupportTotals => ({ records: 0, recoveryFundYen: 0, sympathyMoneyYen: 0, staffDispatched: 0 });
+
+function add(t: SupportTotals, r: DisasterSupport): void {
+  t.records++;
+  t.recoveryFundYen += r.recoveryFundYen;
+  t.sympathyMoneyYen += r.sympathyMoneyYen;
+  t.staffDispatched += r.staffDispatched;
+}
+
+/** Totals per disaster (in order of first appearance) and overall. */
+export function disasterSupportTotals(records: readonly DisasterSupport[]): {
+  byDisaster: Array<{ disaster: string } & SupportTotals>;
+  overall: SupportTotals;
+} {
+  const byDisaster = new Map<string, { disaster: string } & SupportTotals>();
+  const overall = zeroTotals();
+  for (const r of records) {
+    assertCount(r.recoveryFundYen, 'recoveryFundYen');
+    assertCount(r.sympathyMoneyYen, 'sympathyMoneyYen');
+    assertCount(r.staffDispatched, 'staffDispatched');
+    let d = byDisaster.get(r.disaster);
+    if (!d) byDisaster.set(r.disaster, (d = { disaster: r.disaster, ...zeroTotals() }));
+    add(d, r);
+    add(overall, r);
+  }
+  return { byDisaster: [...byDisaster.values()], overall };
+}
+
+export interface PublishedFigure {
+  value: number;
+  asOf: string;
+  source: string;
+}
+
+/** For showing a computed figure beside the published one: positive difference = we count more. */
+export function compareWithPublished(computed: number, published: PublishedFigure): { difference: number; same: boolean } {
+  const difference = computed - published.value;
+  return { difference, same: difference === 0 };
+}
