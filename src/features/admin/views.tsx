@@ -4,7 +4,7 @@ import type { AccountStatus, NotificationFrequency, Role } from '../../db/schema
 import type { PageContext } from '../../views/context.ts';
 import { ErrorSummary, FieldErrorMessage, type FieldError } from '../../views/components/error-summary.tsx';
 import { CsrfField, SuccessNotice, TextField } from '../../views/components/form-fields.tsx';
-import { Pagination } from '../../views/components/pagination.tsx';
+import { pageCount, Pagination, resultRangeText } from '../../views/components/pagination.tsx';
 import { formatCount, formatDate, formatDateTime } from '../../views/format.ts';
 import { Layout } from '../../views/layout.tsx';
 import {
@@ -558,13 +558,8 @@ export function AccountListPage({ ctx, input, errors, result }: AccountListPageP
 
 function AccountResults({ ctx, result }: { ctx: PageContext; result: NonNullable<AccountListPageProps['result']> }): JSX.Element {
   const { filter, total, items } = result;
-  const pages = Math.max(1, Math.ceil(total / accountsPageSize));
-  const from = total === 0 ? 0 : (filter.page - 1) * accountsPageSize + 1;
-  const to = Math.min(total, filter.page * accountsPageSize);
-  const status =
-    total === 0
-      ? ctx.t('条件に合うアカウントはありません。', 'No account matches.')
-      : ctx.tFormat(`${formatCount(total)}件中 ${formatCount(from)}〜${formatCount(to)}件を表示`, `Showing ${formatCount(from)}–${formatCount(to)} of ${formatCount(total)}`);
+  const pages = pageCount(total, accountsPageSize);
+  const status = resultRangeText(ctx, total, filter.page, accountsPageSize, ctx.t('条件に合うアカウントはありません。', 'No account matches.'));
   return (
     <section class="rk-section" aria-labelledby="results-title">
       <h2 id="results-title" class="rk-heading-2">
@@ -1040,13 +1035,8 @@ export function AuditPage({ ctx, input, errors, result }: AuditPageProps): JSX.E
 
 function AuditResults({ ctx, result }: { ctx: PageContext; result: NonNullable<AuditPageProps['result']> }): JSX.Element {
   const { filter, total, items } = result;
-  const pages = Math.max(1, Math.ceil(total / auditPageSize));
-  const from = total === 0 ? 0 : (filter.page - 1) * auditPageSize + 1;
-  const to = Math.min(total, filter.page * auditPageSize);
-  const status =
-    total === 0
-      ? ctx.t('条件に合う記録はありません。', 'No event matches.')
-      : ctx.tFormat(`${formatCount(total)}件中 ${formatCount(from)}〜${formatCount(to)}件を表示`, `Showing ${formatCount(from)}–${formatCount(to)} of ${formatCount(total)}`);
+  const pages = pageCount(total, auditPageSize);
+  const status = resultRangeText(ctx, total, filter.page, auditPageSize, ctx.t('条件に合う記録はありません。', 'No event matches.'));
   return (
     <section class="rk-section" aria-labelledby="results-title">
       <h2 id="results-title" class="rk-heading-2">

@@ -2,7 +2,7 @@ import { prefectureLocalGovCode } from '../../domain/local-gov-code.ts';
 import { prefectureNamesEn, regions } from '../../domain/regions.ts';
 import type { PageContext } from '../../views/context.ts';
 import { ErrorSummary, FieldErrorMessage, type FieldError } from '../../views/components/error-summary.tsx';
-import { Pagination } from '../../views/components/pagination.tsx';
+import { pageCount, Pagination, resultRangeText } from '../../views/components/pagination.tsx';
 import { formatCount } from '../../views/format.ts';
 import { Layout } from '../../views/layout.tsx';
 import { filterHref, kindFilters, type FilterInput, type MunicipalityFilter } from './form.ts';
@@ -179,13 +179,8 @@ export function MunicipalityListPage({ ctx, prefectures, input, errors, result, 
 
 function Results({ ctx, result }: { ctx: PageContext; result: NonNullable<ListPageProps['result']> }): JSX.Element {
   const { filter, total, items } = result;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const from = total === 0 ? 0 : (filter.page - 1) * pageSize + 1;
-  const to = Math.min(total, filter.page * pageSize);
-  const status =
-    total === 0
-      ? ctx.t('条件に合う自治体はありません。', 'No municipality matches.')
-      : ctx.tFormat(`${formatCount(total)}件中 ${formatCount(from)}〜${formatCount(to)}件を表示`, `Showing ${formatCount(from)}–${formatCount(to)} of ${formatCount(total)}`);
+  const pages = pageCount(total, pageSize);
+  const status = resultRangeText(ctx, total, filter.page, pageSize, ctx.t('条件に合う自治体はありません。', 'No municipality matches.'));
   return (
     <section class="rk-section" aria-labelledby="results-title">
       <h2 id="results-title" class="rk-heading-2">

@@ -1,5 +1,6 @@
 // Page links for long lists. Plain links keep every filter in the URL.
 import type { PageContext } from '../context.ts';
+import { formatCount } from '../format.ts';
 
 export interface PaginationProps {
   ctx: PageContext;
@@ -64,4 +65,17 @@ export function pageWindow(page: number, pages: number): Array<number | null> {
     else if (out[out.length - 1] !== null) out.push(null);
   }
   return out;
+}
+
+/** Number of pages for `total` rows (at least one, so page 1 always exists). */
+export function pageCount(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+/** 「1,741件中 1〜100件を表示」 for a page of a list, or `emptyText` when nothing matched. */
+export function resultRangeText(ctx: PageContext, total: number, page: number, pageSize: number, emptyText: string): string {
+  if (total === 0) return emptyText;
+  const from = formatCount((page - 1) * pageSize + 1);
+  const to = formatCount(Math.min(total, page * pageSize));
+  return ctx.tFormat(`${formatCount(total)}件中 ${from}〜${to}件を表示`, `Showing ${from}–${to} of ${formatCount(total)}`);
 }
