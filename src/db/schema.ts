@@ -142,7 +142,7 @@ export interface RegisteredMembersTable {
   note: string | null;
 }
 
-export interface Database {
+export interface Database extends RegistryTables {
   local_governments: LocalGovernmentsTable;
   accounts: AccountsTable;
   account_backup_codes: AccountBackupCodesTable;
@@ -159,3 +159,300 @@ export type AccountRow = Selectable<AccountsTable>;
 export type NewAccount = Insertable<AccountsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type NewLocalGovernment = Insertable<LocalGovernmentsTable>;
+
+// ─── The collaboration registry (migration 2026-11-30T0900) ─────────────────────────────────────
+
+/** Where a registry record came from; 'sample' and 'synthetic' records are never real facts. */
+export type Provenance = 'seed' | 'entry' | 'import' | 'sample' | 'synthetic';
+/** A date known only to the month or year is stored as the first day of that period. */
+export type DatePrecision = 'day' | 'month' | 'year';
+
+/** Columns every registry record table has. */
+interface RecordColumns {
+  source_url: string | null;
+  notes: Generated<string>;
+  provenance: Generated<Provenance>;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface WardsTable extends RecordColumns {
+  code: string;
+  /** 特別区長会 block, 1–5. */
+  block: number;
+  mayor_name: Generated<string>;
+  mayor_as_of: string | null;
+  website_url: string | null;
+}
+
+export type AgreementCategory = 'friendship' | 'disaster' | 'other';
+
+export interface AgreementTypesTable {
+  id: string;
+  name: string;
+  name_en: Generated<string>;
+  category: Generated<AgreementCategory>;
+  sort_order: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export type GroupKind = 'city_mayors' | 'town_village_mayors';
+
+export interface WideAreaGroupsTable extends RecordColumns {
+  id: string;
+  name: string;
+  prefecture_code: string;
+  kind: GroupKind;
+  signed_on: string | null;
+  signed_on_precision: Generated<DatePrecision>;
+  auto_renewal: Generated<number>;
+  published_member_count: number | null;
+  sort_order: Generated<number>;
+}
+
+export interface WideAreaGroupExceptionsTable {
+  id: string;
+  group_id: string;
+  local_government_code: string;
+  change: 'add' | 'remove';
+  note: Generated<string>;
+  created_at: string;
+}
+
+export interface AgreementsTable extends RecordColumns {
+  id: string;
+  type_id: string;
+  title: string;
+  signed_on: string | null;
+  signed_on_precision: Generated<DatePrecision>;
+  /** ISO dates joined with ';'. */
+  resigned_dates: Generated<string>;
+  ended_on: string | null;
+  background: Generated<string>;
+}
+
+export interface AgreementWardsTable {
+  agreement_id: string;
+  ward_code: string;
+}
+
+export interface AgreementPartnersTable {
+  id: string;
+  agreement_id: string;
+  /** A municipality or a prefecture; null when the partner is a group. */
+  local_government_code: string | null;
+  group_id: string | null;
+  former_name: Generated<string>;
+}
+
+export interface RegionalExchangesTable extends RecordColumns {
+  id: string;
+  region_name: string;
+  prefecture_code: string;
+  ward_code: string;
+  started_fiscal_year: number | null;
+  ended_on: string | null;
+  council_name: Generated<string>;
+  activities: Generated<string>;
+}
+
+export interface RegionalExchangeMembersTable {
+  exchange_id: string;
+  local_government_code: string;
+}
+
+export type ProjectStatus = '実施' | '予定' | '中止' | '延期';
+export type ProjectFormat = 'offline' | 'online' | 'hybrid';
+export type OrganiserKind = 'wards' | 'joint';
+
+export interface ProjectsTable extends RecordColumns {
+  id: string;
+  fiscal_year: number;
+  title: string;
+  summary: Generated<string>;
+  /** 1–6 (src/domain/project-fields.ts). */
+  field: number;
+  organiser_kind: OrganiserKind;
+  starts_on: string | null;
+  ends_on: string | null;
+  format: Generated<ProjectFormat>;
+  status: ProjectStatus;
+  news_url: string | null;
+}
+
+export interface ProjectWardsTable {
+  project_id: string;
+  ward_code: string;
+}
+
+export interface ProjectPartnersTable {
+  project_id: string;
+  local_government_code: string;
+  prefecture_code: string;
+}
+
+export interface CompanyAgreementsTable extends RecordColumns {
+  id: string;
+  company_name: string;
+  former_name: Generated<string>;
+  signed_on: string | null;
+  signed_on_precision: Generated<DatePrecision>;
+  activities: Generated<string>;
+}
+
+export interface DisastersTable extends RecordColumns {
+  id: string;
+  name: string;
+  occurred_on: string | null;
+  occurred_on_precision: Generated<DatePrecision>;
+  occurred_label: Generated<string>;
+  support_summary: Generated<string>;
+}
+
+export type DisasterSupportKind = 'recovery_fund' | 'sympathy_money' | 'donation' | 'staff' | 'goods';
+
+export interface DisasterSupportTable extends RecordColumns {
+  id: string;
+  disaster_id: string;
+  kind: DisasterSupportKind;
+  /** Names as printed, joined with ';'. */
+  recipients: Generated<string>;
+  amount_yen: number | null;
+  /** Cumulative as of as_of: the latest figure replaces, never adds to, the earlier ones. */
+  staff_count: number | null;
+  as_of: string | null;
+  goods: Generated<string>;
+  is_joint: Generated<number>;
+}
+
+export interface JointPlansTable extends RecordColumns {
+  id: string;
+  title: string;
+  region_label: Generated<string>;
+  approved_on: string | null;
+  approved_on_precision: Generated<DatePrecision>;
+  grant_name: Generated<string>;
+}
+
+export interface JointPlanWardsTable {
+  plan_id: string;
+  ward_code: string;
+}
+
+export interface JointPlanPartnersTable {
+  plan_id: string;
+  local_government_code: string;
+}
+
+export interface PlanItemsTable extends RecordColumns {
+  id: string;
+  number: number;
+  title: string;
+  period_from_fy: number;
+  period_to_fy: number;
+}
+
+export type PlanProgressStatus = 'planned' | 'in_progress' | 'done' | 'not_started';
+
+export interface PlanProgressTable {
+  id: string;
+  item_id: string;
+  fiscal_year: number;
+  description: Generated<string>;
+  status: Generated<PlanProgressStatus>;
+  updated_at: string;
+}
+
+export type FigureMetric =
+  | 'ward_partners'
+  | 'registered_members'
+  | 'wide_area_members'
+  | 'wide_area_groups'
+  | 'union'
+  | 'staff_dispatched'
+  | 'other';
+
+export interface PublishedFiguresTable extends RecordColumns {
+  id: string;
+  metric: FigureMetric;
+  label: string;
+  value: number;
+  is_lower_bound: Generated<number>;
+  as_of: string;
+  as_of_precision: Generated<DatePrecision>;
+  source_title: Generated<string>;
+}
+
+export type RegistryEntity =
+  | 'ward'
+  | 'agreement_type'
+  | 'wide_area_group'
+  | 'agreement'
+  | 'regional_exchange'
+  | 'project'
+  | 'company_agreement'
+  | 'disaster'
+  | 'disaster_support'
+  | 'joint_plan'
+  | 'plan_item'
+  | 'published_figure'
+  | 'registered_member';
+
+export type RecordChangeAction = 'create' | 'update' | 'delete' | 'restore' | 'import';
+
+export interface RecordChangesTable {
+  id: string;
+  occurred_at: string;
+  actor_account_id: string | null;
+  entity_type: RegistryEntity;
+  entity_id: string;
+  action: RecordChangeAction;
+  before_json: string | null;
+  after_json: string | null;
+  batch_id: string | null;
+}
+
+export type ImportJobStatus = 'uploaded' | 'validated' | 'invalid' | 'applying' | 'applied' | 'failed' | 'cancelled';
+
+export interface ImportJobsTable {
+  id: string;
+  account_id: string;
+  entity_type: 'agreements' | 'projects';
+  file_name: string;
+  status: ImportJobStatus;
+  total_rows: Generated<number>;
+  processed_rows: Generated<number>;
+  rows_json: Generated<string>;
+  errors_json: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RegistryTables {
+  wards: WardsTable;
+  agreement_types: AgreementTypesTable;
+  wide_area_groups: WideAreaGroupsTable;
+  wide_area_group_exceptions: WideAreaGroupExceptionsTable;
+  agreements: AgreementsTable;
+  agreement_wards: AgreementWardsTable;
+  agreement_partners: AgreementPartnersTable;
+  regional_exchanges: RegionalExchangesTable;
+  regional_exchange_members: RegionalExchangeMembersTable;
+  projects: ProjectsTable;
+  project_wards: ProjectWardsTable;
+  project_partners: ProjectPartnersTable;
+  company_agreements: CompanyAgreementsTable;
+  disasters: DisastersTable;
+  disaster_support: DisasterSupportTable;
+  joint_plans: JointPlansTable;
+  joint_plan_wards: JointPlanWardsTable;
+  joint_plan_partners: JointPlanPartnersTable;
+  plan_items: PlanItemsTable;
+  plan_progress: PlanProgressTable;
+  published_figures: PublishedFiguresTable;
+  record_changes: RecordChangesTable;
+  import_jobs: ImportJobsTable;
+}

@@ -4,10 +4,12 @@ import * as localGovernments from './2026-11-27T0900_local_governments.ts';
 import * as accounts from './2026-11-27T1000_accounts.ts';
 import * as totpLastStep from './2026-11-27T1100_totp_last_step.ts';
 import * as listingIndex from './2026-11-27T1200_local_governments_listing_index.ts';
+import * as collaborationRegistry from './2026-11-30T0900_collaboration_registry.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T0900_local_governments': localGovernments,
   '2026-11-27T1000_accounts': accounts,
   '2026-11-27T1100_totp_last_step': totpLastStep,
   '2026-11-27T1200_local_governments_listing_index': listingIndex,
+  '2026-11-30T0900_collaboration_registry': collaborationRegistry,
 };
