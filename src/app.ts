@@ -26,6 +26,13 @@ import memberRoutes from './features/member/routes.ts';
 import municipalitiesRoutes from './features/municipalities/routes.ts';
 import pagesRoutes from './features/pages/routes.ts';
 import registrationRoutes from './features/registration/routes.ts';
+import collaborationRoutes from './features/collaboration/routes.ts';
+import ledgersRoutes from './features/ledgers/routes.ts';
+import projectsRoutes from './features/projects/routes.ts';
+import wardsRoutes from './features/wards/routes.ts';
+import registryAdminRoutes from './features/registry-admin/routes.ts';
+import registryImportRoutes from './features/registry-import/routes.ts';
+import apiRoutes from './features/api/routes.ts';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -124,6 +131,13 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   await app.register(registrationRoutes, features);
   await app.register(memberRoutes, features);
   await app.register(adminRoutes, features);
+  await app.register(collaborationRoutes, features);
+  await app.register(ledgersRoutes, features);
+  await app.register(projectsRoutes, features);
+  await app.register(wardsRoutes, features);
+  await app.register(registryAdminRoutes, features);
+  await app.register(registryImportRoutes, features);
+  await app.register(apiRoutes, features);
   return app;
 }
 

@@ -29,12 +29,17 @@ export type AuditAction =
   | 'session.revoked'
   | 'mail_domain.added'
   | 'mail_domain.removed'
-  | 'authz.denied';
+  | 'authz.denied'
+  | 'registry.created'
+  | 'registry.updated'
+  | 'registry.deleted'
+  | 'registry.restored'
+  | 'registry.imported';
 
 export interface AuditEvent {
   actorAccountId: string | null;
   action: AuditAction;
-  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route';
+  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job';
   targetId?: string;
   ip?: string;
   detail?: Record<string, unknown>;

@@ -33,11 +33,23 @@ export type Action =
   /** A municipality's own records (PR page, events): object { localGovernmentCode }. */
   | 'local-government:edit'
   /** A ward's partners, agreements and projects: object { wardCode }. */
-  | 'ward-records:edit';
+  | 'ward-records:edit'
+  /**
+   * The whole collaboration registry: vocabularies, wide-area groups, wards, companies, disasters,
+   * plans, published figures, imports, history and restore. The secretariat only.
+   */
+  | 'registry:manage';
 
 export type PolicyObject = { localGovernmentCode: string } | { wardCode: string } | undefined;
 
-const secretariatActions: ReadonlySet<Action> = new Set(['admin:view', 'accounts:approve', 'accounts:manage', 'mail-domains:manage', 'audit-log:view']);
+const secretariatActions: ReadonlySet<Action> = new Set([
+  'admin:view',
+  'accounts:approve',
+  'accounts:manage',
+  'mail-domains:manage',
+  'audit-log:view',
+  'registry:manage',
+]);
 
 export function isActive(actor: Actor): actor is Extract<Actor, { kind: 'account' }> {
   return actor.kind === 'account' && actor.status === 'active';

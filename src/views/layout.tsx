@@ -9,7 +9,7 @@ export interface LayoutProps {
   /** The page's own title; the site name is appended. */
   title: string;
   /** Top-level section this page belongs to, to mark the current navigation item. */
-  section?: 'home' | 'about' | 'municipalities' | 'none';
+  section?: 'home' | 'about' | 'collaboration' | 'projects' | 'wards' | 'municipalities' | 'none';
   breadcrumbs?: Array<{ href?: string; label: string }>;
   children?: Children;
 }
@@ -24,6 +24,9 @@ export function Layout({ ctx, title, section = 'none', breadcrumbs, children }: 
   const nav = [
     { id: 'home', href: '/', label: ctx.t('トップ', 'Home') },
     { id: 'about', href: '/about', label: ctx.t('プロジェクトについて', 'About') },
+    { id: 'collaboration', href: '/collaboration', label: ctx.t('連携の状況', 'Collaboration') },
+    { id: 'projects', href: '/projects', label: ctx.t('連携事業', 'Projects') },
+    { id: 'wards', href: '/wards', label: ctx.t('特別区', 'Special wards') },
     { id: 'municipalities', href: '/municipalities', label: ctx.t('全国の自治体', 'Municipalities') },
   ] as const;
   const otherLang = ctx.lang === 'ja' ? 'en' : 'ja';

@@ -5,6 +5,7 @@ import type { AppConfig } from '../../config.ts';
 import type { Database } from '../schema.ts';
 import { seedDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 import { seedLocalGovernments } from './local-governments.ts';
+import { seedWards } from './wards.ts';
 
 export interface SeedOptions {
   demoData: boolean;
@@ -20,6 +21,7 @@ export interface SeedReport {
 
 export async function seedDatabase(db: Kysely<Database>, options: SeedOptions): Promise<SeedReport> {
   const localGovernments = await seedLocalGovernments(db);
+  await seedWards(db);
   const demoAccounts = options.demoData && options.env !== 'production' ? await seedDemoAccounts(db) : [];
   return { localGovernments, demoAccounts };
 }

@@ -53,6 +53,11 @@ export const auditActionLabels = {
   'mail_domain.added': { ja: 'メールドメインの追加', en: 'Mail domain added' },
   'mail_domain.removed': { ja: 'メールドメインの削除', en: 'Mail domain removed' },
   'authz.denied': { ja: '権限のない操作の拒否', en: 'Access denied' },
+  'registry.created': { ja: '連携記録の登録', en: 'Registry record created' },
+  'registry.updated': { ja: '連携記録の更新', en: 'Registry record updated' },
+  'registry.deleted': { ja: '連携記録の削除', en: 'Registry record deleted' },
+  'registry.restored': { ja: '連携記録の復元', en: 'Registry record restored' },
+  'registry.imported': { ja: '連携記録の取り込み', en: 'Registry import' },
 } as const satisfies Record<AuditAction, { ja: string; en: string }>;
 
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];

@@ -1,0 +1,5 @@
+// Placeholder: filled in by the feature's work for issue #4.
+import type { FastifyInstance } from 'fastify';
+import type { FeatureOptions } from '../../app.ts';
+
+export default async function registryImportRoutes(_app: FastifyInstance, _options: FeatureOptions): Promise<void> {}

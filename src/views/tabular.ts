@@ -1,0 +1,52 @@
+// CSV and XLSX responses for the registry's exports, one writer for every list. CSV is UTF-8 with a
+// BOM (so that Excel on Japanese Windows opens it as UTF-8, not CP932), CRLF line ends, a header
+// row and every cell quoted when needed (csv-stringify). XLSX keeps code columns as text.
+import ExcelJS from 'exceljs';
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyReply } from 'fastify';
+import type { ExchangeColumn } from '../domain/exchange-layout.ts';
+
+export type TabularFormat = 'csv' | 'xlsx';
+export type TabularRow = Record<string, string | number | null | undefined>;
+
+const BOM = '\uFEFF';
+
+function cellText(value: TabularRow[string]): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+export function toCsv(columns: readonly ExchangeColumn[], rows: readonly TabularRow[]): string {
+  const records = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => cellText(r[c.key])))];
+  return BOM + stringify(records, { record_delimiter: '\r\n' });
+}
+
+export async function toXlsx(sheetName: string, columns: readonly ExchangeColumn[], rows: readonly TabularRow[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '特別区全国連携プロジェクト';
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: Math.max(10, c.header.length * 2 + 2), style: c.text ? { numFmt: '@' } : {} }));
+  sheet.getRow(1).font = { bold: true };
+  for (const r of rows) {
+    // Codes stay strings (numFmt '@' plus a string value); numbers stay numbers for the 年度 column.
+    sheet.addRow(Object.fromEntries(columns.map((c) => [c.key, c.text ? cellText(r[c.key]) : (r[c.key] ?? '')])));
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** `name` without extension, ASCII or Japanese; sent as an RFC 6266 filename* so both work. */
+export async function sendTabular(
+  reply: FastifyReply,
+  format: TabularFormat,
+  name: string,
+  columns: readonly ExchangeColumn[],
+  rows: readonly TabularRow[],
+): Promise<FastifyReply> {
+  const fileName = `${name}.${format}`;
+  const asciiFallback = fileName.replace(/[^\x20-\x7e]/g, '_');
+  reply.header('content-disposition', `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  reply.header('cache-control', 'no-store');
+  if (format === 'csv') {
+    return reply.type('text/csv; charset=utf-8').send(toCsv(columns, rows));
+  }
+  return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(name, columns, rows));
+}
