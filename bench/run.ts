@@ -15,11 +15,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { openDatabase } from '../src/db/index.ts';
+import { prepareDatabase } from '../src/db/prepare.ts';
+import { defaultVolume, seedSyntheticRegistry } from './synthetic-registry.ts';
 
-/** Pages to measure, in order. Add new pages here. */
+/** Pages to measure, in order. Add new pages here. "synthetic" marks pages over generated volume. */
 const TARGETS: ReadonlyArray<{ name: string; path: string }> = [
   { name: 'top', path: '/' },
   { name: 'municipalities', path: '/municipalities' },
+  { name: 'municipality page (synthetic ties)', path: '/municipalities/012025' },
+  { name: 'collaboration (synthetic)', path: '/collaboration' },
+  { name: 'projects (synthetic)', path: '/projects' },
+  { name: 'projects filtered (synthetic)', path: `/projects?fy=2024&field=1&status=${encodeURIComponent('実施')}` },
+  { name: 'projects by prefecture (synthetic)', path: '/projects?pref=01' },
+  { name: 'agreements (synthetic)', path: '/agreements' },
+  { name: 'ward page (synthetic)', path: '/wards/131016' },
+  { name: 'API projects (synthetic)', path: '/api/v1/projects?fy=2024' },
 ];
 
 const HOST = '127.0.0.1';
@@ -73,6 +84,8 @@ async function main(): Promise<number> {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'renkei-bench-'));
   cleanups.push(() => rm(tempDir, { recursive: true, force: true }));
 
+  const databaseFile = path.join(tempDir, 'bench.sqlite');
+  await prepareSyntheticDatabase(databaseFile);
   console.log('starting the app…');
   const app = await startApp(tempDir);
   cleanups.push(() => app.stop());
@@ -128,6 +141,24 @@ async function main(): Promise<number> {
     console.error(`${r.name} (${r.path}): ${r.non2xx} non-2xx responses, ${r.errors} errors (${r.timeouts} timeouts)`);
   }
   return failed.length > 0 ? 1 : 0;
+}
+
+/**
+ * Master data and real seed as on any start, plus the synthetic volume (5,000 agreements, 20,000
+ * projects over 10 年度), all marked provenance 'synthetic', in the SQLite file the app then opens.
+ */
+async function prepareSyntheticDatabase(file: string): Promise<void> {
+  const started = Date.now();
+  const handle = openDatabase({ engine: 'sqlite', file });
+  try {
+    await prepareDatabase(handle.db, { demoData: false, env: 'production' });
+    const counts = await seedSyntheticRegistry(handle.db, defaultVolume);
+    console.log(
+      `synthetic volume (benchmark only): ${counts.agreements} agreements, ${counts.projects} projects over ${defaultVolume.fiscalYears} 年度 (${Date.now() - started} ms)`,
+    );
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Starts the app on a free port with a fresh SQLite file in `dir`; resolves once /healthz answers 200. */

@@ -1,9 +1,12 @@
-// Walks every route of the member area and the secretariat's pages with every role, through HTTP,
-// with valid CSRF tokens, so that what is tested is authorisation and nothing else.
+// Walks every route of the member area, the secretariat's pages and the registry edit pages
+// (/registry) with every role, through HTTP, with valid CSRF tokens, so that what is tested is
+// authorisation and nothing else. Registry record routes point at records of 港区, which the ward
+// officer of 千代田区 may not touch.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, test } from 'node:test';
 import type { Kysely } from 'kysely';
+import { saveAgreement, saveProject } from '../src/db/registry-writes.ts';
 import type { Database, Role, AccountStatus } from '../src/db/schema.ts';
 import { createSession } from '../src/db/sessions.ts';
 import { hashPassword } from '../src/domain/passwords.ts';
@@ -60,19 +63,85 @@ async function insertAccount(db: Kysely<Database>, p: Persona): Promise<string> 
   return id;
 }
 
-/** A concrete URL for a route pattern: ids point at a real (pending) account. */
-function concrete(url: string, targetId: string): string {
-  return url.replace(/:id\b/g, targetId).replace(/:[a-zA-Z]+/g, 'x');
+interface Targets {
+  /** A pending account, for /admin/accounts/:id and /admin/approvals/:id. */
+  account: string;
+  /** An agreement and a project of 港区 (not 千代田区). */
+  agreement: string;
+  project: string;
+}
+
+/** A concrete URL for a route pattern: ids point at real records where the route has them. */
+function concrete(url: string, targets: Targets): string {
+  const id = url.startsWith('/registry/agreements/') ? targets.agreement : url.startsWith('/registry/projects/') ? targets.project : targets.account;
+  return url.replace(/:id\b/g, id).replace(/:[a-zA-Z]+/g, 'x');
+}
+
+/** True when concrete() could not name a real record for the route (its GET may be a 404). */
+function hasPlaceholder(url: string): boolean {
+  return /:[a-zA-Z]+/.test(url) && !/^\/(admin\/(accounts|approvals)|registry\/(agreements|projects))\/:id(\/|$)/.test(url);
+}
+
+/** The registry pages a ward officer uses for their own ward (no record in the URL). */
+const wardOwnRoutes = /^\/registry(\/(agreements|projects)(\/new)?|\/deleted)?$/;
+/** The registry pages of one agreement or project: a ward officer only for their ward's records. */
+const wardRecordRoutes = /^\/registry\/(agreements|projects)\/:id\//;
+
+async function insertOtherWardRecords(db: Kysely<Database>): Promise<{ agreement: string; project: string }> {
+  return db.transaction().execute(async (trx) => {
+    const agreement = await saveAgreement(
+      trx,
+      {
+        typeId: 'exchange',
+        title: 'サンプル 港区の協定',
+        wardCodes: ['131032'],
+        partnerCodes: ['012211'],
+        partnerGroupIds: [],
+        formerNames: {},
+        signedOn: null,
+        signedOnPrecision: 'day',
+        resignedDates: [],
+        endedOn: null,
+        background: '',
+        sourceUrl: null,
+        notes: '',
+      },
+      { actorAccountId: null, provenance: 'sample' },
+    );
+    const project = await saveProject(
+      trx,
+      {
+        fiscalYear: 2024,
+        title: 'サンプル 港区の事業',
+        summary: '',
+        field: 1,
+        organiserKind: 'wards',
+        wardCodes: ['131032'],
+        partnerCodes: ['012211'],
+        startsOn: null,
+        endsOn: null,
+        format: 'offline',
+        status: '予定',
+        newsUrl: null,
+        sourceUrl: null,
+        notes: '',
+      },
+      { actorAccountId: null, provenance: 'sample' },
+    );
+    return { agreement: agreement.id, project: project.id };
+  });
 }
 
 describeEachEngine('authorisation of every protected route', (current) => {
   const clients = new Map<string, TestClient>();
   let targetId = '';
+  let targets: Targets;
 
   before(async () => {
     const { app, database } = current();
     passwordHash ??= await hashPassword('correct horse battery staple');
     targetId = await insertAccount(database.handle.db, { name: 'pending applicant', role: 'member', code: '012211', status: 'pending_approval' });
+    targets = { account: targetId, ...(await insertOtherWardRecords(database.handle.db)) };
     for (const p of personas) {
       const client = new TestClient(app);
       if (p.role) {
@@ -86,7 +155,7 @@ describeEachEngine('authorisation of every protected route', (current) => {
 
   const protectedRoutes = () =>
     current()
-      .app.routeTable.filter((r) => /^\/(member|admin)(\/|$)/.test(r.url))
+      .app.routeTable.filter((r) => /^\/(member|admin|registry)(\/|$)/.test(r.url))
       .sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method));
 
   const call = async (persona: string, method: string, url: string) => {
@@ -104,47 +173,82 @@ describeEachEngine('authorisation of every protected route', (current) => {
     assert.ok(routes.some((r) => r.url === '/member'), 'the member dashboard exists');
     assert.ok(routes.some((r) => r.url === '/admin'), 'the secretariat page exists');
     assert.ok(routes.some((r) => r.method === 'POST' && r.url.startsWith('/admin')), 'the secretariat has actions');
+    assert.ok(routes.some((r) => r.url === '/registry'), 'the registry edit pages exist');
+    assert.ok(routes.some((r) => r.method === 'POST' && wardRecordRoutes.test(r.url)), 'the registry has record actions');
   });
 
   for (const persona of ['anonymous visitor', 'disabled member', 'member awaiting approval']) {
     test(`the ${persona} is sent to sign in from every protected route`, async () => {
       for (const r of protectedRoutes()) {
-        const res = await call(persona, r.method, concrete(r.url, targetId));
+        const res = await call(persona, r.method, concrete(r.url, targets));
         assert.equal(res.statusCode, 303, `${r.method} ${r.url}`);
         assert.match(String(res.headers.location), /^\/login\?next=/, `${r.method} ${r.url}`);
       }
     });
   }
 
-  for (const persona of ['member of 名寄市', 'ward staff of 千代田区']) {
-    test(`the ${persona} uses the member area but gets 403 on every secretariat route`, async () => {
-      for (const r of protectedRoutes()) {
-        const res = await call(persona, r.method, concrete(r.url, targetId));
-        if (r.url.startsWith('/admin')) {
-          assert.equal(res.statusCode, 403, `${r.method} ${r.url}`);
-          assert.match(res.body, /権限がありません/);
-        } else {
-          assert.ok(![401, 403].includes(res.statusCode) && !String(res.headers.location ?? '').startsWith('/login'), `${r.method} ${r.url}: ${res.statusCode}`);
-        }
-      }
-      const { database } = current();
-      const target = await database.handle.db.selectFrom('accounts').select('status').where('id', '=', targetId).executeTakeFirstOrThrow();
-      assert.equal(target.status, 'pending_approval', 'nothing a member posted approved or changed the applicant');
-    });
-  }
+  /** The 港区 records are as they were: nothing a refused request did reached them. */
+  const assertOtherWardUntouched = async () => {
+    const { database } = current();
+    const db = database.handle.db;
+    const agreement = await db.selectFrom('agreements').select(['title', 'deleted_at']).where('id', '=', targets.agreement).executeTakeFirstOrThrow();
+    assert.deepEqual(agreement, { title: 'サンプル 港区の協定', deleted_at: null });
+    const project = await db.selectFrom('projects').select(['title', 'deleted_at']).where('id', '=', targets.project).executeTakeFirstOrThrow();
+    assert.deepEqual(project, { title: 'サンプル 港区の事業', deleted_at: null });
+    const changes = await db.selectFrom('record_changes').select('action').where('entity_id', 'in', [targets.agreement, targets.project]).execute();
+    assert.deepEqual(changes.map((c) => c.action), ['create', 'create']);
+  };
 
-  test('the secretariat without two-factor is sent to set it up before any secretariat route', async () => {
-    for (const r of protectedRoutes().filter((x) => x.url.startsWith('/admin'))) {
-      const res = await call('secretariat without two-factor', r.method, concrete(r.url, targetId));
+  test('the member of 名寄市 uses the member area but gets 403 on every secretariat and registry route', async () => {
+    for (const r of protectedRoutes()) {
+      const res = await call('member of 名寄市', r.method, concrete(r.url, targets));
+      if (r.url.startsWith('/admin') || r.url.startsWith('/registry')) {
+        assert.equal(res.statusCode, 403, `${r.method} ${r.url}`);
+        assert.match(res.body, /権限がありません/);
+      } else {
+        assert.ok(![401, 403].includes(res.statusCode) && !String(res.headers.location ?? '').startsWith('/login'), `${r.method} ${r.url}: ${res.statusCode}`);
+      }
+    }
+    const { database } = current();
+    const target = await database.handle.db.selectFrom('accounts').select('status').where('id', '=', targetId).executeTakeFirstOrThrow();
+    assert.equal(target.status, 'pending_approval', 'nothing a member posted approved or changed the applicant');
+    await assertOtherWardUntouched();
+  });
+
+  test('the ward staff of 千代田区: member area and their own registry pages; 403 on the secretariat, the registry master data and 港区 records', async () => {
+    for (const r of protectedRoutes()) {
+      const res = await call('ward staff of 千代田区', r.method, concrete(r.url, targets));
+      const label = `${r.method} ${r.url}: ${res.statusCode}`;
+      if (r.url.startsWith('/member')) {
+        assert.ok(![401, 403].includes(res.statusCode) && !String(res.headers.location ?? '').startsWith('/login'), label);
+      } else if (wardOwnRoutes.test(r.url)) {
+        // GET: the page; POST of an empty form: the form again with errors.
+        assert.equal(res.statusCode, r.method === 'GET' ? 200 : 400, label);
+      } else {
+        assert.equal(res.statusCode, 403, label);
+        assert.match(res.body, /権限がありません/);
+      }
+    }
+    const { database } = current();
+    const target = await database.handle.db.selectFrom('accounts').select('status').where('id', '=', targetId).executeTakeFirstOrThrow();
+    assert.equal(target.status, 'pending_approval');
+    await assertOtherWardUntouched();
+  });
+
+  test('the secretariat without two-factor is sent to set it up before any secretariat or registry route', async () => {
+    for (const r of protectedRoutes().filter((x) => x.url.startsWith('/admin') || x.url.startsWith('/registry'))) {
+      const res = await call('secretariat without two-factor', r.method, concrete(r.url, targets));
       assert.equal(res.statusCode, 303, `${r.method} ${r.url}`);
       assert.equal(res.headers.location, '/member/two-factor?required=1', `${r.method} ${r.url}`);
     }
   });
 
-  test('the secretariat with two-factor reaches every secretariat page', async () => {
-    for (const r of protectedRoutes().filter((x) => x.url.startsWith('/admin') && x.method === 'GET')) {
-      const res = await call('secretariat with two-factor', 'GET', concrete(r.url, targetId));
-      assert.equal(res.statusCode, 200, `GET ${r.url}`);
+  test('the secretariat with two-factor reaches every secretariat and registry page', async () => {
+    for (const r of protectedRoutes().filter((x) => (x.url.startsWith('/admin') || x.url.startsWith('/registry')) && x.method === 'GET')) {
+      const res = await call('secretariat with two-factor', 'GET', concrete(r.url, targets));
+      // A route whose id the walk cannot name answers "not found", never a refusal or an error.
+      if (hasPlaceholder(r.url)) assert.ok([200, 404].includes(res.statusCode), `GET ${r.url}: ${res.statusCode}`);
+      else assert.equal(res.statusCode, 200, `GET ${r.url}`);
     }
   });
 

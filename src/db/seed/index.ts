@@ -5,6 +5,7 @@ import type { AppConfig } from '../../config.ts';
 import type { Database } from '../schema.ts';
 import { seedDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 import { seedLocalGovernments } from './local-governments.ts';
+import { seedRegistry } from './registry/index.ts';
 import { seedWards } from './wards.ts';
 
 export interface SeedOptions {
@@ -15,6 +16,8 @@ export interface SeedOptions {
 
 export interface SeedReport {
   localGovernments: number;
+  /** Registry records (agreements, exchanges, plans, plan items, projects) written by this start; 0 on a restart. */
+  registryRecords: number;
   /** The sample accounts' sign-in details (empty when demo data is off). */
   demoAccounts: DemoAccount[];
 }
@@ -22,6 +25,7 @@ export interface SeedReport {
 export async function seedDatabase(db: Kysely<Database>, options: SeedOptions): Promise<SeedReport> {
   const localGovernments = await seedLocalGovernments(db);
   await seedWards(db);
+  const registry = await seedRegistry(db);
   const demoAccounts = options.demoData && options.env !== 'production' ? await seedDemoAccounts(db) : [];
-  return { localGovernments, demoAccounts };
+  return { localGovernments, registryRecords: registry.inserted, demoAccounts };
 }

@@ -560,7 +560,7 @@ describe('sample accounts', () => {
         );
         const nayoro = await withDemo.handle.db.selectFrom('local_governments').select(['name', 'prefecture_code']).where('code', '=', '012211').executeTakeFirstOrThrow();
         assert.deepEqual(nayoro, { name: '名寄市', prefecture_code: '01' });
-        const invented = await withDemo.handle.db.selectFrom('registered_members').select('local_government_code').execute();
+        const invented = await withDemo.handle.db.selectFrom('registered_members').select('local_government_code').where('source', '=', 'account').execute();
         assert.equal(invented.length, 0, 'no registered member is invented for the sample member');
 
         assert.equal((await samples(without.handle.db)).length, 0, 'none with DEMO_DATA=false');

@@ -1,0 +1,91 @@
+// The sample ward officer of 千代田区 records a project through the registry form in Chromium:
+// a first try with a mistake (error summary), then the project, an edit and its history.
+// axe runs on each new page template (overview, form with an error, list, history).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { demoPassword } from '../../src/db/seed/demo-accounts.ts';
+import { axeViolations, browserSkipReason, collectForeignRequests, formatViolations, launchBrowser, saveScreenshot, startApp, type RunningApp } from './browser.ts';
+
+async function checkPage(page: Page, slug: string, foreign: string[]): Promise<void> {
+  const violations = await axeViolations(page);
+  assert.equal(violations.length, 0, `${slug}: ${formatViolations(violations)}`);
+  assert.deepEqual(foreign, [], `${slug} made requests to another origin`);
+  await saveScreenshot(page, `registry-admin-${slug}`);
+}
+
+describe('a ward officer records a project in the browser', { skip: browserSkipReason }, () => {
+  let running: RunningApp;
+  let browser: Browser;
+
+  before(async () => {
+    running = await startApp();
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  test('sign in, fix a mistake, create, edit, read the history', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const foreign = collectForeignRequests(page, running.origin);
+    await page.goto(running.url('/login'));
+    await page.locator('input[name="email"]').fill('sample-ward@renkei.example');
+    await page.locator('input[name="password"]').fill(demoPassword);
+    await page.locator('form[action="/login"] button[type="submit"]').click();
+    await page.waitForURL(/\/member/);
+
+    await page.goto(running.url('/registry'));
+    assert.match(await page.locator('main').innerText(), /千代田区の記録/);
+    await checkPage(page, 'overview', foreign);
+
+    // First try: no title and a wrong fiscal year.
+    await page.goto(running.url('/registry/projects/new'));
+    await page.getByLabel('年度').fill('1999');
+    await page.getByLabel('連携自治体').fill('名寄市');
+    await page.locator('form.rk-form button[type="submit"]').click();
+    await page.waitForLoadState('load');
+    assert.match(await page.title(), /^エラー：/);
+    const summary = await page.locator('.rk-error-summary').innerText();
+    assert.match(summary, /事業名を入力してください/);
+    assert.match(summary, /年度は2000から2100まで/);
+    assert.equal(await page.getByLabel('連携自治体').inputValue(), '名寄市', 'the input is kept');
+    await checkPage(page, 'project-form-error', foreign);
+
+    await page.getByLabel('年度').fill('2024');
+    await page.getByLabel('事業名').fill('サンプル 名寄市の特産品フェア');
+    await page.getByLabel('概要').fill('サンプルの事業です。');
+    await page.getByLabel('産業振興').check();
+    await page.getByLabel('開始日').fill('2024/10/30');
+    await page.getByLabel('終了日').fill('2024/11/01');
+    await page.getByLabel('実施', { exact: true }).check();
+    await page.locator('form.rk-form button[type="submit"]').click();
+    await page.waitForURL(/\/registry\/projects\?done=created$/);
+    assert.match(await page.locator('main').innerText(), /サンプル 名寄市の特産品フェア/);
+    await checkPage(page, 'project-list', foreign);
+
+    const db = running.database.handle.db;
+    const project = await db.selectFrom('projects').selectAll().where('title', '=', 'サンプル 名寄市の特産品フェア').executeTakeFirstOrThrow();
+    assert.equal(project.starts_on, '2024-10-30');
+    assert.equal(project.status, '実施');
+    const wards = await db.selectFrom('project_wards').select('ward_code').where('project_id', '=', project.id).execute();
+    assert.deepEqual(wards, [{ ward_code: '131016' }], 'the officer’s own ward, fixed in the form');
+    const partners = await db.selectFrom('project_partners').select('local_government_code').where('project_id', '=', project.id).execute();
+    assert.deepEqual(partners, [{ local_government_code: '012211' }], 'the name was resolved to the code');
+
+    await page.goto(running.url(`/registry/projects/${project.id}/edit`));
+    await page.getByLabel('中止').check();
+    await page.locator('form.rk-form button[type="submit"]').click();
+    await page.waitForURL(/done=updated/);
+
+    await page.goto(running.url(`/registry/projects/${project.id}/history`));
+    const status = page.locator('tr[data-key="status"]').first();
+    assert.equal(await status.locator('.rk-change__before').innerText(), '実施');
+    assert.equal(await status.locator('.rk-change__after').innerText(), '中止');
+    await checkPage(page, 'project-history', foreign);
+    await context.close();
+  });
+});
