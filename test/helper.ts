@@ -17,7 +17,7 @@ import { startMailCatcher, type MailCatcher } from './mail-catcher.ts';
 export const postgresAdminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 async function probePostgres(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: postgresAdminUrl, connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({ connectionString: postgresAdminUrl, connectionTimeoutMillis: 15000 });
   try {
     await client.connect();
     await client.query('select 1');

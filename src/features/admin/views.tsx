@@ -72,7 +72,7 @@ function optionalDateTime(ctx: PageContext, iso: string | null): string {
   return iso ? dateTime(ctx, iso) : ctx.t('—', '—');
 }
 
-export type AdminSection = 'dashboard' | 'approvals' | 'accounts' | 'mail-domains' | 'audit';
+export type AdminSection = 'dashboard' | 'approvals' | 'accounts' | 'mail-domains' | 'audit' | 'registry' | 'import';
 
 interface AdminLayoutProps {
   ctx: PageContext;
@@ -94,6 +94,8 @@ function AdminLayout({ ctx, title, current, parents = [], hasErrors = false, chi
     { id: 'accounts', href: '/admin/accounts', label: ctx.t('アカウント', 'Accounts') },
     { id: 'mail-domains', href: '/admin/mail-domains', label: ctx.t('メールドメイン許可リスト', 'Mail domains') },
     { id: 'audit', href: '/admin/audit', label: ctx.t('監査ログ', 'Audit log') },
+    { id: 'registry', href: '/registry', label: ctx.t('連携記録の管理', 'Collaboration records') },
+    { id: 'import', href: '/admin/registry/import', label: ctx.t('協定・連携事業の取り込み', 'Import') },
   ];
   return (
     <Layout ctx={ctx} title={hasErrors ? ctx.tFormat(`エラー：${title}`, `Error: ${title}`) : title} section="none" breadcrumbs={crumbs}>
