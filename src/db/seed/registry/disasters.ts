@@ -34,7 +34,6 @@ interface DisasterSeed {
 
 const TABLE = 'パンフレットの表「特別区が連携して対応した災害支援の状況」による。';
 const MAIN = 'パンフレット「これまでの主な被災地支援」による(23区共同で拠出)。';
-const LONG_TERM = '令和4年度(2022年度)に長期派遣している職員数。累計ではない(iJAMP 2022年12月28日、長期派遣は計18人)。';
 
 /** A recovery-fund line of the table, with the amount of the main-support list when it gives one. */
 function fund(recipients: string, amountYen?: number, kind: DisasterSupportKind = 'recovery_fund'): SupportSeed {
@@ -48,8 +47,13 @@ function fund(recipients: string, amountYen?: number, kind: DisasterSupportKind 
   };
 }
 
-function longTerm(staffCount: number): SupportSeed {
-  return { tag: 'long-term-fy2022', kind: 'staff', staffCount, asOf: '2022-12-28', sourceUrl: S.IJAMP_2022, notes: note('出典: iJAMP(時事通信、2022年12月28日)', LONG_TERM) };
+/**
+ * The FY2022 long-term dispatch headcounts (東日本16・熊本1・令和2年7月豪雨1, 計18) are people on
+ * dispatch in that year, not running totals, so they are notes (and the published figure of 18),
+ * never `staff` lines, whose staff_count is cumulative.
+ */
+function longTermNote(staffCount: number): string {
+  return `令和4年度(2022年度)に長期派遣している職員 ${staffCount}人(累計ではない。出典: iJAMP 時事通信 2022年12月28日、長期派遣は計18人)。`;
 }
 
 function row(key: string, name: string, occurred: string, label: string, summary: string, support: readonly SupportSeed[], extra?: string): DisasterSeed {
@@ -68,13 +72,13 @@ export const disasterSeeds: readonly DisasterSeed[] = [
       '出典: 特別区長会「東日本大震災への支援状況」(令和5年10月1日現在)',
       'パンフレット: 保健師・技術職員・事務職員の派遣、支援物資や復興支援金の提供、災害廃棄物の受け入れ、23区内での避難所・避難住宅の提供等を行った。',
       '女川町の可燃性災害廃棄物を受け入れ(受入要請量33,000トン)。',
+      longTermNote(16),
     ),
     support: [
       fund('岩手県/宮城県/福島県/茨城県/栃木県/千葉県', 1_000_000_000),
       { tag: 'pamphlet-2021-10', kind: 'staff', staffCount: 7174, asOf: '2021-10-01', sourceUrl: null, notes: note(S.PAMPHLET_2022, '職員派遣の累計(令和3年10月1日現在)。') },
       { tag: 'kuchokai-2023-10', kind: 'staff', staffCount: 7201, asOf: '2023-10-01', sourceUrl: S.SHIEN_HIGASHINIHON,
         notes: note('出典: 特別区長会「東日本大震災への支援状況」', '職員派遣の累計(令和5年10月1日現在): 派遣中11人、派遣済み7,190人、計7,201人。') },
-      longTerm(16),
       { tag: 'kuchokai-2023-10', kind: 'donation', recipients: ['32県市町'], amountYen: 3_763_390_000, asOf: '2023-10-01', isJoint: false, sourceUrl: S.SHIEN_HIGASHINIHON,
         notes: note('出典: 特別区長会「東日本大震災への支援状況」', '義援金376,339万円を32県市町へ(令和5年10月1日現在)。各区がそれぞれ拠出した額の合計(23区共同の10億円とは別)。') },
       { tag: 'kuchokai-2023-10', kind: 'goods', recipients: ['50県市町村'], goods: ['主食類 289,164食', '飲料水 104,451ℓ', '毛布 25,633枚'], asOf: '2023-10-01', sourceUrl: S.SHIEN_HIGASHINIHON,
@@ -83,11 +87,10 @@ export const disasterSeeds: readonly DisasterSeed[] = [
   },
   row('2013-izu-oshima', '平成25年台風26号(伊豆大島土砂災害)', '2013-10-16', '平成25年10月16日', '復興支援金の提供(東京都大島町)、職員派遣', [fund('東京都大島町')]),
   {
-    ...row('2016-kumamoto', '平成28年熊本地震', '2016-04-14', '平成28年4月14日~16日', '復興支援金の提供(熊本県/大分県)、職員派遣・支援物資等の提供', [], 'パンフレット: 復興支援金の提供、支援物資の提供、保健師・技術職員・事務職員の派遣を行った。'),
+    ...row('2016-kumamoto', '平成28年熊本地震', '2016-04-14', '平成28年4月14日~16日', '復興支援金の提供(熊本県/大分県)、職員派遣・支援物資等の提供', [], 'パンフレット: 復興支援金の提供、支援物資の提供、保健師・技術職員・事務職員の派遣を行った。 ' + longTermNote(1)),
     support: [
       fund('熊本県/大分県', 55_000_000),
       { tag: 'pamphlet-2021-04', kind: 'staff', staffCount: 430, asOf: '2021-04-01', sourceUrl: null, notes: note(S.PAMPHLET_2022, '職員派遣の累計(令和3年4月1日現在)。') },
-      longTerm(1),
     ],
   },
   row('2016-typhoon-10', '平成28年台風10号', '2016-08-30', '平成28年8月30日~31日', '復興支援金の提供(北海道/岩手県)', [fund('北海道/岩手県')]),
@@ -107,8 +110,8 @@ export const disasterSeeds: readonly DisasterSeed[] = [
     [fund('岩手県/宮城県/福島県/茨城県/栃木県/埼玉県/長野県/群馬県市長会/群馬県町村会/千葉県市長会/千葉県町村会', 113_000_000)]),
   {
     ...row('2020-july-rain', '令和2年7月豪雨', '2020-07', '令和2年7月', '復興支援金の提供(山形県/福岡県/熊本県/大分県市長会/大分県町村会)', [],
-      'パンフレット「これまでの主な被災地支援」は職員派遣も挙げている。'),
-    support: [fund('山形県/福岡県/熊本県/大分県市長会/大分県町村会', 10_000_000), longTerm(1)],
+      'パンフレット「これまでの主な被災地支援」は職員派遣も挙げている(累計人数は出典なし)。 ' + longTermNote(1)),
+    support: [fund('山形県/福岡県/熊本県/大分県市長会/大分県町村会', 10_000_000)],
   },
   row('2021-fukushima-oki', '令和3年福島県沖を震源とする地震', '2021-02', '令和3年2月', '復興支援金の提供(福島県)', [fund('福島県', 1_000_000)],
     '表では「福島県沖を震源とする地震」。令和4年の同名の地震と区別するため「これまでの主な被災地支援」の名称を用いた。'),
