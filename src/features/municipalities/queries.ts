@@ -42,7 +42,8 @@ export const listPrefectures = cachedPerDatabase(60_000, async (db: Kysely<Datab
   return rows.map((r) => ({ prefectureCode: r.prefecture_code, code: r.code, name: r.name, region: r.region }));
 });
 
-const prefectureNames = cachedPerDatabase(
+/** Prefecture names by 2-digit code. */
+export const prefectureNames = cachedPerDatabase(
   60_000,
   async (db: Kysely<Database>) => new Map((await listPrefectures(db)).map((p) => [p.prefectureCode, p.name])),
 );

@@ -5,7 +5,8 @@ import { isValidLocalGovCode, withCheckDigit } from '../../domain/local-gov-code
 import { NotFoundPage } from '../../views/errors.tsx';
 import { contextFor, sendPage } from '../../views/render.ts';
 import { parseFilter } from './form.ts';
-import { findLocalGovernment, listMunicipalities, listPrefectures, listUncounted, municipalityCountsOf } from './queries.ts';
+import { tiesOfMunicipality } from '../../db/registry-ties.ts';
+import { findLocalGovernment, listMunicipalities, listPrefectures, listUncounted, municipalityCountsOf, prefectureNames } from './queries.ts';
 import { LocalGovernmentPage, MunicipalityListPage } from './views.tsx';
 
 export default async function municipalitiesRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
@@ -44,7 +45,11 @@ export default async function municipalitiesRoutes(app: FastifyInstance, { datab
       const detail = ctx.tFormat(`団体コード ${code} の自治体は登録されていません。`, `No local government has the code ${code}.`);
       return sendPage(reply, NotFoundPage({ ctx, detail }), 404);
     }
-    const counts = government.level === 'prefecture' ? await municipalityCountsOf(db, government.prefectureCode) : undefined;
-    return sendPage(reply, LocalGovernmentPage({ ctx, government, counts }));
+    const [counts, ties, prefectures] = await Promise.all([
+      government.level === 'prefecture' ? municipalityCountsOf(db, government.prefectureCode) : undefined,
+      tiesOfMunicipality(db, code),
+      prefectureNames(db),
+    ]);
+    return sendPage(reply, LocalGovernmentPage({ ctx, government, counts, ties, prefectureNames: prefectures }));
   });
 }

@@ -7,6 +7,8 @@ import { formatCount } from '../../views/format.ts';
 import { Layout } from '../../views/layout.tsx';
 import { filterHref, kindFilters, type FilterInput, type MunicipalityFilter } from './form.ts';
 import { pageSize, type LocalGovernment, type PrefectureOption } from './queries.ts';
+import { TiesSection } from './ties-view.tsx';
+import type { MunicipalityTies } from '../../db/registry-ties.ts';
 
 const kindNamesEn: Record<string, string> = {
   市: 'City',
@@ -242,9 +244,12 @@ export interface DetailPageProps {
   government: LocalGovernment;
   /** For a prefecture: its municipalities by kind. */
   counts?: Record<string, number>;
+  /** Every tie with the wards (src/db/registry-ties.ts). */
+  ties?: MunicipalityTies;
+  prefectureNames?: Map<string, string>;
 }
 
-export function LocalGovernmentPage({ ctx, government: g, counts }: DetailPageProps): JSX.Element {
+export function LocalGovernmentPage({ ctx, government: g, counts, ties, prefectureNames }: DetailPageProps): JSX.Element {
   const listTitle = ctx.t('全国の自治体', 'Local governments of Japan');
   const isPrefecture = g.level === 'prefecture';
   const crumbs: Array<{ href: string; label: string }> = [
@@ -323,14 +328,7 @@ export function LocalGovernmentPage({ ctx, government: g, counts }: DetailPagePr
       ) : (
         ''
       )}
-      <section class="rk-section" aria-labelledby="ties-title">
-        <h2 id="ties-title" class="rk-heading-2">
-          {ctx.t('特別区との連携', 'Ties with the special wards')}
-        </h2>
-        <p class="rk-muted">
-          {ctx.t('協定・交流・連携事業の記録は、連携の記録機能の公開後にこのページに表示されます。', 'Agreements, exchanges and joint projects will appear here once the collaboration registry is published.')}
-        </p>
-      </section>
+      {ties ? <TiesSection ctx={ctx} government={g} ties={ties} prefectureNames={prefectureNames ?? new Map()} /> : ''}
     </Layout>
   );
 }
