@@ -32,6 +32,7 @@ import projectsRoutes from './features/projects/routes.ts';
 import wardsRoutes from './features/wards/routes.ts';
 import registryAdminRoutes from './features/registry-admin/routes.ts';
 import registryImportRoutes from './features/registry-import/routes.ts';
+import registryMasterRoutes from './features/registry-master/routes.ts';
 import apiRoutes from './features/api/routes.ts';
 
 export interface AppDependencies {
@@ -137,6 +138,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   await app.register(wardsRoutes, features);
   await app.register(registryAdminRoutes, features);
   await app.register(registryImportRoutes, features);
+  await app.register(registryMasterRoutes, features);
   await app.register(apiRoutes, features);
   return app;
 }

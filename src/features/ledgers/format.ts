@@ -1,45 +1,10 @@
 // Wording shared by the ledger pages: dates known only to the month or year, 年度, kinds and
 // statuses, and which stored URLs may become links.
-import type { DatePrecision, GroupKind, PlanProgressStatus } from '../../db/schema.ts';
-import { formatFiscalYear, fiscalYearEra } from '../../domain/fiscal-year.ts';
-import { eraOf, eraYearLabel, formatEnglishDate, toJstParts } from '../../domain/japanese-date.ts';
+import type { GroupKind, PlanProgressStatus } from '../../db/schema.ts';
+import { fiscalYearEra } from '../../domain/fiscal-year.ts';
 import type { PageContext } from '../../views/context.ts';
-import { formatDate } from '../../views/format.ts';
 
-function lastDayOf(year: number, month: number): string {
-  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** The era years a period spans: 「令和2年」, or 「平成31年・令和元年」 for 2019 as a whole. */
-function eraYearsOf(firstDay: string, lastDay: string): string {
-  const a = eraOf(firstDay);
-  const b = eraOf(lastDay);
-  const first = eraYearLabel(a.era, a.year);
-  const last = eraYearLabel(b.era, b.year);
-  return first === last ? first : `${first}・${last}`;
-}
-
-/**
- * A date with its precision (stored as the first day of its month or year): 「2016年(平成28年)4月26日」,
- * 「2020年(令和2年)2月」, 「2019年(平成31年・令和元年)」; 「不明」 when unknown.
- */
-export function formatDateWithPrecision(ctx: PageContext, iso: string | null, precision: DatePrecision): string {
-  if (!iso) return ctx.t('不明', 'Unknown');
-  if (precision === 'day') return formatDate(ctx, iso);
-  const { year, month } = toJstParts(iso);
-  if (precision === 'month') {
-    if (ctx.lang === 'en') return formatEnglishDate(iso).replace(/^\d+ /, '');
-    return `${year}年(${eraYearsOf(iso, lastDayOf(year, month))})${month}月`;
-  }
-  if (ctx.lang === 'en') return String(year);
-  return `${year}年(${eraYearsOf(`${year}-01-01`, `${year}-12-31`)})`;
-}
-
-/** 「2016年度(平成28年度)」 or 'FY2016'. */
-export function fiscalYearLabel(ctx: PageContext, fy: number): string {
-  return ctx.lang === 'en' ? `FY${fy}` : formatFiscalYear(fy);
-}
+export { fiscalYearLabel, formatDateWithPrecision } from '../../views/components/record-format.tsx';
 
 /** 「令和元年度」: the era form alone, as the plan's period is printed. */
 export function eraFiscalYearLabel(fy: number): string {

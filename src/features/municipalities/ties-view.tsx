@@ -3,7 +3,7 @@ import type { AgreementSummary, MunicipalityTies, WardRef } from '../../db/regis
 import { prefectureNamesEn } from '../../domain/regions.ts';
 import type { PageContext } from '../../views/context.ts';
 import { formatCount } from '../../views/format.ts';
-import { fieldLabel, fiscalYearLabel, formatPartialDate, formatRecordDate, SampleMark, SourceLink, statusLabel } from './record-format.tsx';
+import { fieldLabel, fiscalYearLabel, formatPartialDate, formatRecordDate, SampleMark, SourceLink, statusLabel } from '../../views/components/record-format.tsx';
 import type { LocalGovernment } from './queries.ts';
 
 function WardLinks({ ctx, wards }: { ctx: PageContext; wards: WardRef[] }): JSX.Element {

@@ -6,7 +6,7 @@ import type { PageContext } from '../../views/context.ts';
 import { formatCount } from '../../views/format.ts';
 import { Layout } from '../../views/layout.tsx';
 import type { WardListItem } from './queries.ts';
-import { fieldLabel, fiscalYearLabel, formatPartialDate, formatRecordDate, SampleMark, SourceLink, statusLabel } from './record-format.tsx';
+import { fieldLabel, fiscalYearLabel, formatPartialDate, formatRecordDate, SampleMark, SourceLink, statusLabel } from '../../views/components/record-format.tsx';
 
 export const blocks = [1, 2, 3, 4, 5] as const;
 
