@@ -1,6 +1,8 @@
 // Configuration comes only from the environment and is validated once, at start.
 // A bad value stops the process with one line naming the variable (see server.ts).
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -33,6 +35,8 @@ const environmentSchema = z.object({
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a pino log level' })
     .default('info'),
+  BOUNDARY_FILE: z.string().min(1, 'must not be empty').optional(),
+  BOUNDARY_OBJECT: z.string().min(1, 'must not be empty').optional(),
 });
 
 export type DatabaseConfig =
@@ -53,6 +57,12 @@ export interface AppConfig {
   logLevel: string;
   /** Without an SMTP server, mails are written as files to `dir` (and logged). */
   mail: { smtpUrl?: string; from: string; dir: string };
+  /**
+   * A prefectures TopoJSON (国土数値情報 行政区域, e.g. ../shared/data/geo/prefectures.topo.json) for the
+   * geographic map on /collaboration; without it the page shows its tile-grid map. `object` names
+   * the TopoJSON object to read (default: the file's first object).
+   */
+  boundaryFile?: { path: string; object?: string };
 }
 
 export class ConfigError extends Error {
@@ -89,7 +99,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, dir: e.MAIL_DIR },
+    ...(e.BOUNDARY_FILE ? { boundaryFile: boundaryFileOf(e.BOUNDARY_FILE, e.BOUNDARY_OBJECT) } : {}),
   };
+}
+
+/** The boundary file must exist at start: a map that silently falls back would hide a typo. */
+function boundaryFileOf(path: string, object: string | undefined): { path: string; object?: string } {
+  const absolute = resolve(path);
+  let isFile = false;
+  try {
+    isFile = statSync(absolute).isFile();
+  } catch {
+    throw new ConfigError('BOUNDARY_FILE', `must be the path of a readable TopoJSON file (not found: ${JSON.stringify(path)})`);
+  }
+  if (!isFile) throw new ConfigError('BOUNDARY_FILE', `must be a file, not a directory (got ${JSON.stringify(path)})`);
+  return object ? { path: absolute, object } : { path: absolute };
 }
 
 /** Empty strings count as unset, as shells and .env files commonly produce them. */

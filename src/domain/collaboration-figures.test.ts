@@ -3,6 +3,12 @@ import assert from 'node:assert/strict';
 import { loadLocalGovernments } from '../db/seed/local-governments.ts';
 import {
   compareWithPublished,
+  countByPrefecture,
+  fillFiscalYears,
+  groupsSignedOn,
+  projectCountsByFiscalYear,
+  projectsByField,
+  type ProjectCount,
   disasterSupportTotals,
   figuresAsOf,
   projectsByFiscalYear,
@@ -161,4 +167,70 @@ test('the real master data reproduces the published 372 wide-area members as of 
   assert.deepEqual(compareWithPublished(f.wideAreaMembers, { value: 372, asOf: PUBLISHED_AS_OF, source: 'パンフレット' }).same, true);
   // Before 千葉県市長会 and 山梨県町村会 signed (2019-10-26) the figure was 321, as reported in 2018.
   assert.equal(figuresAsOf({ ties: [], memberships: [], groupMembers, municipalityCodes }, '2019-10-25').wideAreaMembers, 321);
+});
+
+test('a trend with notAfter counts a 年度 that has not ended as of that day, not its future end', () => {
+  const input: FiguresInput = { ...empty, ties: [tie(A, '2024-05-01'), tie(B, '2025-01-10')] };
+  const trend = trendByFiscalYear(input, 2023, 2024, '2024-12-31');
+  assert.deepEqual(trend.map((t) => [t.fiscalYear, t.asOf, t.wardPartners]), [
+    [2023, '2024-03-31', 0],
+    [2024, '2024-12-31', 1],
+  ]);
+  // Without it the last 年度 is counted at its end, B included.
+  assert.equal(trendByFiscalYear(input, 2024, 2024)[0]!.wardPartners, 2);
+  assert.throws(() => trendByFiscalYear(input, 2023, 2024, '2024/12/31'), RangeError);
+});
+
+test('projects counted by the database give the same totals as the records themselves', () => {
+  const records: ProjectRecord[] = [
+    { fiscalYear: 2019, organisers: ['23区共同'], field: '2', status: '実施' },
+    { fiscalYear: 2019, organisers: [SUGINAMI], field: '1', status: '実施' },
+    { fiscalYear: 2019, organisers: [SUGINAMI, SHINAGAWA], field: '1', status: '実施' },
+    { fiscalYear: 2020, organisers: ['23区共同'], field: '2', status: '中止' },
+    { fiscalYear: 2021, organisers: [SHINAGAWA], field: '5', status: '延期' },
+    { fiscalYear: 2021, organisers: [SHINAGAWA], field: '5', status: '実施' },
+  ];
+  const counts = new Map<string, ProjectCount>();
+  for (const r of records) {
+    const joint = r.organisers.includes('23区共同');
+    const key = `${r.fiscalYear}/${joint}/${r.field}/${r.status}`;
+    const c = counts.get(key) ?? { fiscalYear: r.fiscalYear, joint, field: r.field, status: r.status, count: 0 };
+    c.count++;
+    counts.set(key, c);
+  }
+  const fromCounts = projectCountsByFiscalYear([...counts.values()]);
+  const fromRecords = projectsByFiscalYear(records).map(({ byWard: _byWard, ...rest }) => rest);
+  assert.deepEqual(fromCounts, fromRecords);
+  assert.deepEqual(fromCounts[0]!.byOrganiser, { ward: 2, joint: 1 });
+  assert.equal(fromCounts[1]!.total, 0, 'a cancelled project is recorded but not carried out');
+  assert.equal(fromCounts[1]!.recorded, 1);
+  assert.throws(() => projectCountsByFiscalYear([{ fiscalYear: 2020, joint: false, field: '1', status: '実施', count: -1 }]), RangeError);
+  assert.throws(() => projectCountsByFiscalYear([{ fiscalYear: 2020, joint: false, field: '1', status: 'done' as never, count: 1 }]), RangeError);
+});
+
+test('fillFiscalYears gives every 年度 of the range, with zeros where there is nothing', () => {
+  const years = projectCountsByFiscalYear([
+    { fiscalYear: 2013, joint: true, field: '1', status: '実施', count: 4 },
+    { fiscalYear: 2016, joint: true, field: '1', status: '実施', count: 2 },
+    { fiscalYear: 2016, joint: false, field: '3', status: '実施', count: 1 },
+  ]);
+  const filled = fillFiscalYears(years, 2014, 2017);
+  assert.deepEqual(filled.map((y) => [y.fiscalYear, y.total]), [[2014, 0], [2015, 0], [2016, 3], [2017, 0]]);
+  assert.deepEqual(projectsByField(filled), { '1': 2, '3': 1 }, '2013 is outside the range');
+});
+
+test('counts per prefecture need every code’s prefecture', () => {
+  const prefectureOf = new Map([[A, '01'], [B, '20'], [C, '26']]);
+  assert.deepEqual(countByPrefecture([A, B, C], prefectureOf), { '01': 1, '20': 1, '26': 1 });
+  assert.deepEqual(countByPrefecture(new Set<string>(), prefectureOf), {});
+  assert.throws(() => countByPrefecture(['999999'], prefectureOf), RangeError);
+});
+
+test('groups signed on a date: an unknown signing date counts as signed', () => {
+  const groups = [{ signedOn: '2016-04-26' }, { signedOn: '2019-10-26' }, { signedOn: null }];
+  assert.equal(groupsSignedOn(groups, '2016-04-25'), 1);
+  assert.equal(groupsSignedOn(groups, '2016-04-26'), 2);
+  assert.equal(groupsSignedOn(groups, '2022-03-01'), 3);
+  assert.equal(groupsSignedOn(wideAreaGroups, PUBLISHED_AS_OF), 13);
+  assert.equal(groupsSignedOn(wideAreaGroups, '2018-05-01'), 11);
 });

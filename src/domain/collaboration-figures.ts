@@ -97,16 +97,26 @@ export function isGroupSignedOn(m: GroupMembership, asOf: string): boolean {
 function countable(input: FiguresInput): (code: string) => boolean {
   const allowed = input.municipalityCodes;
   // Prefectures (品川区–高知県 etc.) are real partners but not municipalities, so never counted.
-  return (code) => !isPrefectureCode(code) && (allowed === undefined || allowed.has(code));
+  // Remembered per code: a code recurs in many ties, and the check digit is computed each time.
+  const verdicts = new Map<string, boolean>();
+  return (code) => {
+    let ok = verdicts.get(code);
+    if (ok === undefined) verdicts.set(code, (ok = (allowed === undefined || allowed.has(code)) && !isPrefectureCode(code)));
+    return ok;
+  };
 }
 
 /** Distinct municipalities per category on asOf, and their deduplicated union. */
 export function figuresAsOf(input: FiguresInput, asOf: string): Figures {
   assertIsoDate(asOf);
   const keep = countable(input);
-  const wardPartners = new Set(input.ties.filter((t) => isTieLiveOn(t, asOf)).map((t) => t.partnerCode).filter(keep));
-  const registeredMembers = new Set(input.memberships.filter((m) => m.joinedOn <= asOf).map((m) => m.code).filter(keep));
-  const wideAreaMembers = new Set(input.groupMembers.filter((m) => isGroupSignedOn(m, asOf)).map((m) => m.code).filter(keep));
+  // Plain loops: the trend calls this once per 年度 over thousands of ties.
+  const wardPartners = new Set<string>();
+  for (const t of input.ties) if (isTieLiveOn(t, asOf) && keep(t.partnerCode)) wardPartners.add(t.partnerCode);
+  const registeredMembers = new Set<string>();
+  for (const m of input.memberships) if (m.joinedOn <= asOf && keep(m.code)) registeredMembers.add(m.code);
+  const wideAreaMembers = new Set<string>();
+  for (const m of input.groupMembers) if (isGroupSignedOn(m, asOf) && keep(m.code)) wideAreaMembers.add(m.code);
   const union = new Set([...wardPartners, ...registeredMembers, ...wideAreaMembers]);
   return {
     wardPartners: wardPartners.size,
@@ -119,16 +129,21 @@ export function figuresAsOf(input: FiguresInput, asOf: string): Figures {
 
 export interface FiscalYearFigures extends CategoryCounts {
   fiscalYear: number;
-  /** The last day of the 年度, 'YYYY-03-31'. */
+  /** The last day of the 年度, 'YYYY-03-31' (or the `notAfter` day for a 年度 not yet ended). */
   asOf: string;
 }
 
-/** The counts at the end (31 March) of each 年度 from fromFy to toFy, inclusive. */
-export function trendByFiscalYear(input: FiguresInput, fromFy: number, toFy: number): FiscalYearFigures[] {
+/**
+ * The counts at the end (31 March) of each 年度 from fromFy to toFy, inclusive. With `notAfter`
+ * (e.g. today), a 年度 that has not ended yet is counted as of that day instead of its future end.
+ */
+export function trendByFiscalYear(input: FiguresInput, fromFy: number, toFy: number, notAfter?: string): FiscalYearFigures[] {
   if (fromFy > toFy) throw new RangeError(`fromFy ${fromFy} is after toFy ${toFy}`);
+  if (notAfter !== undefined) assertIsoDate(notAfter);
   const out: FiscalYearFigures[] = [];
   for (let fy = fromFy; fy <= toFy; fy++) {
-    const asOf = fiscalYearRange(fy).end;
+    const end = fiscalYearRange(fy).end;
+    const asOf = notAfter !== undefined && notAfter < end ? notAfter : end;
     const f = figuresAsOf(input, asOf);
     out.push({ fiscalYear: fy, asOf, wardPartners: f.wardPartners, registeredMembers: f.registeredMembers, wideAreaMembers: f.wideAreaMembers, union: f.union });
   }
@@ -188,6 +203,98 @@ export function projectsByFiscalYear(projects: readonly ProjectRecord[]): Fiscal
     }
   }
   return [...years.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
+}
+
+/**
+ * Projects already counted by the database (GROUP BY 年度, organiser kind, field, status), so that
+ * 20,000 projects need not be loaded to draw a chart.
+ */
+export interface ProjectCount {
+  fiscalYear: number;
+  joint: boolean;
+  field: string;
+  status: ProjectStatus;
+  count: number;
+}
+
+export type FiscalYearProjectTotals = Omit<FiscalYearProjects, 'byWard'>;
+
+/** As projectsByFiscalYear without the per-ward split, from counted rows. Per 年度, ascending. */
+export function projectCountsByFiscalYear(rows: readonly ProjectCount[]): FiscalYearProjectTotals[] {
+  const years = new Map<number, FiscalYearProjectTotals>();
+  for (const r of rows) {
+    assertCount(r.count, 'count');
+    if (!STATUSES.includes(r.status)) throw new RangeError(`unknown project status ${JSON.stringify(r.status)}`);
+    let y = years.get(r.fiscalYear);
+    if (!y) {
+      y = {
+        fiscalYear: r.fiscalYear,
+        total: 0,
+        recorded: 0,
+        byOrganiser: { ward: 0, joint: 0 },
+        byField: {},
+        byStatus: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<ProjectStatus, number>,
+      };
+      years.set(r.fiscalYear, y);
+    }
+    y.recorded += r.count;
+    y.byStatus[r.status] += r.count;
+    if (r.status !== '実施') continue;
+    y.total += r.count;
+    y.byField[r.field] = (y.byField[r.field] ?? 0) + r.count;
+    if (r.joint) y.byOrganiser.joint += r.count;
+    else y.byOrganiser.ward += r.count;
+  }
+  return [...years.values()].sort((a, b) => a.fiscalYear - b.fiscalYear);
+}
+
+/**
+ * Every 年度 from fromFy to toFy, with zeros for a 年度 without records, so that a chart's axis has
+ * no gaps. Records outside the range are dropped.
+ */
+export function fillFiscalYears(years: readonly FiscalYearProjectTotals[], fromFy: number, toFy: number): FiscalYearProjectTotals[] {
+  const byYear = new Map(years.map((y) => [y.fiscalYear, y]));
+  const out: FiscalYearProjectTotals[] = [];
+  for (let fy = fromFy; fy <= toFy; fy++) {
+    out.push(
+      byYear.get(fy) ?? {
+        fiscalYear: fy,
+        total: 0,
+        recorded: 0,
+        byOrganiser: { ward: 0, joint: 0 },
+        byField: {},
+        byStatus: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<ProjectStatus, number>,
+      },
+    );
+  }
+  return out;
+}
+
+/** Carried-out projects per field over the given 年度, summed. */
+export function projectsByField(years: readonly FiscalYearProjectTotals[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const y of years) for (const [field, n] of Object.entries(y.byField)) out[field] = (out[field] ?? 0) + n;
+  return out;
+}
+
+/**
+ * How many of `codes` lie in each prefecture (2-digit code), given each code's prefecture. A code
+ * of unknown prefecture is an error, not a silent zero.
+ */
+export function countByPrefecture(codes: Iterable<string>, prefectureOf: ReadonlyMap<string, string>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const code of codes) {
+    const pref = prefectureOf.get(code);
+    if (pref === undefined) throw new RangeError(`no prefecture known for ${code}`);
+    out[pref] = (out[pref] ?? 0) + 1;
+  }
+  return out;
+}
+
+/** Groups whose agreement holds on asOf (an unknown signing date counts, as in isGroupSignedOn). */
+export function groupsSignedOn(groups: ReadonlyArray<{ signedOn: string | null }>, asOf: string): number {
+  assertIsoDate(asOf);
+  return groups.filter((g) => g.signedOn === null || g.signedOn <= asOf).length;
 }
 
 export interface SupportTotals {

@@ -14,7 +14,7 @@ export interface LayoutProps {
   children?: Children;
 }
 
-const assetVersion = '1';
+const assetVersion = '2';
 
 export function siteName(ctx: PageContext): string {
   return ctx.t('特別区全国連携プロジェクト', 'Tokyo 23 City All Nippon Collaboration Project');

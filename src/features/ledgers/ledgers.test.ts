@@ -341,7 +341,6 @@ describeEachEngine('ledger pages', (current) => {
     await insertTestPlan(db());
     const res = await get('/collaboration/plan');
     assert.equal(res.statusCode, 200);
-    const text = textOf(res.body);
     assert.match(flatOf(res.body), /計画期間：令和元年度～令和4年度/);
     for (const fy of ['2019年度(令和元年度)', '2020年度(令和2年度)', '2021年度(令和3年度)', '2022年度(令和4年度)']) {
       assert.ok(res.body.includes(`<th scope="col">${fy}</th>`), fy);
