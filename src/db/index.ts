@@ -34,6 +34,10 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Give the query planner statistics (ANALYZE) for tables that have none or have grown a lot since:
+  // without them SQLite drives list filters from the deleted_at index, which matches every row.
+  // Cheap on a small or unchanged file; PostgreSQL's autovacuum does the same job there.
+  sqlite.pragma('optimize = 0x10002');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }
