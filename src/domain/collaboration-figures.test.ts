@@ -9,7 +9,6 @@ import {
   projectCountsByFiscalYear,
   projectsByField,
   type ProjectCount,
-  disasterSupportTotals,
   figuresAsOf,
   projectsByFiscalYear,
   trendByFiscalYear,
@@ -125,29 +124,6 @@ test('cancelled and postponed projects stay in byStatus but not in the 実施 to
   assert.deepEqual(fy!.byStatus, { 実施: 1, 予定: 1, 中止: 1, 延期: 1 });
   assert.deepEqual(fy!.byOrganiser, { ward: 1, joint: 0 });
   assert.deepEqual(fy!.byField, { 観光: 1 });
-});
-
-test('disaster support totals per disaster and overall', () => {
-  const { byDisaster, overall } = disasterSupportTotals([
-    { disaster: '東日本大震災', date: '2022-04-01', recoveryFundYen: 0, sympathyMoneyYen: 1_000_000, staffDispatched: 16 },
-    { disaster: '熊本地震', date: '2022-04-01', recoveryFundYen: 500_000, sympathyMoneyYen: 0, staffDispatched: 1 },
-    { disaster: '東日本大震災', date: '2022-10-01', recoveryFundYen: 2_000_000, sympathyMoneyYen: 0, staffDispatched: 0 },
-    { disaster: '令和2年7月豪雨', date: '2022-04-01', recoveryFundYen: 0, sympathyMoneyYen: 0, staffDispatched: 1 },
-  ]);
-  assert.deepEqual(byDisaster.map((d) => [d.disaster, d.records, d.recoveryFundYen, d.sympathyMoneyYen, d.staffDispatched]), [
-    ['東日本大震災', 2, 2_000_000, 1_000_000, 16],
-    ['熊本地震', 1, 500_000, 0, 1],
-    ['令和2年7月豪雨', 1, 0, 0, 1],
-  ]);
-  // 18 = the FY2022 long-term dispatch total (16 + 1 + 1).
-  assert.deepEqual(overall, { records: 4, recoveryFundYen: 2_500_000, sympathyMoneyYen: 1_000_000, staffDispatched: 18 });
-  assert.deepEqual(disasterSupportTotals([]), { byDisaster: [], overall: { records: 0, recoveryFundYen: 0, sympathyMoneyYen: 0, staffDispatched: 0 } });
-});
-
-test('disaster support rejects fractional or negative amounts', () => {
-  const r = { disaster: 'x', date: '2022-04-01', recoveryFundYen: 0, sympathyMoneyYen: 0, staffDispatched: 0 };
-  assert.throws(() => disasterSupportTotals([{ ...r, recoveryFundYen: 10.5 }]), RangeError);
-  assert.throws(() => disasterSupportTotals([{ ...r, staffDispatched: -1 }]), RangeError);
 });
 
 test('compareWithPublished gives the signed difference', () => {

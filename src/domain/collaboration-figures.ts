@@ -35,14 +35,6 @@ export interface ProjectRecord {
   status: ProjectStatus;
 }
 
-export interface DisasterSupport {
-  disaster: string;
-  date: string;
-  recoveryFundYen: number;
-  sympathyMoneyYen: number;
-  staffDispatched: number;
-}
-
 export interface FiguresInput {
   ties: readonly WardTie[];
   memberships: readonly Membership[];
@@ -297,45 +289,12 @@ export function groupsSignedOn(groups: ReadonlyArray<{ signedOn: string | null }
   return groups.filter((g) => g.signedOn === null || g.signedOn <= asOf).length;
 }
 
-export interface SupportTotals {
-  records: number;
-  recoveryFundYen: number;
-  sympathyMoneyYen: number;
-  staffDispatched: number;
-}
-
-/** Yen and people are whole numbers; a fraction or a negative is a data-entry error, not a value. */
+/** Counts are whole numbers; a fraction or a negative is a data error, not a value. */
 function assertCount(n: number, what: string): void {
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${what} must be a non-negative integer, got ${n}`);
 }
 
-const zeroTotals = (): SupportTotals => ({ records: 0, recoveryFundYen: 0, sympathyMoneyYen: 0, staffDispatched: 0 });
-
-function add(t: SupportTotals, r: DisasterSupport): void {
-  t.records++;
-  t.recoveryFundYen += r.recoveryFundYen;
-  t.sympathyMoneyYen += r.sympathyMoneyYen;
-  t.staffDispatched += r.staffDispatched;
-}
-
-/** Totals per disaster (in order of first appearance) and overall. */
-export function disasterSupportTotals(records: readonly DisasterSupport[]): {
-  byDisaster: Array<{ disaster: string } & SupportTotals>;
-  overall: SupportTotals;
-} {
-  const byDisaster = new Map<string, { disaster: string } & SupportTotals>();
-  const overall = zeroTotals();
-  for (const r of records) {
-    assertCount(r.recoveryFundYen, 'recoveryFundYen');
-    assertCount(r.sympathyMoneyYen, 'sympathyMoneyYen');
-    assertCount(r.staffDispatched, 'staffDispatched');
-    let d = byDisaster.get(r.disaster);
-    if (!d) byDisaster.set(r.disaster, (d = { disaster: r.disaster, ...zeroTotals() }));
-    add(d, r);
-    add(overall, r);
-  }
-  return { byDisaster: [...byDisaster.values()], overall };
-}
+// Disaster support (money summed, cumulative staff counts never summed) is src/domain/disaster-support.ts.
 
 export interface PublishedFigure {
   value: number;
