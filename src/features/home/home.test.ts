@@ -3,14 +3,16 @@ import { test } from 'node:test';
 import { describeEachEngine } from '../../../test/helper.ts';
 
 describeEachEngine('top page', (current) => {
-  test('shows the project, the published figures with their date and source, and live master-data counts', async () => {
+  test('shows the project, the figures computed from the records beside the published ones, and live master-data counts', async () => {
     const res = await current().app.inject('/');
     assert.equal(res.statusCode, 200);
     assert.match(res.headers['content-type'] as string, /^text\/html; charset=utf-8/);
     assert.match(res.body, /<html lang="ja">/);
-    assert.match(res.body, /1,096/);
-    assert.match(res.body, /2022年\(令和4年\)3月1日/);
-    assert.match(res.body, /特別区長会調べ/);
+    // Computed: the 13 groups' members derived from the master data.
+    assert.match(res.body, /<span>372<\/span><span class="rk-figures__unit">自治体（13団体）<\/span>/);
+    // Published, with its date and source, beside the computed figure.
+    assert.match(res.body, /公表値 1,096（2022年\(令和4年\)3月1日現在・[^）]*パンフレット/);
+    assert.match(res.body, /href="\/collaboration"/);
     assert.match(res.body, /47都道府県・1,741市区町村（市792・町743・村183・特別区23）/);
     assert.match(res.body, /<form class="rk-search" action="\/municipalities" method="get"/);
   });

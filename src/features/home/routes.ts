@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { FeatureOptions } from '../../app.ts';
 import { createPageCache } from '../../views/page-cache.ts';
 import { contextFor, sendPage } from '../../views/render.ts';
-import { masterDataSummary } from './queries.ts';
+import { formatIsoDate } from '../../domain/japanese-date.ts';
+import { headline, masterDataSummary } from './queries.ts';
 import { HomePage } from './views.tsx';
 
 export default async function homeRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
@@ -10,7 +11,10 @@ export default async function homeRoutes(app: FastifyInstance, { database }: Fea
   const topPage = createPageCache(10_000);
   app.get('/', async (request, reply) => {
     const ctx = contextFor(request, reply);
-    const render = async () => HomePage({ ctx, summary: await masterDataSummary(database.db) });
+    const render = async () => {
+      const [summary, figures] = await Promise.all([masterDataSummary(database.db), headline(database.db, formatIsoDate(new Date()))]);
+      return HomePage({ ctx, summary, figures });
+    };
     // Signed-in people see their name in the header: their page is never shared.
     const html = ctx.viewer ? await render() : await topPage.get(ctx.lang, render);
     return sendPage(reply, html);
