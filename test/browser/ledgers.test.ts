@@ -13,7 +13,7 @@ import {
   insertTestPlan,
   insertTestRegion,
   testGroupId,
-} from '../../src/features/ledgers/test-fixtures.ts';
+} from '../registry-fixtures.ts';
 import {
   axeViolations,
   browserSkipReason,

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { insertAgreementFixtures, insertProjectFixtures } from '../../src/features/projects/test-fixtures.ts';
+import { insertAgreementFixtures, insertProjectFixtures } from '../registry-fixtures.ts';
 import { axeViolations, browserSkipReason, collectForeignRequests, formatViolations, launchBrowser, saveScreenshot, startApp, type RunningApp } from './browser.ts';
 
 describe('Registry lists in a real browser', { skip: browserSkipReason }, () => {

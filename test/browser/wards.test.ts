@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { ensureGroup, insertAgreement, insertExchange, insertProject, insertRegisteredMember } from '../../src/features/wards/fixtures.ts';
+import { ensureGroup, insertAgreement, insertExchange, insertProject, insertRegisteredMember } from '../registry-fixtures.ts';
 import { axeViolations, browserSkipReason, collectForeignRequests, formatViolations, launchBrowser, saveScreenshot, startApp, type RunningApp } from './browser.ts';
 
 const SUGINAMI = '131156';
@@ -30,11 +30,11 @@ describe('Ward pages in a real browser', { skip: browserSkipReason }, () => {
     context = await browser.newContext();
     const db = server.database.handle.db;
     await ensureGroup(db, 'hokkaido-chosonkai');
-    await insertAgreement(db, { title: '【サンプル】杉並区と中標津町の交流協定', wards: [SUGINAMI, NERIMA], partners: [NAKASHIBETSU], signedOn: '2020-02-01', precision: 'month', sourceUrl: 'https://example.jp/a' });
-    await insertAgreement(db, { title: '【サンプル】終了した協定', wards: [SUGINAMI], partners: [NAYORO, NAKASHIBETSU], endedOn: '2012-03-31' });
+    await insertAgreement(db, { title: '【サンプル】杉並区と中標津町の交流協定', wardCodes: [SUGINAMI, NERIMA], partners: [{ code: NAKASHIBETSU }], typeId: 'exchange', signedOn: '2020-02-01', signedOnPrecision: 'month', sourceUrl: 'https://example.jp/a', provenance: 'sample' });
+    await insertAgreement(db, { title: '【サンプル】終了した協定', wardCodes: [SUGINAMI], partners: [{ code: NAYORO }, { code: NAKASHIBETSU }], typeId: 'exchange', signedOn: '2020-02-01', endedOn: '2012-03-31', provenance: 'sample' });
     await insertExchange(db, { regionName: '【サンプル】根室地域', prefectureCode: '01', wardCode: NERIMA, members: [NAKASHIBETSU], startedFiscalYear: 2019, councilName: '【サンプル】協議会' });
-    await insertProject(db, { title: '【サンプル】物産展', fiscalYear: 2024, wards: [SUGINAMI], partners: [NAKASHIBETSU], field: 1 });
-    await insertProject(db, { title: '【サンプル】23区共同の事業', fiscalYear: 2023, wards: [], partners: [NAKASHIBETSU], joint: true, status: '中止' });
+    await insertProject(db, { title: '【サンプル】物産展', fiscalYear: 2024, wardCodes: [SUGINAMI], partnerCodes: [NAKASHIBETSU], field: 1, provenance: 'sample' });
+    await insertProject(db, { title: '【サンプル】23区共同の事業', fiscalYear: 2023, field: 1, organiserKind: 'joint', wardCodes: [], partnerCodes: [NAKASHIBETSU], status: '中止', provenance: 'sample' });
     await insertRegisteredMember(db, NAKASHIBETSU, '2017-02-01');
   });
   after(async () => {

@@ -18,7 +18,7 @@ import {
   insertTestPlan,
   insertTestRegion,
   testGroupId,
-} from './test-fixtures.ts';
+} from '../../../test/registry-fixtures.ts';
 import { CompaniesPage, DisasterSupportPage, PlanPage, RegionsPage, WideAreaPage } from './views.tsx';
 
 const ja = createPageContext('ja', '/collaboration');

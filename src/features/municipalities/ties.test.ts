@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { describeEachEngine } from '../../../test/helper.ts';
-import { ensureGroup, insertAgreement, insertExchange, insertProject, insertRegisteredMember } from '../wards/fixtures.ts';
+import { ensureGroup, insertAgreement, insertExchange, insertProject, insertRegisteredMember } from '../../../test/registry-fixtures.ts';
 
 const SUGINAMI = '131156';
 const SHINAGAWA = '131091';
@@ -27,9 +27,9 @@ describeEachEngine('municipality ties with the wards', (current) => {
     (await db().selectFrom('local_governments').select('code').where('name', '=', name).where('prefecture_code', '=', prefectureCode).executeTakeFirstOrThrow()).code;
 
   test('an agreement with a ward: which ward, type and date; ended ones apart; deleted ones never', async () => {
-    await insertAgreement(db(), { title: '【テスト】坂井市との相互連携協定', wards: [SHINAGAWA, SUGINAMI], partners: [SAKAI], typeId: 'mutual-cooperation', signedOn: '2019-09-01', precision: 'month' });
-    await insertAgreement(db(), { title: '【テスト】坂井市との終了した協定', wards: [SUGINAMI], partners: [SAKAI], signedOn: '2001-04-01', endedOn: '2011-03-31' });
-    await insertAgreement(db(), { title: '【テスト】坂井市との削除した協定', wards: [SUGINAMI], partners: [SAKAI], deleted: true });
+    await insertAgreement(db(), { title: '【テスト】坂井市との相互連携協定', wardCodes: [SHINAGAWA, SUGINAMI], partners: [{ code: SAKAI }], typeId: 'mutual-cooperation', signedOn: '2019-09-01', signedOnPrecision: 'month', provenance: 'sample' });
+    await insertAgreement(db(), { title: '【テスト】坂井市との終了した協定', wardCodes: [SUGINAMI], partners: [{ code: SAKAI }], typeId: 'exchange', signedOn: '2001-04-01', endedOn: '2011-03-31', provenance: 'sample' });
+    await insertAgreement(db(), { title: '【テスト】坂井市との削除した協定', wardCodes: [SUGINAMI], partners: [{ code: SAKAI }], typeId: 'exchange', signedOn: '2020-02-01', provenance: 'sample', deleted: true });
     const res = await get(`/municipalities/${SAKAI}`);
     assert.equal(res.statusCode, 200);
     const ties = tiesSection(res.body);
@@ -105,10 +105,10 @@ describeEachEngine('municipality ties with the wards', (current) => {
       .executeTakeFirstOrThrow();
     // Future 年度, so that these are the latest whatever the seed holds.
     for (let i = 0; i < 12; i++) {
-      await insertProject(db(), { title: `【テスト】中標津町との事業${String(i).padStart(2, '0')}`, fiscalYear: 2080 + i, wards: [NERIMA], partners: [NAKASHIBETSU] });
+      await insertProject(db(), { title: `【テスト】中標津町との事業${String(i).padStart(2, '0')}`, fiscalYear: 2080 + i, field: 1, wardCodes: [NERIMA], partnerCodes: [NAKASHIBETSU], provenance: 'sample' });
     }
-    await insertProject(db(), { title: '【テスト】中標津町との削除した事業', fiscalYear: 2030, wards: [NERIMA], partners: [NAKASHIBETSU], deleted: true });
-    await insertProject(db(), { title: '【テスト】中標津町との共同事業', fiscalYear: 2005, wards: [], partners: [NAKASHIBETSU], joint: true });
+    await insertProject(db(), { title: '【テスト】中標津町との削除した事業', fiscalYear: 2030, field: 1, wardCodes: [NERIMA], partnerCodes: [NAKASHIBETSU], provenance: 'sample', deleted: true });
+    await insertProject(db(), { title: '【テスト】中標津町との共同事業', fiscalYear: 2005, field: 1, organiserKind: 'joint', wardCodes: [], partnerCodes: [NAKASHIBETSU], provenance: 'sample' });
     const ties = tiesSection((await get(`/municipalities/${NAKASHIBETSU}`)).body);
     const shown = [...ties.matchAll(/【テスト】中標津町との事業(\d{2})/g)].map((m) => Number(m[1]));
     assert.deepEqual(shown, [11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
@@ -119,7 +119,7 @@ describeEachEngine('municipality ties with the wards', (current) => {
   });
 
   test('a prefecture: agreements naming it, and how many of its municipalities have ties', async () => {
-    await insertAgreement(db(), { title: '【テスト】高知県との相互連携協定', wards: [SHINAGAWA], partners: [KOCHI_PREF], signedOn: '2018-09-01', precision: 'month' });
+    await insertAgreement(db(), { title: '【テスト】高知県との相互連携協定', wardCodes: [SHINAGAWA], partners: [{ code: KOCHI_PREF }], typeId: 'exchange', signedOn: '2018-09-01', signedOnPrecision: 'month', provenance: 'sample' });
     const res = await get(`/municipalities/${KOCHI_PREF}`);
     assert.equal(res.statusCode, 200);
     const ties = tiesSection(res.body);

@@ -7,7 +7,7 @@ import { formatIsoDate } from '../../domain/japanese-date.ts';
 import { describeEachEngine } from '../../../test/helper.ts';
 import { agreementExchangeRows, listAgreements, listProjects, projectExchangeRows } from '../../db/registry-listing.ts';
 import { emptyAgreementFilter, emptyProjectFilter } from '../../domain/registry-filters.ts';
-import { codes, insertAgreementFixtures, insertProject, insertProjectFixtures } from './test-fixtures.ts';
+import { codes, insertAgreementFixtures, insertProject, insertProjectFixtures } from '../../../test/registry-fixtures.ts';
 
 const resultCount = (html: string) => /role="status">([^<]*)</.exec(html)?.[1] ?? '';
 const titlesIn = (html: string, list: 'projects' | 'agreements') =>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { describeEachEngine } from '../../../test/helper.ts';
-import { insertAgreement, insertExchange, insertProject } from './fixtures.ts';
+import { insertAgreement, insertExchange, insertProject } from '../../../test/registry-fixtures.ts';
 
 const SUGINAMI = '131156';
 const ARAKAWA = '131181';
@@ -51,13 +51,13 @@ describeEachEngine('wards', (current) => {
     };
     const before = await countsOf();
     for (const n of Object.values(before)) assert.ok(Number.isInteger(n), 'the counts are read from the row');
-    await insertAgreement(db(), { title: '【テスト】練馬区 締結中', wards: [NERIMA], partners: [HIGASHIAGATSUMA, KOCHI_PREF] });
-    await insertAgreement(db(), { title: '【テスト】練馬区 終了', wards: [NERIMA], partners: [KAWABA], endedOn: '2015-03-31' });
-    await insertAgreement(db(), { title: '【テスト】練馬区 削除', wards: [NERIMA], partners: [NAYORO], deleted: true });
+    await insertAgreement(db(), { title: '【テスト】練馬区 締結中', wardCodes: [NERIMA], partners: [{ code: HIGASHIAGATSUMA }, { code: KOCHI_PREF }], typeId: 'exchange', signedOn: '2020-02-01', provenance: 'sample' });
+    await insertAgreement(db(), { title: '【テスト】練馬区 終了', wardCodes: [NERIMA], partners: [{ code: KAWABA }], typeId: 'exchange', signedOn: '2020-02-01', endedOn: '2015-03-31', provenance: 'sample' });
+    await insertAgreement(db(), { title: '【テスト】練馬区 削除', wardCodes: [NERIMA], partners: [{ code: NAYORO }], typeId: 'exchange', signedOn: '2020-02-01', provenance: 'sample', deleted: true });
     await insertExchange(db(), { regionName: '【テスト】練馬地域', prefectureCode: '01', wardCode: NERIMA, members: [AKKESHI, HIGASHIAGATSUMA] });
-    await insertProject(db(), { title: '【テスト】練馬 2019', fiscalYear: 2019, wards: [NERIMA] });
-    await insertProject(db(), { title: '【テスト】練馬 2024', fiscalYear: 2024, wards: [NERIMA], status: '中止' });
-    await insertProject(db(), { title: '【テスト】練馬 削除', fiscalYear: 2024, wards: [NERIMA], deleted: true });
+    await insertProject(db(), { title: '【テスト】練馬 2019', fiscalYear: 2019, field: 1, wardCodes: [NERIMA], provenance: 'sample' });
+    await insertProject(db(), { title: '【テスト】練馬 2024', fiscalYear: 2024, field: 1, wardCodes: [NERIMA], status: '中止', provenance: 'sample' });
+    await insertProject(db(), { title: '【テスト】練馬 削除', fiscalYear: 2024, field: 1, wardCodes: [NERIMA], provenance: 'sample', deleted: true });
     const after = await countsOf();
     // 東吾妻町 (agreement and exchange, once) + 厚岸町 (exchange); not 高知県 (a prefecture), 川場村 (ended), 名寄市 (deleted).
     assert.equal(after.partners - before.partners, 2);
@@ -68,18 +68,19 @@ describeEachEngine('wards', (current) => {
   test('/wards/:code shows an agreement with its partner, ended ones apart, deleted ones not at all', async () => {
     await insertAgreement(db(), {
       title: '【テスト】杉並区と名寄市の交流自治体協定',
-      wards: [SUGINAMI],
-      partners: [NAYORO],
+      wardCodes: [SUGINAMI],
+      partners: [{ code: NAYORO, formerName: '風連町' }],
+      typeId: 'exchange',
       signedOn: '2020-02-01',
-      precision: 'month',
-      resignedDates: ['2006-06-06'],
-      formerNames: { [NAYORO]: '風連町' },
+      signedOnPrecision: 'month',
+      resignedDates: '2006-06-06',
       sourceUrl: 'https://example.jp/source',
+      provenance: 'sample',
     });
-    await insertAgreement(db(), { title: '【テスト】杉並区と高知県の協定（日付不明）', wards: [SUGINAMI], partners: [KOCHI_PREF], signedOn: null, provenance: 'seed' });
-    await insertAgreement(db(), { title: '【テスト】杉並区の終了した協定', wards: [SUGINAMI], partners: [KAWABA], signedOn: '1990-04-01', endedOn: '2010-03-31' });
-    await insertAgreement(db(), { title: '【テスト】杉並区の削除した協定', wards: [SUGINAMI], partners: [HIGASHIAGATSUMA], deleted: true });
-    await insertAgreement(db(), { title: '【テスト】杉並区と荒川区の共同協定', wards: [SUGINAMI, ARAKAWA], partners: [NAYORO], typeId: 'disaster-mutual-aid', signedOn: '1995-10-14' });
+    await insertAgreement(db(), { title: '【テスト】杉並区と高知県の協定（日付不明）', wardCodes: [SUGINAMI], partners: [{ code: KOCHI_PREF }], typeId: 'exchange', signedOn: null, provenance: 'seed' });
+    await insertAgreement(db(), { title: '【テスト】杉並区の終了した協定', wardCodes: [SUGINAMI], partners: [{ code: KAWABA }], typeId: 'exchange', signedOn: '1990-04-01', endedOn: '2010-03-31', provenance: 'sample' });
+    await insertAgreement(db(), { title: '【テスト】杉並区の削除した協定', wardCodes: [SUGINAMI], partners: [{ code: HIGASHIAGATSUMA }], typeId: 'exchange', signedOn: '2020-02-01', provenance: 'sample', deleted: true });
+    await insertAgreement(db(), { title: '【テスト】杉並区と荒川区の共同協定', wardCodes: [SUGINAMI, ARAKAWA], partners: [{ code: NAYORO }], typeId: 'disaster-mutual-aid', signedOn: '1995-10-14', provenance: 'sample' });
 
     const res = await get(`/wards/${SUGINAMI}`);
     assert.equal(res.statusCode, 200);
@@ -126,9 +127,9 @@ describeEachEngine('wards', (current) => {
     });
     await insertExchange(db(), { regionName: '【テスト】削除した地域', prefectureCode: '01', wardCode: ARAKAWA, members: [AKKESHI], deleted: true });
     for (let i = 0; i < 22; i++) {
-      await insertProject(db(), { title: `【テスト】荒川区の事業${String(i).padStart(2, '0')}`, fiscalYear: 2000 + i, wards: [ARAKAWA], partners: [KUSHIRO_TOWN], field: 2 });
+      await insertProject(db(), { title: `【テスト】荒川区の事業${String(i).padStart(2, '0')}`, fiscalYear: 2000 + i, wardCodes: [ARAKAWA], partnerCodes: [KUSHIRO_TOWN], field: 2, provenance: 'sample' });
     }
-    await insertProject(db(), { title: '【テスト】荒川区の削除した事業', fiscalYear: 2030, wards: [ARAKAWA], deleted: true });
+    await insertProject(db(), { title: '【テスト】荒川区の削除した事業', fiscalYear: 2030, field: 1, wardCodes: [ARAKAWA], provenance: 'sample', deleted: true });
 
     const res = await get(`/wards/${ARAKAWA}`);
     const exchanges = section(res.body, 'exchanges-title');
