@@ -50,11 +50,13 @@ export function HomePage({ ctx, summary, figures }: { ctx: PageContext; summary:
               </span>
               <span class="rk-figures__value">
                 <span safe>{formatCount(f.value)}</span>
-                <span class="rk-figures__unit" safe>
-                  {f.metric === 'wide_area_members'
-                    ? ctx.tFormat(`自治体（${formatCount(figures.wideAreaGroups)}団体）`, ` (${formatCount(figures.wideAreaGroups)} associations)`)
-                    : ctx.t('自治体', '')}
-                </span>
+                {f.metric === 'wide_area_members' ? (
+                  <span class="rk-figures__unit" safe>
+                    {ctx.tFormat(`自治体（${formatCount(figures.wideAreaGroups)}団体）`, ` (${formatCount(figures.wideAreaGroups)} associations)`)}
+                  </span>
+                ) : (
+                  <span class="rk-figures__unit">{ctx.t('自治体', '')}</span>
+                )}
               </span>
               {f.published ? (
                 <span class="rk-figures__published" safe>
