@@ -3,14 +3,13 @@
 // leaves the origin; a map tile is a keyboard-reachable link to its prefecture's list.
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { buildTestApp, type TestApp } from '../helper.ts';
 import { axeViolations, browserSkipReason, collectForeignRequests, formatViolations, launchBrowser, saveScreenshot, startApp, type RunningApp } from './browser.ts';
+import { geoFile } from '../geo-fixtures.ts';
 
-const boundaryFile = resolve(fileURLToPath(new URL('../../../shared/data/geo/prefectures.topo.json', import.meta.url)));
+const boundaryFile = geoFile('prefectures.topo.json');
 
 describe('連携の状況 in a real browser', { skip: browserSkipReason }, () => {
   let browser: Browser;

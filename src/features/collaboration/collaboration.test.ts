@@ -2,8 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
@@ -15,8 +14,9 @@ import { PUBLISHED_AS_OF, wideAreaGroups } from '../../domain/wide-area-groups.t
 import { computeFigures, forgetFigures, loadFiguresInput } from '../../db/registry-figures.ts';
 import type { Database } from '../../db/schema.ts';
 import { buildTestApp, createTestDatabase, describeEachEngine, testConfig, type TestApp } from '../../../test/helper.ts';
+import { geoFile } from '../../../test/geo-fixtures.ts';
 
-const boundaryFile = resolve(fileURLToPath(new URL('../../../../shared/data/geo/prefectures.topo.json', import.meta.url)));
+const boundaryFile = geoFile('prefectures.topo.json');
 const CHIYODA = '131016';
 
 /** The 13 groups and the published 372, inserted only when the seed does not provide them yet. */

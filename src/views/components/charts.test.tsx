@@ -4,7 +4,7 @@ import { createPageContext } from '../context.ts';
 import { ChartTable, contrastRatio, HorizontalBarChart, LineChart, niceTicks, seriesColours, StackedBarChart, type ChartProps } from './charts.tsx';
 import { JapanMap, mapScale, noneFill, textColourOn } from './japan-map.tsx';
 import { buildBoundaryMap, loadBoundaryMap } from '../boundary-map.ts';
-import { fileURLToPath } from 'node:url';
+import { geoFile } from '../../../test/geo-fixtures.ts';
 
 const ctx = createPageContext('ja', '/collaboration');
 const props: ChartProps = {
@@ -94,7 +94,7 @@ test('the tile map links every prefecture with its count, and colours by a legen
   assert.match(html, new RegExp(`fill="${noneFill}"`));
 });
 
-const topoPath = fileURLToPath(new URL('../../../../shared/data/geo/prefectures.topo.json', import.meta.url));
+const topoPath = geoFile('prefectures.topo.json');
 
 test('the boundary file gives a shape for each of the 47 prefectures, matched by N03_001, and is read once', () => {
   const map = loadBoundaryMap(topoPath);
