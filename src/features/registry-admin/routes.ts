@@ -28,19 +28,14 @@ import {
 } from './form.ts';
 import { assertMayEdit, assertMaySetJoint, registryScope, type RegistryScope } from './permissions.ts';
 import { countRecords, groupOptions, listAgreements, listProjects, lookupPartners, namesOf, recordMeta, typeOptions, wardOptions, type RecordMeta } from './queries.ts';
-import {
-  AgreementFormPage,
-  AgreementListPage,
-  DeletedPage,
-  DeleteConfirmPage,
-  HistoryPage,
-  isNoticeKey,
-  ProjectFormPage,
-  ProjectListPage,
-  RegistryHomePage,
-  type FormRefsView,
-  type NoticeKey,
-} from './views.tsx';
+import { AgreementFormPage, AgreementListPage } from './views/agreements.tsx';
+import { DeleteConfirmPage } from './views/delete.tsx';
+import { DeletedPage } from './views/deleted.tsx';
+import type { FormRefsView } from './views/fields.tsx';
+import { HistoryPage } from './views/history.tsx';
+import { RegistryHomePage } from './views/overview.tsx';
+import { ProjectFormPage, ProjectListPage } from './views/projects.tsx';
+import { isNoticeKey, type NoticeKey } from './views/shared.tsx';
 
 const paths = { agreement: 'agreements', project: 'projects' } as const;
 
