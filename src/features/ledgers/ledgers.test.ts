@@ -19,7 +19,11 @@ import {
   insertTestRegion,
   testGroupId,
 } from '../../../test/registry-fixtures.ts';
-import { CompaniesPage, DisasterSupportPage, PlanPage, RegionsPage, WideAreaPage } from './views.tsx';
+import { CompaniesPage } from './views/companies.tsx';
+import { DisasterSupportPage } from './views/disaster-support.tsx';
+import { PlanPage } from './views/plan.tsx';
+import { RegionsPage } from './views/regions.tsx';
+import { WideAreaPage } from './views/wide-area.tsx';
 
 const ja = createPageContext('ja', '/collaboration');
 const en = createPageContext('en', '/collaboration');

@@ -7,7 +7,11 @@ import { contextFor, sendPage } from '../../views/render.ts';
 import { sendTabular, type TabularFormat } from '../../views/tabular.ts';
 import { groupColumns, groupRows, memberColumns, memberRows } from './exports.ts';
 import { listCompanyAgreements, listDisasters, listPlanItems, listRegionalExchanges, loadWideAreaLedger, membersOf } from './queries.ts';
-import { CompaniesPage, DisasterSupportPage, PlanPage, RegionsPage, WideAreaGroupPage, WideAreaPage } from './views.tsx';
+import { CompaniesPage } from './views/companies.tsx';
+import { DisasterSupportPage } from './views/disaster-support.tsx';
+import { PlanPage } from './views/plan.tsx';
+import { RegionsPage } from './views/regions.tsx';
+import { WideAreaGroupPage, WideAreaPage } from './views/wide-area.tsx';
 
 /** 'kyoto-shichokai.csv' → { id: 'kyoto-shichokai', format: 'csv' }; no extension → an HTML page. */
 export function parseGroupParam(param: string): { id: string; format: TabularFormat | null } {
