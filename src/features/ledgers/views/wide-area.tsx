@@ -21,7 +21,6 @@ import {
   SampleBadge,
   SourceLink,
   SampleNote,
-  Notes,
   MunicipalityName,
   Downloads,
   prefectureLabel,
