@@ -2,7 +2,6 @@
 // with the difference explained; the trend per 年度; projects per 年度 and per field; the map of
 // Japan; links to the detail pages and the export.
 import { formatFiscalYear, formatFiscalYearEnglish } from '../../domain/fiscal-year.ts';
-import { toJstParts } from '../../domain/japanese-date.ts';
 import { prefectureTile } from '../../domain/prefecture-tiles.ts';
 import { projectFields } from '../../domain/project-fields.ts';
 import { prefectureNamesEn } from '../../domain/regions.ts';
@@ -11,6 +10,7 @@ import type { BoundaryMap } from '../../views/boundary-map.ts';
 import { HorizontalBarChart, LineChart, StackedBarChart } from '../../views/components/charts.tsx';
 import { ErrorSummary, FieldErrorMessage, type FieldError } from '../../views/components/error-summary.tsx';
 import { JapanMap } from '../../views/components/japan-map.tsx';
+import { formatDateWithPrecision, isWebUrl } from '../../views/components/record-format.tsx';
 import type { PageContext } from '../../views/context.ts';
 import { formatCount, formatDate } from '../../views/format.ts';
 import { Layout } from '../../views/layout.tsx';
@@ -72,15 +72,6 @@ function metricValue(data: CollaborationData, metric: HeadlineMetric): number {
   return metric === 'ward_partners' ? f.wardPartners : metric === 'registered_members' ? f.registeredMembers : metric === 'wide_area_members' ? f.wideAreaMembers : f.union;
 }
 
-/** A date as precise as it is known: 「2024年10月」 for a month, 「2018年」 for a year. */
-export function formatPartialDate(ctx: PageContext, iso: string, precision: 'day' | 'month' | 'year'): string {
-  if (precision === 'day') return formatDate(ctx, iso);
-  const { year, month } = toJstParts(iso);
-  if (precision === 'year') return ctx.tFormat(`${year}年`, String(year));
-  const monthEn = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
-  return ctx.tFormat(`${year}年${month}月`, `${monthEn} ${year}`);
-}
-
 function asOfText(ctx: PageContext, selection: AsOfSelection): string {
   const date = formatDate(ctx, selection.asOf);
   if (selection.kind === 'fy') {
@@ -96,7 +87,7 @@ function publishedValueText(ctx: PageContext, p: PublishedFigureRecord, unit: { 
 /** Why the registry's count differs from (or matches) a published one, in words. */
 export function explainDifference(ctx: PageContext, c: PublishedComparison): string {
   const p = c.published;
-  const when = formatPartialDate(ctx, p.asOf, p.asOfPrecision);
+  const when = formatDateWithPrecision(ctx, p.asOf, p.asOfPrecision);
   const source = p.sourceTitle || ctx.t('出典不明', 'unknown source');
   if (c.computedThen === null) return '';
   const computed = formatCount(c.computedThen);
@@ -345,8 +336,8 @@ function HeadlineFigure({ ctx, data, metric }: { ctx: PageContext; data: Collabo
       {published ? (
         <span class="rk-figures__published" safe>
           {ctx.tFormat(
-            `公表値：${publishedValueText(ctx, published.published, units.municipalities)}${groups ? `（${formatCount(groups.published.value)}団体）` : ''}（${formatPartialDate(ctx, published.published.asOf, published.published.asOfPrecision)}現在）`,
-            `Published: ${publishedValueText(ctx, published.published, units.municipalities)}${groups ? ` (${formatCount(groups.published.value)} associations)` : ''} (${formatPartialDate(ctx, published.published.asOf, published.published.asOfPrecision)})`,
+            `公表値：${publishedValueText(ctx, published.published, units.municipalities)}${groups ? `（${formatCount(groups.published.value)}団体）` : ''}（${formatDateWithPrecision(ctx, published.published.asOf, published.published.asOfPrecision)}現在）`,
+            `Published: ${publishedValueText(ctx, published.published, units.municipalities)}${groups ? ` (${formatCount(groups.published.value)} associations)` : ''} (${formatDateWithPrecision(ctx, published.published.asOf, published.published.asOfPrecision)})`,
           )}
         </span>
       ) : (
@@ -402,9 +393,9 @@ function Comparisons({ ctx, data }: { ctx: PageContext; data: CollaborationData 
                         <td class="rk-number" safe>
                           {publishedValueText(ctx, c.published, unitOf(m))}
                         </td>
-                        <td safe>{formatPartialDate(ctx, c.published.asOf, c.published.asOfPrecision)}</td>
+                        <td safe>{formatDateWithPrecision(ctx, c.published.asOf, c.published.asOfPrecision)}</td>
                         <td>
-                          {c.published.sourceUrl ? (
+                          {isWebUrl(c.published.sourceUrl) ? (
                             <a href={c.published.sourceUrl} rel="noopener noreferrer" safe>
                               {c.published.sourceTitle || c.published.sourceUrl}
                             </a>
