@@ -12,6 +12,7 @@ import type { AppConfig } from './config.ts';
 import { securityHeaders } from './security-headers.ts';
 import { recordAudit } from './db/audit.ts';
 import type { DatabaseHandle } from './db/index.ts';
+import type { FeatureOptions } from './features/feature-options.ts';
 import { findSession, sessionCookieName } from './db/sessions.ts';
 import { createMailer, type Mailer } from './mail/index.ts';
 import { anonymous } from './policy/index.ts';
@@ -26,14 +27,7 @@ import memberRoutes from './features/member/routes.ts';
 import municipalitiesRoutes from './features/municipalities/routes.ts';
 import pagesRoutes from './features/pages/routes.ts';
 import registrationRoutes from './features/registration/routes.ts';
-import collaborationRoutes from './features/collaboration/routes.ts';
-import ledgersRoutes from './features/ledgers/routes.ts';
-import projectsRoutes from './features/projects/routes.ts';
-import wardsRoutes from './features/wards/routes.ts';
-import registryAdminRoutes from './features/registry-admin/routes.ts';
-import registryImportRoutes from './features/registry-import/routes.ts';
-import registryMasterRoutes from './features/registry-master/routes.ts';
-import apiRoutes from './features/api/routes.ts';
+import registryFeature from './features/registry/index.ts';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -53,12 +47,6 @@ declare module 'fastify' {
   }
 }
 
-/** Options every feature plugin receives: explicit dependencies, no decorators. */
-export interface FeatureOptions {
-  config: AppConfig;
-  database: DatabaseHandle;
-  mailer: Mailer;
-}
 
 export async function buildApp({ config, database, mailer: givenMailer }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
@@ -132,14 +120,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   await app.register(registrationRoutes, features);
   await app.register(memberRoutes, features);
   await app.register(adminRoutes, features);
-  await app.register(collaborationRoutes, features);
-  await app.register(ledgersRoutes, features);
-  await app.register(projectsRoutes, features);
-  await app.register(wardsRoutes, features);
-  await app.register(registryAdminRoutes, features);
-  await app.register(registryImportRoutes, features);
-  await app.register(registryMasterRoutes, features);
-  await app.register(apiRoutes, features);
+  await app.register(registryFeature, features);
   return app;
 }
 

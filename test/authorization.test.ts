@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, test } from 'node:test';
 import type { Kysely } from 'kysely';
-import { saveAgreement, saveProject } from '../src/db/registry-writes.ts';
+import { saveAgreement, saveProject } from '../src/features/registry/shared/writes.ts';
 import type { Database, Role, AccountStatus } from '../src/db/schema.ts';
 import { createSession } from '../src/db/sessions.ts';
 import { hashPassword } from '../src/domain/passwords.ts';

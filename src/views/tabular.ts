@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
-import type { ExchangeColumn } from '../domain/exchange-layout.ts';
+import type { ExchangeColumn } from '../features/registry/shared/exchange-layout.ts';
 
 export type TabularFormat = 'csv' | 'xlsx';
 export type TabularRow = Record<string, string | number | null | undefined>;

@@ -1,7 +1,7 @@
 // /admin: the secretariat's back office. Every handler starts with guard() (secretariat with
 // two-factor authentication only), then parses, runs a query or command, and renders or redirects.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { FeatureOptions } from '../../app.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import type { Mailer } from '../../mail/index.ts';
 import { guard } from '../../policy/guards.ts';
 import type { PageContext } from '../../views/context.ts';

@@ -3,7 +3,7 @@
 // Nothing here tells whether an email address is registered: unknown addresses get the same
 // answers, the same rate limits and (through a decoy hash) the same timing as wrong passwords.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { FeatureOptions } from '../../app.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import { recordAudit } from '../../db/audit.ts';
 import { consumeOneTimeCode, issueOneTimeCode } from '../../db/one-time-codes.ts';
 import { hitRateLimit, resetRateLimit, type RateLimitResult, type RateLimitRule } from '../../db/rate-limit.ts';

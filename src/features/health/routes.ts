@@ -1,6 +1,6 @@
 // GET /healthz: is the database reachable and fully migrated? For load balancers and operators.
 import type { FastifyInstance } from 'fastify';
-import type { FeatureOptions } from '../../app.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import { appliedMigrations, knownMigrationCount } from '../../db/migrate.ts';
 
 export default async function healthRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {

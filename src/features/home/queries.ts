@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { cachedPerDatabase } from '../../db/cache.ts';
-import { computeFigures, loadFiguresInput, loadPublishedFigures } from '../../db/registry-figures.ts';
+import { computeFigures, loadFiguresInput, loadPublishedFigures } from '../registry/figures/load.ts';
 import type { Database, DatePrecision } from '../../db/schema.ts';
 
 export interface MasterDataSummary {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { FeatureOptions } from '../../app.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import { createPageCache } from '../../views/page-cache.ts';
 import { contextFor, sendPage } from '../../views/render.ts';
 import { formatIsoDate } from '../../domain/japanese-date.ts';

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../views/context.ts';
 import { formatCount, formatDate } from '../../views/format.ts';
 import { Layout, siteName } from '../../views/layout.tsx';
-import { formatDateWithPrecision } from '../../views/components/record-format.tsx';
+import { formatDateWithPrecision } from '../registry/shared/record-format.tsx';
 import type { Headline, MasterDataSummary } from './queries.ts';
 
 export function HomePage({ ctx, summary, figures }: { ctx: PageContext; summary: MasterDataSummary; figures: Headline }): JSX.Element {

@@ -2,7 +2,7 @@
 // preference cookie, not a security state, and the redirect stays on this site.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { FeatureOptions } from '../../app.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import { languageCookie, safeLocalPath } from '../../views/context.ts';
 
 const params = z.object({ lang: z.enum(['ja', 'en']) });

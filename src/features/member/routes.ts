@@ -2,7 +2,7 @@
 // two-factor authentication, signed-in devices and notification mail.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
-import type { FeatureOptions } from '../../app.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import { hitRateLimit, resetRateLimit, type RateLimitRule } from '../../db/rate-limit.ts';
 import { formatJapaneseDateTime } from '../../domain/japanese-date.ts';
 import { verifyPassword } from '../../domain/passwords.ts';

@@ -1,11 +1,11 @@
 // /municipalities: the list with filters in the URL, and one page per local government code.
 import type { FastifyInstance } from 'fastify';
-import type { FeatureOptions } from '../../app.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import { isValidLocalGovCode, withCheckDigit } from '../../domain/local-gov-code.ts';
 import { NotFoundPage } from '../../views/errors.tsx';
 import { contextFor, sendPage } from '../../views/render.ts';
 import { parseFilter } from './form.ts';
-import { tiesOfMunicipality } from '../../db/registry-ties.ts';
+import { tiesOfMunicipality } from '../registry/ties/queries.ts';
 import { findLocalGovernment, listMunicipalities, listPrefectures, listUncounted, municipalityCountsOf, prefectureNames } from './queries.ts';
 import { LocalGovernmentPage, MunicipalityListPage } from './views.tsx';
 

@@ -7,8 +7,8 @@ import { formatCount } from '../../views/format.ts';
 import { Layout } from '../../views/layout.tsx';
 import { filterHref, kindFilters, type FilterInput, type MunicipalityFilter } from './form.ts';
 import { pageSize, type LocalGovernment, type PrefectureOption } from './queries.ts';
-import { TiesSection } from './ties-view.tsx';
-import type { MunicipalityTies } from '../../db/registry-ties.ts';
+import { TiesSection } from '../registry/ties/view.tsx';
+import type { MunicipalityTies } from '../registry/ties/queries.ts';
 
 const kindNamesEn: Record<string, string> = {
   市: 'City',

@@ -1,6 +1,6 @@
 // Static pages about the project and the site.
 import type { FastifyInstance } from 'fastify';
-import type { FeatureOptions } from '../../app.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import { contextFor, sendPage } from '../../views/render.ts';
 import { AboutPage, AccessibilityPage } from './views.tsx';
 

@@ -2,7 +2,7 @@
 // /register/resend, /register/done, and /terms. An address that already has an account gets the
 // same answer as a new one (its owner is told by mail), so the form never reveals who is registered.
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { FeatureOptions } from '../../app.ts';
+import type { FeatureOptions } from '../feature-options.ts';
 import { consumeOneTimeCode, issueOneTimeCode } from '../../db/one-time-codes.ts';
 import { hitRateLimit, type RateLimitResult, type RateLimitRule } from '../../db/rate-limit.ts';
 import { hashPassword } from '../../domain/passwords.ts';

@@ -1,0 +1,25 @@
+// The collaboration registry (連携の記録): one module whose folders are its subjects, each with its
+// public pages and its back-office pages side by side (docs/architecture.md). This file is the
+// module's face: the plugin that registers every subject's routes, and the few things other
+// features may use. Nothing else in the module is imported from outside it.
+import type { FastifyInstance } from 'fastify';
+import type { FeatureOptions } from '../feature-options.ts';
+import apiRoutes from './api/routes.ts';
+import figuresRoutes from './figures/routes.ts';
+import importRoutes from './import/routes.ts';
+import ledgersRoutes from './ledgers/routes.ts';
+import listsRoutes from './lists/routes.ts';
+import masterRoutes from './master/routes.ts';
+import recordsRoutes from './records/routes.ts';
+import wardsRoutes from './wards/routes.ts';
+
+export default async function registryFeature(app: FastifyInstance, options: FeatureOptions): Promise<void> {
+  await app.register(figuresRoutes, options);
+  await app.register(ledgersRoutes, options);
+  await app.register(listsRoutes, options);
+  await app.register(wardsRoutes, options);
+  await app.register(recordsRoutes, options);
+  await app.register(importRoutes, options);
+  await app.register(masterRoutes, options);
+  await app.register(apiRoutes, options);
+}

@@ -1,0 +1,187 @@
+// The extra sections of some edit pages: a group's member counts and exceptions, a disaster's
+// support lines, a plan item's cells per 年度.
+import type { PageContext } from '../../../views/context.ts';
+import type { FieldError } from '../../../views/components/error-summary.tsx';
+import { CsrfField } from '../../../views/components/form-fields.tsx';
+import { formatCount } from '../../../views/format.ts';
+import type { FormInput } from './kit.ts';
+import { exceptionFields, type ExceptionRow, type GroupMembership } from './kinds/groups.ts';
+import { supportAmountText, supportKindLabels, type supportRows } from './kinds/disasters.ts';
+import { progressFields } from './kinds/plan.ts';
+import { Fields } from './views.tsx';
+
+export function GroupDetail(p: {
+  ctx: PageContext;
+  groupId: string;
+  membership: GroupMembership | undefined;
+  published: number | null;
+  exceptions: ExceptionRow[];
+  errors: FieldError[];
+  input: FormInput;
+}): JSX.Element {
+  const { ctx, groupId, membership, exceptions } = p;
+  const base = `/registry/groups/${encodeURIComponent(groupId)}`;
+  const byRule = membership ? formatCount(membership.byRule) : '—';
+  const derived = membership ? formatCount(membership.withExceptions) : '—';
+  return (
+    <>
+      <section class="rk-section" aria-labelledby="members-title">
+        <h2 id="members-title" class="rk-heading-2">
+          {ctx.t('構成団体数', 'Members')}
+        </h2>
+        <dl class="rk-facts">
+          <div class="rk-facts__row">
+            <dt>{ctx.t('規則による数（例外の適用前）', 'By the rule (before exceptions)')}</dt>
+            <dd data-count="by-rule" safe>
+              {byRule}
+            </dd>
+          </div>
+          <div class="rk-facts__row">
+            <dt>{ctx.t('例外の適用後', 'After the exceptions')}</dt>
+            <dd data-count="derived" safe>
+              {derived}
+            </dd>
+          </div>
+          <div class="rk-facts__row">
+            <dt>{ctx.t('公表された数', 'Published')}</dt>
+            <dd safe>{p.published === null ? ctx.t('—', '—') : formatCount(p.published)}</dd>
+          </div>
+        </dl>
+        {membership && p.published !== null && membership.withExceptions !== p.published ? (
+          <p class="rk-note" safe>
+            {ctx.tFormat(
+              `導出した数と公表された数が${formatCount(Math.abs(membership.withExceptions - p.published))}団体異なります。合併や協定からの脱退などは、例外として記録してください。`,
+              `The derived count differs from the published one by ${formatCount(Math.abs(membership.withExceptions - p.published))}. Record mergers or withdrawals as exceptions.`,
+            )}
+          </p>
+        ) : (
+          ''
+        )}
+      </section>
+      <section class="rk-section" aria-labelledby="exceptions-title">
+        <h2 id="exceptions-title" class="rk-heading-2">
+          {ctx.t('規則の例外', 'Exceptions to the rule')}
+        </h2>
+        {exceptions.length === 0 ? (
+          <p>{ctx.t('例外はありません。', 'No exceptions.')}</p>
+        ) : (
+          <div class="rk-table-wrap">
+            <table class="rk-table">
+              <caption class="rk-visually-hidden">{ctx.t('規則の例外', 'Exceptions to the rule')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{ctx.t('自治体', 'Municipality')}</th>
+                  <th scope="col">{ctx.t('例外', 'Exception')}</th>
+                  <th scope="col">{ctx.t('理由', 'Reason')}</th>
+                  <th scope="col">{ctx.t('操作', 'Actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {exceptions.map((e) => (
+                  <tr>
+                    <th scope="row">
+                      <span safe>{e.name}</span> <span class="rk-table__code" safe>{e.code}</span>
+                    </th>
+                    <td>{e.change === 'add' ? ctx.t('加える', 'Added') : ctx.t('除く', 'Removed')}</td>
+                    <td safe>{e.note}</td>
+                    <td>
+                      <form class="rk-actions" action={`${base}/exceptions/${encodeURIComponent(e.id)}/remove`} method="post">
+                        <CsrfField ctx={ctx} />
+                        <button class="rk-button rk-button--secondary" type="submit">
+                          {ctx.t('取り消す', 'Remove')}
+                          <span class="rk-visually-hidden" safe>
+                            {ctx.tFormat(`（${e.name}の例外）`, ` (exception for ${e.name})`)}
+                          </span>
+                        </button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <h3 class="rk-heading-2">{ctx.t('例外を追加する', 'Add an exception')}</h3>
+        <form class="rk-form" action={`${base}/exceptions`} method="post" novalidate>
+          <CsrfField ctx={ctx} />
+          <Fields ctx={ctx} fields={exceptionFields} input={p.input} errors={p.errors} />
+          <div class="rk-actions">
+            <button class="rk-button" type="submit">
+              {ctx.t('例外を追加する', 'Add the exception')}
+            </button>
+          </div>
+        </form>
+      </section>
+    </>
+  );
+}
+
+export function DisasterDetail({ ctx, disasterId, lines }: { ctx: PageContext; disasterId: string; lines: Awaited<ReturnType<typeof supportRows>> }): JSX.Element {
+  const live = lines.filter((l) => l.deleted_at === null);
+  return (
+    <section class="rk-section" aria-labelledby="support-title">
+      <h2 id="support-title" class="rk-heading-2">
+        {ctx.t('支援の行', 'Support lines')}
+      </h2>
+      {live.length === 0 ? (
+        <p>{ctx.t('支援の行はまだありません。', 'No support lines yet.')}</p>
+      ) : (
+        <div class="rk-table-wrap">
+          <table class="rk-table">
+            <caption class="rk-visually-hidden">{ctx.t('この災害への支援', 'Support for this disaster')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{ctx.t('種類', 'Kind')}</th>
+                <th scope="col">{ctx.t('支援先', 'Recipients')}</th>
+                <th scope="col">{ctx.t('金額・人数・物資', 'Amount, staff or goods')}</th>
+                <th scope="col">{ctx.t('23区共同', 'Joint')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {live.map((l) => (
+                <tr>
+                  <th scope="row">
+                    <a href={`/registry/disaster-support/${encodeURIComponent(l.id)}`} safe>
+                      {ctx.tFormat(supportKindLabels[l.kind].ja, supportKindLabels[l.kind].en)}
+                    </a>
+                  </th>
+                  <td safe>{l.recipients.split(';').join('、')}</td>
+                  <td safe>{supportAmountText(l)}</td>
+                  <td>{l.is_joint ? ctx.t('はい', 'Yes') : ctx.t('いいえ', 'No')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p>
+        <a class="rk-button rk-button--secondary" href={`/registry/disaster-support/new?disaster=${encodeURIComponent(disasterId)}`}>
+          {ctx.t('支援の行を追加する', 'Add a support line')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+export function PlanDetail({ ctx, itemId, years, input, errors }: { ctx: PageContext; itemId: string; years: number[]; input: FormInput; errors: FieldError[] }): JSX.Element {
+  return (
+    <section class="rk-section" aria-labelledby="progress-title">
+      <h2 id="progress-title" class="rk-heading-2">
+        {ctx.t('年度ごとの取組と状況', 'Progress by fiscal year')}
+      </h2>
+      {years.length === 0 ? (
+        <p>{ctx.t('計画期間がありません。', 'The item has no period.')}</p>
+      ) : (
+        <form class="rk-form" action={`/registry/plan/${encodeURIComponent(itemId)}/progress`} method="post" novalidate>
+          <CsrfField ctx={ctx} />
+          <Fields ctx={ctx} fields={progressFields(years)} input={input} errors={errors} />
+          <div class="rk-actions">
+            <button class="rk-button" type="submit">
+              {ctx.t('進捗を保存する', 'Save the progress')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

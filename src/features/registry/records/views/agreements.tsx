@@ -1,0 +1,169 @@
+// The agreement pages of the registry (協定の管理): the list and the form.
+import type { FieldError } from '../../../../views/components/error-summary.tsx';
+import { ErrorSummary } from '../../../../views/components/error-summary.tsx';
+import { CsrfField, SuccessNotice } from '../../../../views/components/form-fields.tsx';
+import { pageCount, Pagination, resultRangeText } from '../../../../views/components/pagination.tsx';
+import type { PageContext } from '../../../../views/context.ts';
+import type { AgreementFormInput, ListFilter } from '../form.ts';
+import { listPageSize, type AgreementListItem, type WardOption } from '../queries.ts';
+import { Choices, ConflictNotice, Select, Text, TextArea, type FormRefsView } from './fields.tsx';
+import { formatRecordDate, joinedNames, listHref, noticeText, precisionLabels, Provenance, RegistryLayout, RowActions, scopeText, WardFilter, type NoticeKey } from './shared.tsx';
+
+// ---------------------------------------------------------------------------------------------
+// List
+
+export interface AgreementListPageProps {
+  ctx: PageContext;
+  wardName: string | null;
+  wards: WardOption[];
+  filter: ListFilter;
+  total: number;
+  items: AgreementListItem[];
+  notice?: NoticeKey;
+}
+
+export function AgreementListPage({ ctx, wardName, wards, filter, total, items, notice }: AgreementListPageProps): JSX.Element {
+  const title = ctx.t('協定の管理', 'Agreements');
+  return (
+    <RegistryLayout ctx={ctx} title={title} current="agreements">
+      <SuccessNotice message={noticeText(ctx, notice)} />
+      <p safe>{scopeText(ctx, wardName)}</p>
+      <p>
+        <a class="rk-button" href="/registry/agreements/new">
+          {ctx.t('協定を登録する', 'Add an agreement')}
+        </a>
+      </p>
+      {wardName === null ? <WardFilter ctx={ctx} action="/registry/agreements" wards={wards} filter={filter} /> : ''}
+      <p class="rk-result-count" role="status" safe>
+        {resultRangeText(ctx, total, filter.page, listPageSize, ctx.t('該当する協定はありません。', 'No agreements match.'))}
+      </p>
+      {items.length > 0 ? (
+        <div class="rk-table-wrap">
+          <table class="rk-table">
+            <caption class="rk-visually-hidden">{ctx.t('協定の一覧', 'Agreements')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{ctx.t('名称', 'Title')}</th>
+                <th scope="col">{ctx.t('種類', 'Kind')}</th>
+                <th scope="col">{ctx.t('特別区', 'Wards')}</th>
+                <th scope="col">{ctx.t('相手', 'Partners')}</th>
+                <th scope="col">{ctx.t('締結日', 'Signed')}</th>
+                <th scope="col">{ctx.t('操作', 'Actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((a) => (
+                <tr>
+                  <td>
+                    <span safe>{a.title}</span>
+                    <Provenance ctx={ctx} provenance={a.provenance} />
+                  </td>
+                  <td safe>{ctx.tFormat(a.typeName, a.typeNameEn || a.typeName)}</td>
+                  <td safe>{joinedNames(ctx, a.wards)}</td>
+                  <td safe>{joinedNames(ctx, a.partners)}</td>
+                  <td safe>{formatRecordDate(ctx, a.signedOn, a.signedOnPrecision)}</td>
+                  <td>
+                    <RowActions ctx={ctx} base={`/registry/agreements/${encodeURIComponent(a.id)}`} title={a.title} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        ''
+      )}
+      <Pagination ctx={ctx} page={filter.page} pages={pageCount(total, listPageSize)} hrefFor={(p) => listHref('/registry/agreements', filter, p)} />
+    </RegistryLayout>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Form
+
+export interface AgreementFormPageProps {
+  ctx: PageContext;
+  id?: string;
+  input: AgreementFormInput;
+  errors: FieldError[];
+  refs: FormRefsView;
+  conflict?: string;
+}
+
+export function AgreementFormPage({ ctx, id, input, errors, refs, conflict }: AgreementFormPageProps): JSX.Element {
+  const title = id ? ctx.t('協定を編集する', 'Edit an agreement') : ctx.t('協定を登録する', 'Add an agreement');
+  const action = id ? `/registry/agreements/${encodeURIComponent(id)}/edit` : '/registry/agreements/new';
+  const base = { ctx, errors };
+  return (
+    <RegistryLayout
+      ctx={ctx}
+      title={title}
+      current="agreements"
+      parents={[{ href: '/registry/agreements', label: ctx.t('協定の管理', 'Agreements') }]}
+      hasErrors={errors.length > 0 || Boolean(conflict)}
+    >
+      <ConflictNotice ctx={ctx} message={conflict} href={action} />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <form class="rk-form" action={action} method="post" novalidate>
+        <CsrfField ctx={ctx} />
+        {id ? <input type="hidden" name="updatedAt" value={input.updatedAt} /> : ''}
+        <Select {...base} name="typeId" label={ctx.t('協定の種類', 'Kind of agreement')} required value={input.typeId} options={refs.types.map((t) => ({ value: t.id, label: ctx.tFormat(t.name, t.nameEn || t.name) }))} />
+        <Text {...base} name="title" label={ctx.t('名称', 'Title')} required value={input.title} maxlength={300} hint={ctx.t('例：千代田区と名寄市との交流自治体協定', 'e.g. the exchange agreement between Chiyoda and Nayoro')} />
+        <Choices
+          {...base}
+          name="wards"
+          type="checkbox"
+          legend={ctx.t('特別区', 'Special wards')}
+          required
+          options={refs.wards.map((w) => ({ value: w.code, label: w.name }))}
+          selected={input.wardCodes}
+          fixed={refs.fixedWard ?? undefined}
+        />
+        <TextArea
+          {...base}
+          name="partners"
+          label={ctx.t('相手の自治体', 'Partner local governments')}
+          value={input.partners}
+          rows={4}
+          hint={ctx.t(
+            '1行に1団体、団体コード（6桁、例：012211）か名称（例：名寄市、北海道名寄市）で入力します。同じ名称の自治体が複数ある場合は団体コードで入力してください。',
+            'One per line, as a 6-digit code (e.g. 012211) or a name (e.g. 名寄市 or 北海道名寄市). Use the code when several share a name.',
+          )}
+        />
+        {refs.groups.length > 0 ? (
+          <Choices {...base} name="groups" type="checkbox" legend={ctx.t('相手の広域グループ（市長会・町村会）', 'Partner wide-area groups')} options={refs.groups.map((g) => ({ value: g.id, label: g.name }))} selected={input.groupIds} />
+        ) : (
+          ''
+        )}
+        <TextArea
+          {...base}
+          name="formerNames"
+          label={ctx.t('締結時の旧名称', 'Former names when signed')}
+          value={input.formerNames}
+          rows={2}
+          hint={ctx.t('合併などで名称が変わった相手だけ、1行に1件「団体コード:旧名称」の形で入力します（例：012211:風連町）。', 'Only for partners renamed since (e.g. by a merger): one per line as code:name, e.g. 012211:風連町.')}
+        />
+        <Text {...base} name="signedOn" label={ctx.t('締結日', 'Signed on')} short value={input.signedOn} hint={ctx.t('例：2024-10-30 または 2024/10/30。月までしか分からない場合は 2024-10 と入力し、精度で「月まで」を選びます。', 'e.g. 2024-10-30 or 2024/10/30. If only the month is known, enter 2024-10 and choose “Month”.')} />
+        <Choices
+          {...base}
+          name="signedOnPrecision"
+          type="radio"
+          legend={ctx.t('締結日の精度', 'Precision of the signing date')}
+          options={(['day', 'month', 'year'] as const).map((p) => ({ value: p, label: ctx.tFormat(precisionLabels[p].ja, precisionLabels[p].en) }))}
+          selected={[input.signedOnPrecision]}
+        />
+        <TextArea {...base} name="resignedDates" label={ctx.t('再締結日・改定日', 'Re-signed or revised on')} value={input.resignedDates} rows={2} hint={ctx.t('1行に1日付（例：2006-03-27）。', 'One date per line (e.g. 2006-03-27).')} />
+        <Text {...base} name="endedOn" label={ctx.t('終了日', 'Ended on')} short value={input.endedOn} hint={ctx.t('協定が終了した場合だけ入力します。', 'Only if the agreement has ended.')} />
+        <TextArea {...base} name="background" label={ctx.t('きっかけ', 'Background')} value={input.background} rows={3} />
+        <Text {...base} name="sourceUrl" type="url" label={ctx.t('出典のアドレス', 'Source address')} value={input.sourceUrl} hint={ctx.t('https:// で始まるアドレス', 'An address starting with https://')} />
+        <TextArea {...base} name="notes" label={ctx.t('備考', 'Notes')} value={input.notes} rows={3} />
+        <div class="rk-actions">
+          <button class="rk-button" type="submit">
+            {id ? ctx.t('変更を保存する', 'Save changes') : ctx.t('登録する', 'Add')}
+          </button>
+          <a href="/registry/agreements">{ctx.t('保存せずに一覧へ戻る', 'Back to the list without saving')}</a>
+        </div>
+      </form>
+    </RegistryLayout>
+  );
+}

@@ -1,0 +1,183 @@
+// The project pages of the registry (連携事業の管理): the list and the form.
+import type { FieldError } from '../../../../views/components/error-summary.tsx';
+import { ErrorSummary } from '../../../../views/components/error-summary.tsx';
+import { CsrfField, SuccessNotice } from '../../../../views/components/form-fields.tsx';
+import { pageCount, Pagination, resultRangeText } from '../../../../views/components/pagination.tsx';
+import { projectFields } from '../../shared/project-fields.ts';
+import { projectStatuses } from '../../shared/records.ts';
+import type { PageContext } from '../../../../views/context.ts';
+import type { ListFilter, ProjectFormInput } from '../form.ts';
+import { listPageSize, type ProjectListItem, type WardOption } from '../queries.ts';
+import { Choices, ConflictNotice, Text, TextArea, type FormRefsView } from './fields.tsx';
+import {
+  fieldName,
+  formatFiscalYearText,
+  formatLabels,
+  joinedNames,
+  listHref,
+  noticeText,
+  organiserLabels,
+  organiserText,
+  Provenance,
+  RegistryLayout,
+  RowActions,
+  scopeText,
+  statusLabel,
+  WardFilter,
+  type NoticeKey,
+} from './shared.tsx';
+
+// ---------------------------------------------------------------------------------------------
+// List
+
+export interface ProjectListPageProps {
+  ctx: PageContext;
+  wardName: string | null;
+  wards: WardOption[];
+  filter: ListFilter;
+  total: number;
+  items: ProjectListItem[];
+  notice?: NoticeKey;
+}
+
+export function ProjectListPage({ ctx, wardName, wards, filter, total, items, notice }: ProjectListPageProps): JSX.Element {
+  const title = ctx.t('連携事業の管理', 'Projects');
+  return (
+    <RegistryLayout ctx={ctx} title={title} current="projects">
+      <SuccessNotice message={noticeText(ctx, notice)} />
+      <p safe>{scopeText(ctx, wardName)}</p>
+      <p>
+        <a class="rk-button" href="/registry/projects/new">
+          {ctx.t('連携事業を登録する', 'Add a project')}
+        </a>
+      </p>
+      {wardName === null ? <WardFilter ctx={ctx} action="/registry/projects" wards={wards} filter={filter} /> : ''}
+      <p class="rk-result-count" role="status" safe>
+        {resultRangeText(ctx, total, filter.page, listPageSize, ctx.t('該当する連携事業はありません。', 'No projects match.'))}
+      </p>
+      {items.length > 0 ? (
+        <div class="rk-table-wrap">
+          <table class="rk-table">
+            <caption class="rk-visually-hidden">{ctx.t('連携事業の一覧', 'Projects')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{ctx.t('年度', 'Fiscal year')}</th>
+                <th scope="col">{ctx.t('事業名', 'Title')}</th>
+                <th scope="col">{ctx.t('分野', 'Field')}</th>
+                <th scope="col">{ctx.t('実施主体', 'Organisers')}</th>
+                <th scope="col">{ctx.t('連携自治体', 'Partners')}</th>
+                <th scope="col">{ctx.t('状況', 'Status')}</th>
+                <th scope="col">{ctx.t('操作', 'Actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((p) => (
+                <tr>
+                  <td safe>{formatFiscalYearText(ctx, p.fiscalYear)}</td>
+                  <td>
+                    <span safe>{p.title}</span>
+                    <Provenance ctx={ctx} provenance={p.provenance} />
+                  </td>
+                  <td safe>{fieldName(ctx, p.field)}</td>
+                  <td safe>{organiserText(ctx, p)}</td>
+                  <td safe>{joinedNames(ctx, p.partners)}</td>
+                  <td safe>{statusLabel(ctx, p.status)}</td>
+                  <td>
+                    <RowActions ctx={ctx} base={`/registry/projects/${encodeURIComponent(p.id)}`} title={p.title} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        ''
+      )}
+      <Pagination ctx={ctx} page={filter.page} pages={pageCount(total, listPageSize)} hrefFor={(p) => listHref('/registry/projects', filter, p)} />
+    </RegistryLayout>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Form
+
+export interface ProjectFormPageProps {
+  ctx: PageContext;
+  id?: string;
+  input: ProjectFormInput;
+  errors: FieldError[];
+  refs: FormRefsView;
+  conflict?: string;
+}
+
+export function ProjectFormPage({ ctx, id, input, errors, refs, conflict }: ProjectFormPageProps): JSX.Element {
+  const title = id ? ctx.t('連携事業を編集する', 'Edit a project') : ctx.t('連携事業を登録する', 'Add a project');
+  const action = id ? `/registry/projects/${encodeURIComponent(id)}/edit` : '/registry/projects/new';
+  const base = { ctx, errors };
+  const secretariat = refs.fixedWard === null;
+  return (
+    <RegistryLayout
+      ctx={ctx}
+      title={title}
+      current="projects"
+      parents={[{ href: '/registry/projects', label: ctx.t('連携事業の管理', 'Projects') }]}
+      hasErrors={errors.length > 0 || Boolean(conflict)}
+    >
+      <ConflictNotice ctx={ctx} message={conflict} href={action} />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <form class="rk-form" action={action} method="post" novalidate>
+        <CsrfField ctx={ctx} />
+        {id ? <input type="hidden" name="updatedAt" value={input.updatedAt} /> : ''}
+        <Text {...base} name="fiscalYear" label={ctx.t('年度', 'Fiscal year')} required short inputmode="numeric" maxlength={6} value={input.fiscalYear} hint={ctx.t('西暦4桁（例：2024 は2024年度・令和6年度）', 'A 4-digit year (e.g. 2024 for FY2024)')} />
+        <Text {...base} name="title" label={ctx.t('事業名', 'Title')} required value={input.title} maxlength={300} />
+        <TextArea {...base} name="summary" label={ctx.t('概要', 'Summary')} value={input.summary} rows={4} />
+        <Choices {...base} name="field" type="radio" legend={ctx.t('分野', 'Field')} required options={projectFields.map((f) => ({ value: String(f.number), label: ctx.tFormat(f.nameJa, f.nameEn) }))} selected={[input.field]} />
+        {secretariat ? (
+          <Choices
+            {...base}
+            name="organiserKind"
+            type="radio"
+            legend={ctx.t('実施主体', 'Organisers')}
+            required
+            options={(['wards', 'joint'] as const).map((k) => ({ value: k, label: ctx.tFormat(organiserLabels[k].ja, organiserLabels[k].en) }))}
+            selected={[input.organiserKind]}
+            hint={ctx.t('23区共同の場合は、特別区を選ばないでください。', 'For a joint project of all 23 wards, choose no wards.')}
+          />
+        ) : (
+          <input type="hidden" name="organiserKind" value="wards" />
+        )}
+        <Choices
+          {...base}
+          name="wards"
+          type="checkbox"
+          legend={ctx.t('実施する特別区', 'Organising wards')}
+          required={!secretariat}
+          options={refs.wards.map((w) => ({ value: w.code, label: w.name }))}
+          selected={input.wardCodes}
+          fixed={refs.fixedWard ?? undefined}
+        />
+        <TextArea
+          {...base}
+          name="partners"
+          label={ctx.t('連携自治体', 'Partner municipalities')}
+          value={input.partners}
+          rows={4}
+          hint={ctx.t('1行に1団体、団体コード（6桁）か名称で入力します。同じ名称の自治体が複数ある場合は団体コードで入力してください。', 'One per line, as a 6-digit code or a name. Use the code when several share a name.')}
+        />
+        <Text {...base} name="startsOn" label={ctx.t('開始日', 'Starts on')} short value={input.startsOn} hint={ctx.t('例：2024-10-30 または 2024/10/30', 'e.g. 2024-10-30 or 2024/10/30')} />
+        <Text {...base} name="endsOn" label={ctx.t('終了日', 'Ends on')} short value={input.endsOn} hint={ctx.t('1日だけの事業は開始日と同じ日付', 'The start date again for a one-day event')} />
+        <Choices {...base} name="format" type="radio" legend={ctx.t('実施形式', 'Format')} required options={(['offline', 'online', 'hybrid'] as const).map((f) => ({ value: f, label: ctx.tFormat(formatLabels[f].ja, formatLabels[f].en) }))} selected={[input.format]} />
+        <Choices {...base} name="status" type="radio" legend={ctx.t('状況', 'Status')} required options={projectStatuses.map((s) => ({ value: s, label: statusLabel(ctx, s) }))} selected={[input.status]} />
+        <Text {...base} name="newsUrl" type="url" label={ctx.t('お知らせのアドレス', 'News address')} value={input.newsUrl} hint={ctx.t('https:// で始まるアドレス', 'An address starting with https://')} />
+        <Text {...base} name="sourceUrl" type="url" label={ctx.t('出典のアドレス', 'Source address')} value={input.sourceUrl} hint={ctx.t('https:// で始まるアドレス', 'An address starting with https://')} />
+        <TextArea {...base} name="notes" label={ctx.t('備考', 'Notes')} value={input.notes} rows={3} />
+        <div class="rk-actions">
+          <button class="rk-button" type="submit">
+            {id ? ctx.t('変更を保存する', 'Save changes') : ctx.t('登録する', 'Add')}
+          </button>
+          <a href="/registry/projects">{ctx.t('保存せずに一覧へ戻る', 'Back to the list without saving')}</a>
+        </div>
+      </form>
+    </RegistryLayout>
+  );
+}

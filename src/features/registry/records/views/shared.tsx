@@ -1,0 +1,196 @@
+// Pieces shared by the registry edit pages (連携記録の管理): the layout, notices, labels and list parts.
+import type { Children } from '@kitajs/html';
+import { formatFiscalYear } from '../../../../domain/fiscal-year.ts';
+import { projectFieldByNumber } from '../../shared/project-fields.ts';
+import type { PageContext } from '../../../../views/context.ts';
+import { formatDate } from '../../../../views/format.ts';
+import { Layout } from '../../../../views/layout.tsx';
+import type { ListFilter } from '../form.ts';
+import type { WardOption } from '../queries.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+
+export const notices = {
+  created: { ja: '記録を登録しました。', en: 'The record was created.' },
+  updated: { ja: '記録を更新しました。', en: 'The record was updated.' },
+  deleted: { ja: '記録を削除しました。「削除した記録」から元に戻せます。', en: 'The record was deleted. It can be restored from “Deleted records”.' },
+  restored: { ja: '記録を元に戻しました。公開ページに再び表示されます。', en: 'The record was restored and is shown on the public pages again.' },
+} as const;
+export type NoticeKey = keyof typeof notices;
+
+export function isNoticeKey(value: unknown): value is NoticeKey {
+  return typeof value === 'string' && Object.hasOwn(notices, value);
+}
+
+export function noticeText(ctx: PageContext, key: NoticeKey | undefined): string | undefined {
+  return key ? ctx.t(notices[key].ja, notices[key].en) : undefined;
+}
+
+export type RegistrySection = 'home' | 'agreements' | 'projects' | 'deleted';
+
+interface RegistryLayoutProps {
+  ctx: PageContext;
+  title: string;
+  current: RegistrySection;
+  parents?: Array<{ href: string; label: string }>;
+  hasErrors?: boolean;
+  children?: Children;
+}
+
+export function RegistryLayout({ ctx, title, current, parents = [], hasErrors = false, children }: RegistryLayoutProps): JSX.Element {
+  const home = { href: '/', label: ctx.t('トップ', 'Home') };
+  const registry = ctx.t('連携記録の管理', 'Registry management');
+  const crumbs = current === 'home' ? [home, { label: registry }] : [home, { href: '/registry', label: registry }, ...parents, { label: title }];
+  const items: Array<{ id: RegistrySection; href: string; label: string }> = [
+    { id: 'home', href: '/registry', label: ctx.t('管理トップ', 'Overview') },
+    { id: 'agreements', href: '/registry/agreements', label: ctx.t('協定', 'Agreements') },
+    { id: 'projects', href: '/registry/projects', label: ctx.t('連携事業', 'Projects') },
+    { id: 'deleted', href: '/registry/deleted', label: ctx.t('削除した記録', 'Deleted records') },
+  ];
+  return (
+    <Layout ctx={ctx} title={hasErrors ? ctx.tFormat(`エラー：${title}`, `Error: ${title}`) : title} section="none" breadcrumbs={crumbs}>
+      <nav class="rk-section" aria-label={ctx.t('連携記録の管理メニュー', 'Registry menu')}>
+        <ul class="rk-admin-nav">
+          {items.map((item) => (
+            <li>
+              <a href={item.href} aria-current={item.id === current && parents.length === 0 && item.href === ctx.currentUrl.split('?')[0] ? 'page' : undefined} safe>
+                {item.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <h1 class="rk-heading-1" safe>
+        {title}
+      </h1>
+      {children}
+    </Layout>
+  );
+}
+
+export function Muted({ children }: { children?: Children }): JSX.Element {
+  return <span class="rk-muted">{children}</span>;
+}
+
+export function joinedNames(ctx: PageContext, names: string[]): string {
+  return names.join(ctx.lang === 'en' ? ', ' : '、');
+}
+
+/** A date with its precision: 「2024年(令和6年)10月30日」, 「2024年10月」, 「2024年」. */
+export function formatRecordDate(ctx: PageContext, iso: string | null, precision: string = 'day'): string {
+  if (!iso) return '—';
+  if (precision === 'year') return ctx.tFormat(`${iso.slice(0, 4)}年`, iso.slice(0, 4));
+  if (precision === 'month') return ctx.tFormat(`${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月`, `${iso.slice(0, 7)}`);
+  return formatDate(ctx, iso);
+}
+
+export function scopeText(ctx: PageContext, wardName: string | null): string {
+  return wardName
+    ? ctx.tFormat(`${wardName}の記録を表示しています。`, `Showing the records of ${wardName}.`)
+    : ctx.t('事務局として、すべての区の記録を表示しています。', 'As the secretariat, you see the records of every ward.');
+}
+
+export const organiserLabels = { wards: { ja: '各区', en: 'Wards' }, joint: { ja: '23区共同', en: 'All 23 wards jointly' } } as const;
+export const formatLabels = {
+  offline: { ja: '対面（会場）', en: 'In person' },
+  online: { ja: 'オンライン', en: 'Online' },
+  hybrid: { ja: 'ハイブリッド', en: 'Hybrid' },
+} as const;
+const statusLabels = { 実施: 'Held', 予定: 'Planned', 中止: 'Cancelled', 延期: 'Postponed' } as const;
+export const precisionLabels = { day: { ja: '日まで分かる', en: 'Day' }, month: { ja: '月まで', en: 'Month' }, year: { ja: '年のみ', en: 'Year' } } as const;
+
+export function fieldName(ctx: PageContext, n: number): string {
+  const f = projectFieldByNumber(n);
+  return f ? ctx.tFormat(f.nameJa, f.nameEn) : String(n);
+}
+
+export function statusLabel(ctx: PageContext, s: string): string {
+  return ctx.tFormat(s, (statusLabels as Record<string, string>)[s] ?? s);
+}
+
+export function organiserText(ctx: PageContext, p: { organiserKind: 'wards' | 'joint'; wards: string[] }): string {
+  return p.organiserKind === 'joint' ? ctx.t('23区共同', 'All 23 wards jointly') : joinedNames(ctx, p.wards);
+}
+
+export function formatFiscalYearText(ctx: PageContext, fy: number): string {
+  return ctx.lang === 'en' ? `FY${fy}` : formatFiscalYear(fy);
+}
+
+// ---------------------------------------------------------------------------------------------
+// List pieces
+
+export function WardFilter({ ctx, action, wards, filter }: { ctx: PageContext; action: string; wards: WardOption[]; filter: ListFilter }): JSX.Element {
+  return (
+    <form class="rk-filter" action={action} method="get">
+      <div class="rk-filter__row">
+        <div class="rk-field">
+          <label class="rk-label" for="filter-ward">
+            {ctx.t('特別区', 'Ward')}
+          </label>
+          <select id="filter-ward" class="rk-select" name="ward">
+            <option value="">{ctx.t('すべての区', 'All wards')}</option>
+            {wards.map((w) => (
+              <option value={w.code} selected={w.code === filter.ward} safe>
+                {w.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div class="rk-filter__actions">
+        <button class="rk-button" type="submit">
+          {ctx.t('絞り込む', 'Filter')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function listHref(base: string, filter: ListFilter, page: number): string {
+  const params = new URLSearchParams();
+  if (filter.ward) params.set('ward', filter.ward);
+  if (page > 1) params.set('page', String(page));
+  const qs = params.toString();
+  return qs ? `${base}?${qs}` : base;
+}
+
+export function Provenance({ ctx, provenance }: { ctx: PageContext; provenance: string }): JSX.Element {
+  if (provenance === 'sample') return <span class="rk-badge">{ctx.t('サンプル', 'Sample')}</span>;
+  if (provenance === 'synthetic') return <span class="rk-badge">{ctx.t('試験用', 'Synthetic')}</span>;
+  return '';
+}
+
+export function RowActions({ ctx, base, title }: { ctx: PageContext; base: string; title: string }): JSX.Element {
+  const hidden = <span class="rk-visually-hidden" safe>{ctx.tFormat(`（${title}）`, ` (${title})`)}</span>;
+  return (
+    <ul class="rk-row-actions">
+      <li>
+        <a href={`${base}/edit`}>
+          {ctx.t('編集', 'Edit')}
+          {hidden}
+        </a>
+      </li>
+      <li>
+        <a href={`${base}/history`}>
+          {ctx.t('変更履歴', 'History')}
+          {hidden}
+        </a>
+      </li>
+      <li>
+        <a href={`${base}/delete`}>
+          {ctx.t('削除', 'Delete')}
+          {hidden}
+        </a>
+      </li>
+    </ul>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Agreement or project
+
+export const entityLabels = {
+  agreement: { ja: '協定', en: 'agreement', list: '/registry/agreements', listJa: '協定の管理', listEn: 'Agreements' },
+  project: { ja: '連携事業', en: 'project', list: '/registry/projects', listJa: '連携事業の管理', listEn: 'Projects' },
+} as const;

@@ -1,0 +1,74 @@
+// The change history of registry records: who changed what, when, before → after (JSON of the
+// whole record with its parties). Every write to a registry table goes through a command that
+// calls recordChange in the same transaction, so the history cannot miss a change.
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, RecordChangeAction, RegistryEntity } from '../../../db/schema.ts';
+
+export interface RecordChange {
+  entityType: RegistryEntity;
+  entityId: string;
+  action: RecordChangeAction;
+  /** The record before the change (null for create/import of a new record). */
+  before: unknown;
+  /** The record after the change (null for delete). */
+  after: unknown;
+  actorAccountId: string | null;
+  /** Groups the rows of one import. */
+  batchId?: string | null;
+}
+
+export async function recordChange(db: Kysely<Database> | Transaction<Database>, change: RecordChange): Promise<void> {
+  await db
+    .insertInto('record_changes')
+    .values({
+      id: randomUUID(),
+      occurred_at: new Date().toISOString(),
+      actor_account_id: change.actorAccountId,
+      entity_type: change.entityType,
+      entity_id: change.entityId,
+      action: change.action,
+      before_json: change.before === null || change.before === undefined ? null : JSON.stringify(change.before),
+      after_json: change.after === null || change.after === undefined ? null : JSON.stringify(change.after),
+      batch_id: change.batchId ?? null,
+    })
+    .execute();
+}
+
+export interface RecordChangeView {
+  id: string;
+  occurredAt: string;
+  actorAccountId: string | null;
+  actorName: string | null;
+  action: RecordChangeAction;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** A record's history, newest first, with the actor's display name. */
+export async function historyOf(db: Kysely<Database>, entityType: RegistryEntity, entityId: string): Promise<RecordChangeView[]> {
+  const rows = await db
+    .selectFrom('record_changes as c')
+    .leftJoin('accounts as a', 'a.id', 'c.actor_account_id')
+    .select(['c.id', 'c.occurred_at', 'c.actor_account_id', 'a.display_name', 'c.action', 'c.before_json', 'c.after_json'])
+    .where('c.entity_type', '=', entityType)
+    .where('c.entity_id', '=', entityId)
+    .orderBy('c.occurred_at', 'desc')
+    .orderBy('c.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    occurredAt: r.occurred_at,
+    actorAccountId: r.actor_account_id,
+    actorName: r.display_name ?? null,
+    action: r.action,
+    before: r.before_json ? (JSON.parse(r.before_json) as Record<string, unknown>) : null,
+    after: r.after_json ? (JSON.parse(r.after_json) as Record<string, unknown>) : null,
+  }));
+}
+
+/** The keys whose values differ between two snapshots, for a before → after table. */
+export function changedKeys(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  return [...keys].filter((k) => JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k])).sort();
+}
