@@ -9,10 +9,14 @@
 //   whatever else the database holds.
 // - ensureWideAreaGroups, insertTest*: the ledger rows (ids start with 'ledgers-test-'); when the
 //   seed is there as well, its rows simply come in addition.
+//
+// Every helper raises the registry revision when it is done, as the app's writes do, so that the
+// registry read model sees what a test inserted.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, DatePrecision, OrganiserKind, ProjectFormat, ProjectStatus, Provenance } from '../src/db/schema.ts';
 import { wideAreaGroups } from '../src/domain/wide-area-groups.ts';
+import { bumpRevision } from '../src/db/revisions.ts';
 
 const isoNow = () => new Date().toISOString();
 
@@ -68,6 +72,7 @@ export async function insertProject(db: Kysely<Database>, p: TestProject): Promi
       .values(p.partnerCodes.map((code) => ({ project_id: id, local_government_code: code, prefecture_code: code.slice(0, 2) })))
       .execute();
   }
+  await bumpRevision(db, 'registry');
   return id;
 }
 
@@ -124,6 +129,7 @@ export async function insertAgreement(db: Kysely<Database>, a: TestAgreement): P
       })),
     )
     .execute();
+  await bumpRevision(db, 'registry');
   return id;
 }
 
@@ -135,6 +141,7 @@ export async function insertGroup(db: Kysely<Database>, id: string, name: string
     .values({ id, name, prefecture_code: prefectureCode, kind: 'city_mayors', signed_on: null, published_member_count: null, source_url: null, provenance: 'sample', created_at: now, updated_at: now, deleted_at: null })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
+  await bumpRevision(db, 'registry');
 }
 
 export interface TestExchange {
@@ -172,6 +179,7 @@ export async function insertExchange(db: Kysely<Database>, f: TestExchange): Pro
   if (f.members.length) {
     await db.insertInto('regional_exchange_members').values(f.members.map((code) => ({ exchange_id: id, local_government_code: code }))).execute();
   }
+  await bumpRevision(db, 'registry');
   return id;
 }
 
@@ -196,6 +204,7 @@ export async function ensureGroup(db: Kysely<Database>, groupId: string): Promis
     })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
+  await bumpRevision(db, 'registry');
 }
 
 /** A 会員登録 of a municipality (kept if it is already there). */
@@ -205,6 +214,7 @@ export async function insertRegisteredMember(db: Kysely<Database>, code: string,
     .values({ local_government_code: code, joined_on: joinedOn, source: 'manual', note: null })
     .onConflict((oc) => oc.column('local_government_code').doNothing())
     .execute();
+  await bumpRevision(db, 'registry');
 }
 
 /** Well-known codes used by the tests. */
@@ -276,6 +286,7 @@ export async function insertProjectFixtures(db: Kysely<Database>) {
       deleted: true,
     }),
   };
+  await bumpRevision(db, 'registry');
   return ids;
 }
 
@@ -335,6 +346,7 @@ export async function insertAgreementFixtures(db: Kysely<Database>) {
       deleted: true,
     }),
   };
+  await bumpRevision(db, 'registry');
   return ids;
 }
 
@@ -367,6 +379,7 @@ export async function ensureWideAreaGroups(db: Kysely<Database>): Promise<void> 
       })),
     )
     .execute();
+  await bumpRevision(db, 'registry');
 }
 
 /** A sample group (沖縄県の市) with one exception each way; its name tests escaping. */
@@ -401,6 +414,7 @@ export async function insertTestGroup(db: Kysely<Database>, name = 'テスト<sc
       { id: 'ledgers-test-exc-remove', group_id: testGroupId, local_government_code: '472018', change: 'remove', note: '不参加（テスト）', created_at: at },
     ])
     .execute();
+  await bumpRevision(db, 'registry');
 }
 
 export async function insertTestRegion(db: Kysely<Database>): Promise<void> {
@@ -431,6 +445,7 @@ export async function insertTestRegion(db: Kysely<Database>): Promise<void> {
       { exchange_id: 'ledgers-test-region', local_government_code: '012068' },
     ])
     .execute();
+  await bumpRevision(db, 'registry');
 }
 
 export async function insertTestCompanies(db: Kysely<Database>): Promise<void> {
@@ -464,6 +479,7 @@ export async function insertTestCompanies(db: Kysely<Database>): Promise<void> {
       },
     ])
     .execute();
+  await bumpRevision(db, 'registry');
 }
 
 /**
@@ -514,6 +530,7 @@ export async function insertTestDisasters(db: Kysely<Database>): Promise<void> {
       { ...line, id: 'ledgers-test-line-9', disaster_id: 'ledgers-test-disaster-2', kind: 'staff', staff_count: 30, as_of: '2020-04-01' },
     ])
     .execute();
+  await bumpRevision(db, 'registry');
 }
 
 export async function insertTestPlan(db: Kysely<Database>): Promise<void> {
@@ -534,4 +551,5 @@ export async function insertTestPlan(db: Kysely<Database>): Promise<void> {
       { id: 'ledgers-test-progress-3', item_id: 'ledgers-test-plan-2', fiscal_year: 2022, description: '', status: 'not_started', updated_at: at },
     ])
     .execute();
+  await bumpRevision(db, 'registry');
 }

@@ -142,7 +142,14 @@ export interface RegisteredMembersTable {
   note: string | null;
 }
 
+/** A revision counter per topic of data (migration 2026-12-06T0900; src/db/revisions.ts). */
+export interface DataRevisionsTable {
+  topic: string;
+  revision: Generated<number>;
+}
+
 export interface Database extends RegistryTables {
+  data_revisions: DataRevisionsTable;
   local_governments: LocalGovernmentsTable;
   accounts: AccountsTable;
   account_backup_codes: AccountBackupCodesTable;

@@ -4,9 +4,15 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
-import type { ExchangeColumn } from '../features/registry/shared/exchange-layout.ts';
 
 export type TabularFormat = 'csv' | 'xlsx';
+
+/** One column of a file: its key in the rows, its header cell, and whether XLSX must keep it text (codes). */
+export interface TabularColumn {
+  key: string;
+  header: string;
+  text?: true;
+}
 export type TabularRow = Record<string, string | number | null | undefined>;
 
 const BOM = '\uFEFF';
@@ -15,12 +21,12 @@ function cellText(value: TabularRow[string]): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
-export function toCsv(columns: readonly ExchangeColumn[], rows: readonly TabularRow[]): string {
+export function toCsv(columns: readonly TabularColumn[], rows: readonly TabularRow[]): string {
   const records = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => cellText(r[c.key])))];
   return BOM + stringify(records, { record_delimiter: '\r\n' });
 }
 
-export async function toXlsx(sheetName: string, columns: readonly ExchangeColumn[], rows: readonly TabularRow[]): Promise<Buffer> {
+export async function toXlsx(sheetName: string, columns: readonly TabularColumn[], rows: readonly TabularRow[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '特別区全国連携プロジェクト';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -38,7 +44,7 @@ export async function sendTabular(
   reply: FastifyReply,
   format: TabularFormat,
   name: string,
-  columns: readonly ExchangeColumn[],
+  columns: readonly TabularColumn[],
   rows: readonly TabularRow[],
 ): Promise<FastifyReply> {
   const fileName = `${name}.${format}`;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { demoPassword, demoTotpSecret } from '../../src/db/seed/demo-accounts.ts';
-import { projectColumns } from '../../src/features/registry/shared/exchange-layout.ts';
+import { projectColumns } from '../../src/features/registry/projects/exchange.ts';
 import { currentTotp } from '../../src/domain/totp.ts';
 import { toCsv } from '../../src/views/tabular.ts';
 // browser.ts first: Chromium's driver loads before helper.ts starts its PostgreSQL probe, whose

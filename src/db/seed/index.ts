@@ -2,6 +2,7 @@
 // 「サンプル」 and loaded only when DEMO_DATA is on and APP_ENV is not production.
 import type { Kysely } from 'kysely';
 import type { AppConfig } from '../../config.ts';
+import { bumpRevision } from '../revisions.ts';
 import type { Database } from '../schema.ts';
 import { seedDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 import { seedLocalGovernments } from './local-governments.ts';
@@ -26,6 +27,8 @@ export async function seedDatabase(db: Kysely<Database>, options: SeedOptions): 
   const localGovernments = await seedLocalGovernments(db);
   await seedWards(db);
   const registry = await seedRegistry(db);
+  // What this start loaded is new to every running instance's registry model.
+  await bumpRevision(db, 'registry');
   const demoAccounts = options.demoData && options.env !== 'production' ? await seedDemoAccounts(db) : [];
   return { localGovernments, registryRecords: registry.inserted, demoAccounts };
 }

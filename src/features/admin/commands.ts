@@ -3,6 +3,7 @@
 // mail after the commit. Nothing here knows about Fastify.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../db/audit.ts';
+import { bumpRevision } from '../../db/revisions.ts';
 import type { Database, Role } from '../../db/schema.ts';
 import { revokeSessions } from '../../db/sessions.ts';
 import { formatIsoDate } from '../../domain/japanese-date.ts';
@@ -54,7 +55,11 @@ export async function approveApplication(db: Kysely<Database>, actor: Secretaria
         .values({ local_government_code: account.local_government_code, joined_on: joinedOn, source: 'account', note: null })
         .onConflict((oc) => oc.column('local_government_code').doNothing())
         .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) registeredMemberSince = joinedOn;
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
+        registeredMemberSince = joinedOn;
+        // A new member municipality changes the registry's figures: its read model must reload.
+        await bumpRevision(trx, 'registry');
+      }
     }
     await recordAudit(trx, {
       actorAccountId: actor.id,

@@ -3,7 +3,8 @@ import type { FeatureOptions } from '../feature-options.ts';
 import { createPageCache } from '../../views/page-cache.ts';
 import { contextFor, sendPage } from '../../views/render.ts';
 import { formatIsoDate } from '../../domain/japanese-date.ts';
-import { headline, masterDataSummary } from './queries.ts';
+import { headlineFigures } from '../registry/index.ts';
+import { masterDataSummary } from './queries.ts';
 import { HomePage } from './views.tsx';
 
 export default async function homeRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
@@ -12,7 +13,7 @@ export default async function homeRoutes(app: FastifyInstance, { database }: Fea
   app.get('/', async (request, reply) => {
     const ctx = contextFor(request, reply);
     const render = async () => {
-      const [summary, figures] = await Promise.all([masterDataSummary(database.db), headline(database.db, formatIsoDate(new Date()))]);
+      const [summary, figures] = await Promise.all([masterDataSummary(database.db), headlineFigures(database.db, formatIsoDate(new Date()))]);
       return HomePage({ ctx, summary, figures });
     };
     // Signed-in people see their name in the header: their page is never shared.

@@ -1,8 +1,8 @@
 import type { PageContext } from '../../views/context.ts';
 import { formatCount, formatDate } from '../../views/format.ts';
 import { Layout, siteName } from '../../views/layout.tsx';
-import { formatDateWithPrecision } from '../registry/shared/record-format.tsx';
-import type { Headline, MasterDataSummary } from './queries.ts';
+import { HeadlineFiguresSection, type Headline } from '../registry/index.ts';
+import type { MasterDataSummary } from './queries.ts';
 
 export function HomePage({ ctx, summary, figures }: { ctx: PageContext; summary: MasterDataSummary; figures: Headline }): JSX.Element {
   return (
@@ -34,49 +34,7 @@ export function HomePage({ ctx, summary, figures }: { ctx: PageContext; summary:
         </form>
       </section>
 
-      <section class="rk-section" aria-labelledby="figures-title">
-        <h2 id="figures-title" class="rk-heading-2">
-          {ctx.t('連携の広がり', 'How far the collaboration reaches')}
-        </h2>
-        <p class="rk-muted">
-          <span safe>{ctx.tFormat(`${formatDate(ctx, figures.asOf)}現在、登録簿の記録から集計した数です。`, `Counted from the registry's records as of ${formatDate(ctx, figures.asOf)}.`)}</span>
-          {ctx.t('公表値は、その時点と出典とともに並べて示します。', ' Published figures are shown beside them with their date and source.')}
-        </p>
-        <ul class="rk-figures">
-          {figures.figures.map((f) => (
-            <li class="rk-figures__item">
-              <span class="rk-figures__label" safe>
-                {ctx.tFormat(f.labelJa, f.labelEn)}
-              </span>
-              <span class="rk-figures__value">
-                <span safe>{formatCount(f.value)}</span>
-                {f.metric === 'wide_area_members' ? (
-                  <span class="rk-figures__unit" safe>
-                    {ctx.tFormat(`自治体（${formatCount(figures.wideAreaGroups)}団体）`, ` (${formatCount(figures.wideAreaGroups)} associations)`)}
-                  </span>
-                ) : (
-                  <span class="rk-figures__unit">{ctx.t('自治体', '')}</span>
-                )}
-              </span>
-              {f.published ? (
-                <span class="rk-figures__published" safe>
-                  {ctx.tFormat(
-                    `公表値 ${formatCount(f.published.value)}${f.published.isLowerBound ? '以上' : ''}（${formatDateWithPrecision(ctx, f.published.asOf, f.published.asOfPrecision)}現在・${f.published.sourceTitle}）`,
-                    `Published: ${f.published.isLowerBound ? 'over ' : ''}${formatCount(f.published.value)} (${formatDateWithPrecision(ctx, f.published.asOf, f.published.asOfPrecision)}; ${f.published.sourceTitle})`,
-                  )}
-                </span>
-              ) : (
-                ''
-              )}
-            </li>
-          ))}
-        </ul>
-        <p>
-          <a class="rk-link-arrow" href="/collaboration">
-            {ctx.t('連携の状況（推移・地図・公表値との違い）を見る', 'Collaboration in figures: trends, map and differences from the published figures')}
-          </a>
-        </p>
-      </section>
+      <HeadlineFiguresSection ctx={ctx} figures={figures} />
 
       <section class="rk-section" aria-labelledby="master-title">
         <h2 id="master-title" class="rk-heading-2">

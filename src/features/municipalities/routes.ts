@@ -5,8 +5,8 @@ import { isValidLocalGovCode, withCheckDigit } from '../../domain/local-gov-code
 import { NotFoundPage } from '../../views/errors.tsx';
 import { contextFor, sendPage } from '../../views/render.ts';
 import { parseFilter } from './form.ts';
-import { tiesOfMunicipality } from '../registry/ties/queries.ts';
-import { findLocalGovernment, listMunicipalities, listPrefectures, listUncounted, municipalityCountsOf, prefectureNames } from './queries.ts';
+import { loadMunicipalityTies } from '../registry/index.ts';
+import { findLocalGovernment, listMunicipalities, listPrefectures, listUncounted, municipalityCountsOf } from './queries.ts';
 import { LocalGovernmentPage, MunicipalityListPage } from './views.tsx';
 
 export default async function municipalitiesRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
@@ -45,11 +45,10 @@ export default async function municipalitiesRoutes(app: FastifyInstance, { datab
       const detail = ctx.tFormat(`団体コード ${code} の自治体は登録されていません。`, `No local government has the code ${code}.`);
       return sendPage(reply, NotFoundPage({ ctx, detail }), 404);
     }
-    const [counts, ties, prefectures] = await Promise.all([
+    const [counts, tied] = await Promise.all([
       government.level === 'prefecture' ? municipalityCountsOf(db, government.prefectureCode) : undefined,
-      tiesOfMunicipality(db, code),
-      prefectureNames(db),
+      loadMunicipalityTies(db, code),
     ]);
-    return sendPage(reply, LocalGovernmentPage({ ctx, government, counts, ties, prefectureNames: prefectures }));
+    return sendPage(reply, LocalGovernmentPage({ ctx, government, counts, ties: tied?.ties, prefectureNames: tied?.prefectureNames }));
   });
 }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { describeEachEngine } from '../../../test/helper.ts';
 import { ensureGroup, insertAgreement, insertExchange, insertProject, insertRegisteredMember } from '../../../test/registry-fixtures.ts';
+import { bumpRevision } from '../../db/revisions.ts';
 
 const SUGINAMI = '131156';
 const SHINAGAWA = '131091';
@@ -60,8 +61,10 @@ describeEachEngine('municipality ties with the wards', (current) => {
       .insertInto('wide_area_group_exceptions')
       .values({ id: randomUUID(), group_id: 'hokkaido-chosonkai', local_government_code: shibetsu, change: 'remove', note: '【テスト】除外', created_at: new Date().toISOString() })
       .execute();
+    await bumpRevision(db(), 'registry');
     assert.ok(!tiesSection((await get(`/municipalities/${shibetsu}`)).body).includes('北海道町村会の構成団体'), 'a recorded exception removes it');
     await db().deleteFrom('wide_area_group_exceptions').where('note', '=', '【テスト】除外').execute();
+    await bumpRevision(db(), 'registry');
   });
 
   test('a regional exchange (region ↔ ward) and a joint plan naming the municipality', async () => {
@@ -75,6 +78,7 @@ describeEachEngine('municipality ties with the wards', (current) => {
       .execute();
     await db().insertInto('joint_plan_wards').values({ plan_id: planId, ward_code: NERIMA }).execute();
     await db().insertInto('joint_plan_partners').values({ plan_id: planId, local_government_code: NAKASHIBETSU }).execute();
+    await bumpRevision(db(), 'registry');
 
     const ties = tiesSection((await get(`/municipalities/${NAKASHIBETSU}`)).body);
     assert.match(ties, /【テスト】根室地域（北海道）↔ <\/span><a href="\/wards\/131202">練馬区<\/a>/);

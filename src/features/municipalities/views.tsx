@@ -7,8 +7,7 @@ import { formatCount } from '../../views/format.ts';
 import { Layout } from '../../views/layout.tsx';
 import { filterHref, kindFilters, type FilterInput, type MunicipalityFilter } from './form.ts';
 import { pageSize, type LocalGovernment, type PrefectureOption } from './queries.ts';
-import { TiesSection } from '../registry/ties/view.tsx';
-import type { MunicipalityTies } from '../registry/ties/queries.ts';
+import { TiesSection, type MunicipalityTies } from '../registry/index.ts';
 
 const kindNamesEn: Record<string, string> = {
   市: 'City',
@@ -244,9 +243,9 @@ export interface DetailPageProps {
   government: LocalGovernment;
   /** For a prefecture: its municipalities by kind. */
   counts?: Record<string, number>;
-  /** Every tie with the wards (src/db/registry-ties.ts). */
+  /** Every tie with the wards (from the registry module). */
   ties?: MunicipalityTies;
-  prefectureNames?: Map<string, string>;
+  prefectureNames?: ReadonlyMap<string, string>;
 }
 
 export function LocalGovernmentPage({ ctx, government: g, counts, ties, prefectureNames }: DetailPageProps): JSX.Element {

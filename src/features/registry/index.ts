@@ -4,22 +4,37 @@
 // features may use. Nothing else in the module is imported from outside it.
 import type { FastifyInstance } from 'fastify';
 import type { FeatureOptions } from '../feature-options.ts';
+import agreementsRoutes from './agreements/routes.ts';
 import apiRoutes from './api/routes.ts';
+import companiesRoutes from './companies/routes.ts';
+import disastersRoutes from './disasters/routes.ts';
+import exchangesRoutes from './exchanges/routes.ts';
 import figuresRoutes from './figures/routes.ts';
+import groupsRoutes from './groups/routes.ts';
 import importRoutes from './import/routes.ts';
-import ledgersRoutes from './ledgers/routes.ts';
-import listsRoutes from './lists/routes.ts';
 import masterRoutes from './master/routes.ts';
+import plansRoutes from './plans/routes.ts';
+import projectsRoutes from './projects/routes.ts';
 import recordsRoutes from './records/routes.ts';
 import wardsRoutes from './wards/routes.ts';
 
 export default async function registryFeature(app: FastifyInstance, options: FeatureOptions): Promise<void> {
   await app.register(figuresRoutes, options);
-  await app.register(ledgersRoutes, options);
-  await app.register(listsRoutes, options);
+  await app.register(groupsRoutes, options);
+  await app.register(exchangesRoutes, options);
+  await app.register(companiesRoutes, options);
+  await app.register(disastersRoutes, options);
+  await app.register(plansRoutes, options);
+  await app.register(projectsRoutes, options);
+  await app.register(agreementsRoutes, options);
   await app.register(wardsRoutes, options);
   await app.register(recordsRoutes, options);
   await app.register(importRoutes, options);
   await app.register(masterRoutes, options);
   await app.register(apiRoutes, options);
 }
+
+// What other features may use.
+export { headlineFigures, HeadlineFiguresSection, type Headline } from './figures/headline.tsx';
+export { loadMunicipalityTies, type MunicipalityTies } from './ties/queries.ts';
+export { TiesSection, type TiesSubject } from './ties/view.tsx';

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import type { Kysely } from 'kysely';
 import { describeEachEngine } from '../../../../test/helper.ts';
+import { bumpRevision } from '../../../db/revisions.ts';
 import type { Database } from '../../../db/schema.ts';
 import { wideAreaGroups } from '../../../domain/wide-area-groups.ts';
 import { agreementListSchema, errorSchema, figuresSchema, groupDetailSchema, groupSchema, oneOf, projectListSchema, projectSchema, trendSchema, wardSchema } from './schemas.ts';
@@ -35,6 +36,7 @@ async function addProject(db: Kysely<Database>, values: { title: string; fy: num
     .execute();
   if (values.ward) await db.insertInto('project_wards').values({ project_id: id, ward_code: values.ward }).execute();
   if (values.partner) await db.insertInto('project_partners').values({ project_id: id, local_government_code: values.partner, prefecture_code: values.partner.slice(0, 2) }).execute();
+  await bumpRevision(db, 'registry');
   return id;
 }
 
@@ -60,6 +62,7 @@ async function ensureGroups(db: Kysely<Database>) {
       })),
     )
     .execute();
+  await bumpRevision(db, 'registry');
 }
 
 describeEachEngine('JSON API /api/v1', (current) => {
@@ -125,6 +128,7 @@ describeEachEngine('JSON API /api/v1', (current) => {
       .execute();
     await db.insertInto('agreement_wards').values({ agreement_id: id, ward_code: '131156' }).execute();
     await db.insertInto('agreement_partners').values({ id: randomUUID(), agreement_id: id, local_government_code: '152081', group_id: null }).execute();
+    await bumpRevision(db, 'registry');
     const body = agreementListSchema.parse((await get(`/api/v1/agreements?ward=131156&q=${encodeURIComponent('APIA試験')}`)).json());
     assert.equal(body.meta.total, 1);
     assert.equal(body.data[0]!.typeName, '災害時相互援助協定');

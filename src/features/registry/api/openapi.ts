@@ -1,6 +1,8 @@
 // The OpenAPI 3.1 document of /api/v1, built once from the zod schemas the API is tested against.
 import { z } from 'zod';
-import { projectFilterKeys, agreementFilterKeys, filterMessages, type FilterParam } from '../lists/filters.ts';
+import { agreementFilterKeys } from '../agreements/filter.ts';
+import { projectFilterKeys } from '../projects/filter.ts';
+import { filterMessages, type FilterParam } from '../shared/list-query.ts';
 import {
   agreementListSchema,
   agreementSchema,

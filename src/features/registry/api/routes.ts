@@ -1,5 +1,5 @@
-// GET /api/v1/…: the registry as JSON, with the same filters and records as the HTML lists (one
-// query layer, src/db/registry-listing.ts), described by the OpenAPI 3.1 document at
+// GET /api/v1/…: the registry as JSON, with the same filters and records as the HTML lists (the same
+// registry model and queries), described by the OpenAPI 3.1 document at
 // /api/openapi.json. Read-only and public: everything here is on the public pages too.
 // Errors are JSON with a Japanese message (and an English one), never an HTML page.
 import type { FastifyInstance, FastifyReply } from 'fastify';
@@ -9,21 +9,18 @@ import { trendByFiscalYear } from '../../../domain/collaboration-figures.ts';
 import { projectCountsByFiscalYear } from '../../../domain/collaboration-figures.ts';
 import { fiscalYearOf, fiscalYearRange } from '../../../domain/fiscal-year.ts';
 import { formatIsoDate } from '../../../domain/japanese-date.ts';
-import { projectFieldByNumber, projectFields } from '../shared/project-fields.ts';
-import { parseAgreementFilter, parseProjectFilter, type FilterError } from '../lists/filters.ts';
-import { computeFigures, loadFiguresInput, loadProjectCounts, loadPublishedFigures } from '../figures/load.ts';
-import {
-  agreementById,
-  listAgreements,
-  listProjects,
-  projectById,
-  registryAgreementTypes,
-  registryPageSize,
-  type AgreementRecord,
-  type ProjectRecord,
-} from '../lists/listing.ts';
+import { projectFieldByNumber, projectFields } from '../projects/fields.ts';
+import type { WideAreaGroupRecord } from '../groups/record.ts';
+import { agreementById, findAgreements, offeredTypes } from '../agreements/queries.ts';
+import { parseAgreementFilterWith } from '../agreements/filter.ts';
+import { isEndedOn, type Agreement } from '../agreements/record.ts';
+import { computeFigures, figuresInputOf, projectCountsOf } from '../figures/load.ts';
+import { registryModel } from '../model/index.ts';
+import { parseProjectFilter } from '../projects/filter.ts';
+import { findProjects, projectById, projectPageSize } from '../projects/queries.ts';
+import type { Project } from '../projects/record.ts';
+import type { FilterError } from '../shared/list-query.ts';
 import { buildOpenApiDocument } from './openapi.ts';
-import { groupMembers, wardList } from './queries.ts';
 
 /** The first 年度 of the project (launched September 2014); the trend starts there. */
 const FIRST_FISCAL_YEAR = 2014;
@@ -57,14 +54,14 @@ function parsePerPage(query: unknown): number | ApiIssue {
   if (!parsed.success) {
     return { param: 'per_page', message: `1件から${MAX_PER_PAGE}件までの数字で指定してください。`, messageEn: `A number from 1 to ${MAX_PER_PAGE}.` };
   }
-  return parsed.data.per_page ?? registryPageSize;
+  return parsed.data.per_page ?? projectPageSize;
 }
 
 function pageMeta(total: number, page: number, perPage: number) {
   return { total, page, perPage, pages: Math.max(1, Math.ceil(total / perPage)) };
 }
 
-function projectJson(p: ProjectRecord) {
+function projectJson(p: Project) {
   return {
     id: p.id,
     fiscalYear: p.fiscalYear,
@@ -74,7 +71,7 @@ function projectJson(p: ProjectRecord) {
     fieldName: projectFieldByNumber(p.field)?.nameJa ?? '',
     organiserKind: p.organiserKind,
     wards: p.wards,
-    partners: p.partners,
+    partners: p.partners.map((x) => ({ code: x.key, name: x.name, prefectureCode: x.prefectureCode, isPrefecture: x.kind === 'prefecture' })),
     startsOn: p.startsOn,
     endsOn: p.endsOn,
     format: p.format,
@@ -87,20 +84,23 @@ function projectJson(p: ProjectRecord) {
   };
 }
 
-function agreementJson(a: AgreementRecord) {
+function agreementJson(a: Agreement, today: string) {
   return {
     id: a.id,
-    typeId: a.typeId,
-    typeName: a.typeName,
-    category: a.category,
+    typeId: a.type.id,
+    typeName: a.type.name,
+    category: a.type.category,
     title: a.title,
     wards: a.wards,
-    partners: a.partners.map((p) => ({ kind: p.kind, code: p.code, groupId: p.groupId, name: p.name, formerName: p.formerName })),
-    signedOn: a.signedOn,
-    signedOnPrecision: a.signedOnPrecision,
+    partners: a.partners.map((p) => {
+      const isGroup = p.kind === 'group';
+      return { kind: isGroup ? ('group' as const) : ('government' as const), code: isGroup ? null : p.key, groupId: isGroup ? p.key : null, name: p.name, formerName: p.formerName };
+    }),
+    signedOn: a.signed.date,
+    signedOnPrecision: a.signed.precision,
     resignedDates: a.resignedDates,
     endedOn: a.endedOn,
-    ended: a.ended,
+    ended: isEndedOn(a, today),
     background: a.background,
     sourceUrl: a.sourceUrl,
     notes: a.notes,
@@ -147,51 +147,72 @@ export default async function apiRoutes(app: FastifyInstance, { database }: Feat
         const perPage = parsePerPage(request.query);
         const issues = [...(parsed.ok ? [] : filterIssues(parsed.errors)), ...(typeof perPage === 'number' ? [] : [perPage])];
         if (!parsed.ok || typeof perPage !== 'number') return sendError(reply, 400, '条件の指定に誤りがあります。', 'Some parameters are invalid.', issues);
-        const result = await listProjects(db, parsed.filter, parsed.page, { pageSize: perPage });
-        return reply.header('cache-control', 'no-cache').send({ data: result.rows.map(projectJson), meta: pageMeta(result.total, parsed.page, perPage) });
+        const matching = findProjects(await registryModel(db), parsed.filter);
+        const start = (parsed.page - 1) * perPage;
+        return reply.header('cache-control', 'no-cache').send({ data: matching.slice(start, start + perPage).map(projectJson), meta: pageMeta(matching.length, parsed.page, perPage) });
       });
 
       api.get<{ Params: { id: string } }>('/v1/projects/:id', async (request, reply) => {
-        const project = request.params.id.length <= 36 ? await projectById(db, request.params.id) : undefined;
+        const project = request.params.id.length <= 36 ? projectById(await registryModel(db), request.params.id) : undefined;
         if (!project) return sendError(reply, 404, 'その連携事業はありません。', 'No such project.');
         return reply.send({ data: projectJson(project) });
       });
 
       api.get('/v1/agreements', async (request, reply) => {
-        const parsed = parseAgreementFilter(request.query);
+        const model = await registryModel(db);
+        const parsed = parseAgreementFilterWith(request.query, offeredTypes(model));
         const perPage = parsePerPage(request.query);
         const issues = [...(parsed.ok ? [] : filterIssues(parsed.errors)), ...(typeof perPage === 'number' ? [] : [perPage])];
-        if (parsed.ok && parsed.filter.type && !(await registryAgreementTypes(db)).some((t) => t.id === parsed.filter.type)) {
-          issues.push({ param: 'type', message: '協定の種別は一覧から選んでください。', messageEn: 'Choose an agreement type from the list.' });
-        }
-        if (!parsed.ok || typeof perPage !== 'number' || issues.length > 0) {
-          return sendError(reply, 400, '条件の指定に誤りがあります。', 'Some parameters are invalid.', issues);
-        }
-        const result = await listAgreements(db, parsed.filter, parsed.page, { pageSize: perPage });
-        return reply.header('cache-control', 'no-cache').send({ data: result.rows.map(agreementJson), meta: pageMeta(result.total, parsed.page, perPage) });
+        if (!parsed.ok || typeof perPage !== 'number') return sendError(reply, 400, '条件の指定に誤りがあります。', 'Some parameters are invalid.', issues);
+        const today = formatIsoDate(new Date());
+        const matching = findAgreements(model, parsed.filter, today);
+        const start = (parsed.page - 1) * perPage;
+        return reply
+          .header('cache-control', 'no-cache')
+          .send({ data: matching.slice(start, start + perPage).map((a) => agreementJson(a, today)), meta: pageMeta(matching.length, parsed.page, perPage) });
       });
 
       api.get<{ Params: { id: string } }>('/v1/agreements/:id', async (request, reply) => {
-        const agreement = request.params.id.length <= 36 ? await agreementById(db, request.params.id) : undefined;
+        const agreement = request.params.id.length <= 36 ? agreementById(await registryModel(db), request.params.id) : undefined;
         if (!agreement) return sendError(reply, 404, 'その協定はありません。', 'No such agreement.');
-        return reply.send({ data: agreementJson(agreement) });
+        return reply.send({ data: agreementJson(agreement, formatIsoDate(new Date())) });
       });
 
-      api.get('/v1/agreement-types', async (_request, reply) => reply.send({ data: await registryAgreementTypes(db) }));
+      api.get('/v1/agreement-types', async (_request, reply) => {
+        const types = offeredTypes(await registryModel(db));
+        return reply.send({ data: types.map((t) => ({ id: t.id, name: t.name, nameEn: t.nameEn, category: t.category })) });
+      });
       api.get('/v1/fields', async (_request, reply) => reply.send({ data: projectFields }));
-      api.get('/v1/wards', async (_request, reply) => reply.send({ data: await wardList(db) }));
-
-      api.get('/v1/wide-area-groups', async (_request, reply) => {
-        const input = await loadFiguresInput(db);
-        return reply.send({ data: input.groups.map(({ members, ...g }) => ({ ...g, memberCount: members.length })) });
+      api.get('/v1/wards', async (_request, reply) => {
+        const wards = (await registryModel(db)).wards;
+        return reply.send({
+          data: wards.map((w) => ({ code: w.code, name: w.name, kana: w.kana, block: w.block, mayorName: w.mayorName, mayorAsOf: w.mayorAsOf, sourceUrl: w.sourceUrl })),
+        });
       });
+
+      const groupJson = (g: WideAreaGroupRecord) => ({
+        id: g.id,
+        name: g.name,
+        prefectureCode: g.prefectureCode,
+        kind: g.kind,
+        signedOn: g.signed.date,
+        signedOnPrecision: g.signed.precision,
+        memberCount: g.memberCodes.length,
+        publishedMemberCount: g.publishedMemberCount,
+      });
+
+      api.get('/v1/wide-area-groups', async (_request, reply) => reply.send({ data: (await registryModel(db)).groups.map(groupJson) }));
 
       api.get<{ Params: { id: string } }>('/v1/wide-area-groups/:id', async (request, reply) => {
-        const input = await loadFiguresInput(db);
-        const group = input.groups.find((g) => g.id === request.params.id);
+        const model = await registryModel(db);
+        const group = model.groups.find((g) => g.id === request.params.id);
         if (!group) return sendError(reply, 404, 'その広域連携協定の団体はありません。', 'No such wide-area group.');
-        const { members, ...rest } = group;
-        return reply.send({ data: { ...rest, memberCount: members.length, members: await groupMembers(db, members) } });
+        const members = group.memberCodes
+          .map((code) => model.governments.get(code))
+          .filter((m) => m !== undefined)
+          .sort((a, b) => a.kanaRank - b.kanaRank)
+          .map((m) => ({ code: m.code, name: m.name, kana: m.kana, kind: m.kind }));
+        return reply.send({ data: { ...groupJson(group), members } });
       });
 
       api.get('/v1/figures', async (request, reply) => {
@@ -203,8 +224,9 @@ export default async function apiRoutes(app: FastifyInstance, { database }: Feat
         }
         const today = formatIsoDate(new Date());
         const asOf = parsed.data.asOf ?? (parsed.data.fy ? fiscalYearRange(parsed.data.fy).end : today);
-        const [input, published] = await Promise.all([loadFiguresInput(db), loadPublishedFigures(db)]);
-        const f = computeFigures(input, asOf);
+        const model = await registryModel(db);
+        const published = model.publishedFigures;
+        const f = computeFigures(model, asOf);
         return reply.header('cache-control', 'no-cache').send({
           data: {
             asOf,
@@ -239,9 +261,9 @@ export default async function apiRoutes(app: FastifyInstance, { database }: Feat
             { param: 'from', message: '年度は2014以降の4桁の数字で指定してください。', messageEn: 'A year from 2014.' },
           ]);
         }
-        const [input, counts] = await Promise.all([loadFiguresInput(db), loadProjectCounts(db)]);
-        const projects = new Map(projectCountsByFiscalYear(counts).map((y) => [y.fiscalYear, y]));
-        const data = trendByFiscalYear(input, from, to).map((y) => {
+        const model = await registryModel(db);
+        const projects = new Map(projectCountsByFiscalYear(projectCountsOf(model)).map((y) => [y.fiscalYear, y]));
+        const data = trendByFiscalYear(figuresInputOf(model), from, to).map((y) => {
           const p = projects.get(y.fiscalYear);
           return {
             fiscalYear: y.fiscalYear,

@@ -11,7 +11,9 @@ import { fiscalYearOf } from '../../../domain/fiscal-year.ts';
 import { formatIsoDate } from '../../../domain/japanese-date.ts';
 import { prefectureLocalGovCode } from '../../../domain/local-gov-code.ts';
 import { PUBLISHED_AS_OF, wideAreaGroups } from '../../../domain/wide-area-groups.ts';
-import { computeFigures, forgetFigures, loadFiguresInput } from './load.ts';
+import { bumpRevision } from '../../../db/revisions.ts';
+import { registryModel } from '../model/index.ts';
+import { computeFigures, figuresInputOf } from './load.ts';
 import type { Database } from '../../../db/schema.ts';
 import { buildTestApp, createTestDatabase, describeEachEngine, testConfig, type TestApp } from '../../../../test/helper.ts';
 import { geoFile } from '../../../../test/geo-fixtures.ts';
@@ -63,7 +65,7 @@ async function ensureGroupsAndPublished(db: Kysely<Database>): Promise<void> {
       })
       .execute();
   }
-  forgetFigures(db);
+  await bumpRevision(db, 'registry');
 }
 
 /** The number in a headline card, e.g. 1,096 → 1096. */
@@ -95,7 +97,8 @@ describeEachEngine('連携の状況 /collaboration', (current) => {
     assert.match(pamphlet, /372/);
     assert.match(pamphlet, /公表値と同じです/);
     // The groups are counted, not typed in: each group's derived members are in the load.
-    const input = await loadFiguresInput(current().database.handle.db);
+    const model = await registryModel(current().database.handle.db);
+    const input = figuresInputOf(model);
     assert.equal(input.groups.length, 13);
     assert.equal(input.groups.reduce((n, g) => n + g.members.length, 0), 372);
   });
@@ -103,9 +106,9 @@ describeEachEngine('連携の状況 /collaboration', (current) => {
   test('the union counts a municipality in several categories once; prefectures, group partners, deleted and ended agreements are not ward partners', async () => {
     const { app, database } = current();
     const db = database.handle.db;
-    forgetFigures(db);
-    const input = await loadFiguresInput(db);
-    const base = computeFigures(input, today);
+    const model = await registryModel(db);
+    const input = figuresInputOf(model);
+    const base = computeFigures(model, today);
     // A: a town of the 北海道町村会 (already a wide-area member); B, C, D: municipalities in no category yet.
     const hokkaido = input.groups.find((g) => g.id === 'hokkaido-chosonkai')!;
     const a = hokkaido.members.find((code) => !base.byCategoryCodes.wardPartners.has(code) && !base.byCategoryCodes.registeredMembers.has(code))!;
@@ -147,7 +150,7 @@ describeEachEngine('連携の状況 /collaboration', (current) => {
         { local_government_code: c, joined_on: '2021-06-01', source: 'manual', note: '【サンプル】' },
       ])
       .execute();
-    forgetFigures(db);
+    await bumpRevision(db, 'registry');
 
     const res = await app.inject({ url: `/collaboration?asOf=${today}` });
     assert.equal(res.statusCode, 200);
@@ -159,12 +162,12 @@ describeEachEngine('連携の状況 /collaboration', (current) => {
 
     // Before the agreement was signed and the members joined, none of them counts.
     const earlier = await app.inject({ url: '/collaboration?asOf=2019-12-31' });
-    const then = computeFigures(input, '2019-12-31');
+    const then = computeFigures(model, '2019-12-31');
     assert.equal(headline(earlier.body, 'ward_partners'), then.wardPartners);
     assert.equal(headline(earlier.body, 'union'), then.union);
     // E's agreement (2010-04-01 until 2015-04-01, exclusive) still held on 2015-03-31, and only then.
     const fy2014 = await app.inject({ url: '/collaboration?asOf=2015-03-31' });
-    const base2015 = computeFigures(input, '2015-03-31');
+    const base2015 = computeFigures(model, '2015-03-31');
     assert.equal(headline(fy2014.body, 'ward_partners'), base2015.wardPartners + (base2015.byCategoryCodes.wardPartners.has(e) ? 0 : 1));
   });
 
@@ -205,8 +208,9 @@ describeEachEngine('連携の状況 /collaboration', (current) => {
     const res = await app.inject({ url: '/collaboration?fy=2021' });
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /2021年度\(令和3年度\)末（2022年\(令和4年\)3月31日）現在/);
-    const input = await loadFiguresInput(current().database.handle.db);
-    assert.equal(headline(res.body, 'union'), computeFigures(input, '2022-03-31').union);
+    const model = await registryModel(current().database.handle.db);
+    const input = figuresInputOf(model);
+    assert.equal(headline(res.body, 'union'), computeFigures(model, '2022-03-31').union);
     assert.match((await app.inject({ url: '/collaboration?fy=令和3年度' })).body, /2021年度\(令和3年度\)末/);
   });
 
@@ -250,8 +254,9 @@ describeEachEngine('連携の状況 /collaboration', (current) => {
     assert.equal(fy2021['時点'], '2022-03-31');
     assert.equal(fy2021['広域連携協定締結自治体数'], '372');
     assert.equal(fy2021['広域連携協定締結団体数'], '13');
-    const input = await loadFiguresInput(current().database.handle.db);
-    assert.equal(Number(fy2021['東京23区と連携・交流している総自治体数']), computeFigures(input, '2022-03-31').union);
+    const model = await registryModel(current().database.handle.db);
+    const input = figuresInputOf(model);
+    assert.equal(Number(fy2021['東京23区と連携・交流している総自治体数']), computeFigures(model, '2022-03-31').union);
     const published = rows.filter((r) => r['区分'] === '公表値');
     const p372 = published.find((r) => r['時点'] === PUBLISHED_AS_OF && r['広域連携協定締結自治体数'] === '372');
     assert.ok(p372, 'the published 372 with its date');

@@ -1,7 +1,7 @@
 // The figures as a file (/collaboration/figures.csv, .xlsx): one row per 年度 (counts at its end,
 // projects carried out in it), then one row per published figure with its date and source, the
 // value in the column of its metric. Written by views/tabular.ts (BOM + CRLF CSV, or XLSX).
-import { precisionLabels, type ExchangeColumn } from '../shared/exchange-layout.ts';
+import { precisionWords, type ExchangeColumn } from '../shared/exchange-layout.ts';
 import { formatFiscalYear, fiscalYearOf } from '../../../domain/fiscal-year.ts';
 import type { FigureMetric } from '../../../db/schema.ts';
 import type { TabularRow } from '../../../views/tabular.ts';
@@ -72,7 +72,7 @@ export function figureRows(data: CollaborationData, groupsSignedAt: (asOf: strin
         ...(column ? { [column]: p.value } : {}),
         label: p.label,
         publishedValue: p.value,
-        asOfPrecision: precisionLabels[p.asOfPrecision],
+        asOfPrecision: precisionWords[p.asOfPrecision],
         lowerBound: p.isLowerBound ? '以上' : '',
         source: p.sourceTitle,
         sourceUrl: p.sourceUrl ?? '',

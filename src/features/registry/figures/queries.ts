@@ -1,8 +1,5 @@
-// Reads for 連携の状況: one load of the registry (cached a few seconds per database by
-// db/registry-figures.ts), from which the headline figures, the trend, the comparison with the
-// published figures and the map are computed. Projects are counted by the database (GROUP BY), so
-// 20,000 projects cost one small result set.
-import type { Kysely } from 'kysely';
+// Reads for 連携の状況: the headline figures, the trend, the comparison with the published figures
+// and the map, computed from the registry model (each once per revision and date).
 import {
   fillFiscalYears,
   projectCountsByFiscalYear,
@@ -10,19 +7,11 @@ import {
   trendByFiscalYear,
   type FiscalYearFigures,
   type FiscalYearProjectTotals,
-  type ProjectCount,
 } from '../../../domain/collaboration-figures.ts';
 import { fiscalYearOf } from '../../../domain/fiscal-year.ts';
-import {
-  computeFigures,
-  loadFiguresInput,
-  loadProjectCounts,
-  loadPublishedFigures,
-  type ComputedFigures,
-  type PublishedFigureRecord,
-  type RegistryFiguresInput,
-} from './load.ts';
-import type { Database, FigureMetric } from '../../../db/schema.ts';
+import { computeFigures, figuresInputOf, projectCountsOf, type ComputedFigures, type PublishedFigureRecord } from './load.ts';
+import type { FigureMetric } from '../../../db/schema.ts';
+import { memoized, type RegistryModel } from '../model/index.ts';
 import { FIRST_FISCAL_YEAR } from './form.ts';
 
 /** The headline categories, in the pamphlet's order. */
@@ -66,51 +55,32 @@ export function computedValue(figures: ComputedFigures, metric: FigureMetric): n
   }
 }
 
-const trends = new WeakMap<RegistryFiguresInput, Map<string, FiscalYearFigures[]>>();
-
-/** trendByFiscalYear, remembered per load: every request of the next seconds reuses it. */
-function trendOf(input: RegistryFiguresInput, fromFy: number, toFy: number, today: string): FiscalYearFigures[] {
-  let byKey = trends.get(input);
-  if (!byKey) trends.set(input, (byKey = new Map()));
+/** trendByFiscalYear, remembered per model: every request until the next write reuses it. */
+function trendOf(model: RegistryModel, fromFy: number, toFy: number, today: string): FiscalYearFigures[] {
+  const byKey = memoized(model, 'trends', () => new Map<string, FiscalYearFigures[]>());
   const key = `${fromFy}:${toFy}:${today}`;
   let trend = byKey.get(key);
   if (!trend) {
     if (byKey.size > 8) byKey.clear();
-    trend = trendByFiscalYear(input, fromFy, toFy, today);
+    trend = trendByFiscalYear(figuresInputOf(model), fromFy, toFy, today);
     byKey.set(key, trend);
   }
   return trend;
 }
 
-/** The three cached loads a page is computed from; the same objects until the cache expires. */
-export interface CollaborationSources {
-  input: RegistryFiguresInput;
-  projectCounts: ProjectCount[];
-  published: PublishedFigureRecord[];
-}
-
-export async function loadCollaborationSources(db: Kysely<Database>): Promise<CollaborationSources> {
-  const [input, projectCounts, published] = await Promise.all([loadFiguresInput(db), loadProjectCounts(db), loadPublishedFigures(db)]);
-  return { input, projectCounts, published };
-}
-
-export function buildCollaborationData({ input, projectCounts, published }: CollaborationSources, asOf: string, today: string): CollaborationData {
+export function buildCollaborationData(model: RegistryModel, asOf: string, today: string): CollaborationData {
   const fromFy = FIRST_FISCAL_YEAR;
   const toFy = Math.max(fromFy, fiscalYearOf(today));
-  const projects = fillFiscalYears(projectCountsByFiscalYear(projectCounts), fromFy, toFy);
+  const projects = fillFiscalYears(projectCountsByFiscalYear(projectCountsOf(model)), fromFy, toFy);
   return {
     today,
-    figures: computeFigures(input, asOf),
-    groupsRecorded: input.groups.length,
-    comparisons: published.map((p) => ({ published: p, computedThen: computedValue(computeFigures(input, p.asOf), p.metric) })),
-    trend: trendOf(input, fromFy, toFy, today),
+    figures: computeFigures(model, asOf),
+    groupsRecorded: model.groups.length,
+    comparisons: model.publishedFigures.map((p) => ({ published: p, computedThen: computedValue(computeFigures(model, p.asOf), p.metric) })),
+    trend: trendOf(model, fromFy, toFy, today),
     projects,
     projectsByField: projectsByField(projects),
     fromFy,
     toFy,
   };
-}
-
-export async function loadCollaborationData(db: Kysely<Database>, asOf: string, today: string): Promise<CollaborationData> {
-  return buildCollaborationData(await loadCollaborationSources(db), asOf, today);
 }

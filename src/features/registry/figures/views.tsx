@@ -3,7 +3,7 @@
 // Japan; links to the detail pages and the export.
 import { formatFiscalYear, formatFiscalYearEnglish } from '../../../domain/fiscal-year.ts';
 import { prefectureTile } from '../../../domain/prefecture-tiles.ts';
-import { projectFields } from '../shared/project-fields.ts';
+import { projectFields } from '../projects/fields.ts';
 import { prefectureNamesEn } from '../../../domain/regions.ts';
 import type { PublishedFigureRecord } from './load.ts';
 import type { BoundaryMap } from '../../../views/boundary-map.ts';

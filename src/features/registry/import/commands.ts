@@ -2,6 +2,7 @@
 // job saves every row in ONE transaction (all or nothing), in chunks that report progress.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { writeRegistry } from '../shared/history.ts';
 import { recordAudit } from '../../../db/audit.ts';
 import type { DatabaseHandle } from '../../../db/index.ts';
 import { saveAgreement, saveProject, type WriteResult } from '../shared/writes.ts';
@@ -108,7 +109,7 @@ export async function applyJob(database: DatabaseHandle, jobId: string, actor: {
   const ctx = { actorAccountId: actor.accountId, provenance: 'import' as const, batchId };
   let currentRow = 0;
   try {
-    const outcome = await db.transaction().execute(async (trx) => {
+    const outcome = await writeRegistry(db, async (trx) => {
       const done: StoredRow[] = [];
       for (let start = 0; start < job.rows.length; start += applyChunkSize) {
         for (const r of job.rows.slice(start, start + applyChunkSize)) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { agreementColumns, projectColumns } from '../shared/exchange-layout.ts';
+import { agreementColumns } from '../agreements/exchange.ts';
+import { projectColumns } from '../projects/exchange.ts';
 import {
   checkHeader,
   decodeText,

@@ -2,18 +2,18 @@
 // bytes of a CSV, checking the header row, and validating each record into an AgreementInput or a
 // ProjectInput, or into the list of what is wrong with it, in Japanese, by row and column.
 // Pure: everything the checks need from the database comes in as ReferenceData.
+import { agreementColumns } from '../agreements/exchange.ts';
+import { projectColumns } from '../projects/exchange.ts';
 import {
-  agreementColumns,
-  formatLabels,
-  organiserKindLabels,
-  precisionLabels,
-  projectColumns,
+  formatWords,
+  organiserKindWords,
+  precisionWords,
   splitList,
   type ExchangeColumn,
 } from '../shared/exchange-layout.ts';
 import { parseFiscalYearLabel } from '../../../domain/fiscal-year.ts';
 import { isValidLocalGovCode } from '../../../domain/local-gov-code.ts';
-import { parseProjectField } from '../shared/project-fields.ts';
+import { parseProjectField } from '../projects/fields.ts';
 import {
   projectStatuses,
   type AgreementInput,
@@ -135,7 +135,7 @@ export function parseDateCell(cell: string): string | null {
 function parsePrecision(cell: string): DatePrecision | null {
   const t = nfkc(cell);
   if (t === '') return 'day';
-  for (const [key, label] of Object.entries(precisionLabels) as Array<[DatePrecision, string]>) if (t === label || t === key) return key;
+  for (const [key, label] of Object.entries(precisionWords) as Array<[DatePrecision, string]>) if (t === label || t === key) return key;
   return null;
 }
 
@@ -350,14 +350,14 @@ export function validateProjectRow(record: Readonly<Record<string, string>>, row
 
   const kindCell = r.cell('organiserKind');
   let organiserKind: OrganiserKind | null = null;
-  if (kindCell === '') r.fail('organiserKind', `主催区分を「${organiserKindLabels.wards}」または「${organiserKindLabels.joint}」で入力してください。`);
+  if (kindCell === '') r.fail('organiserKind', `主催区分を「${organiserKindWords.wards}」または「${organiserKindWords.joint}」で入力してください。`);
   else {
-    organiserKind = labelled(organiserKindLabels, kindCell);
-    if (!organiserKind) r.fail('organiserKind', `「${kindCell}」は主催区分ではありません。「${organiserKindLabels.wards}」または「${organiserKindLabels.joint}」を入力してください。`);
+    organiserKind = labelled(organiserKindWords, kindCell);
+    if (!organiserKind) r.fail('organiserKind', `「${kindCell}」は主催区分ではありません。「${organiserKindWords.wards}」または「${organiserKindWords.joint}」を入力してください。`);
   }
   const wardCodes = r.codes('wardCodes', refs, { wards: true });
-  if (organiserKind === 'wards' && r.cell('wardCodes') === '') r.fail('wardCodes', `主催区分が「${organiserKindLabels.wards}」のときは主催区コードを1つ以上入力してください。`);
-  if (organiserKind === 'joint' && r.cell('wardCodes') !== '') r.fail('wardCodes', `主催区分が「${organiserKindLabels.joint}」のときは主催区コードを空欄にしてください。`);
+  if (organiserKind === 'wards' && r.cell('wardCodes') === '') r.fail('wardCodes', `主催区分が「${organiserKindWords.wards}」のときは主催区コードを1つ以上入力してください。`);
+  if (organiserKind === 'joint' && r.cell('wardCodes') !== '') r.fail('wardCodes', `主催区分が「${organiserKindWords.joint}」のときは主催区コードを空欄にしてください。`);
   const partnerCodes = r.codes('partnerCodes', refs);
 
   const startsOn = r.date('startsOn');
@@ -367,8 +367,8 @@ export function validateProjectRow(record: Readonly<Record<string, string>>, row
   const formatCell = r.cell('format');
   let format: ProjectFormat | null = 'offline';
   if (formatCell !== '') {
-    format = labelled(formatLabels, formatCell);
-    if (!format) r.fail('format', `「${formatCell}」は実施形態ではありません。「${formatLabels.offline}」「${formatLabels.online}」「${formatLabels.hybrid}」のいずれかを入力してください（空欄は「${formatLabels.offline}」）。`);
+    format = labelled(formatWords, formatCell);
+    if (!format) r.fail('format', `「${formatCell}」は実施形態ではありません。「${formatWords.offline}」「${formatWords.online}」「${formatWords.hybrid}」のいずれかを入力してください（空欄は「${formatWords.offline}」）。`);
   }
 
   const statusCell = nfkc(r.cell('status'));

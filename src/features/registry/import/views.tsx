@@ -4,7 +4,7 @@ import type { Children } from '@kitajs/html';
 import type { ImportJobStatus } from '../../../db/schema.ts';
 import { columnsOf, type ImportEntity, type ImportError } from './rows.ts';
 import { formatFiscalYear } from '../../../domain/fiscal-year.ts';
-import { projectFieldByNumber } from '../shared/project-fields.ts';
+import { projectFieldByNumber } from '../projects/fields.ts';
 import type { AgreementInput, ProjectInput } from '../shared/records.ts';
 import { ErrorSummary, type FieldError } from '../../../views/components/error-summary.tsx';
 import { ChoiceField, CsrfField, SuccessNotice } from '../../../views/components/form-fields.tsx';

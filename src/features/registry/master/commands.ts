@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AuditAction } from '../../../db/audit.ts';
 import { recordAudit } from '../../../db/audit.ts';
-import { changedKeys, recordChange } from '../shared/history.ts';
+import { changedKeys, recordChange, writeRegistry } from '../shared/history.ts';
 import type { RecordChangeAction } from '../../../db/schema.ts';
 import { Refusal, recordColumns, stripTimestamps, type Db, type Kind, type Problem, type Snapshot } from './kit.ts';
 
@@ -36,7 +36,7 @@ export async function writeRecord(
   change: (trx: Db, now: string) => Promise<string | void>,
 ): Promise<WriteOutcome> {
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await writeRegistry(db, async (trx) => {
       const now = new Date().toISOString();
       let before: Snapshot | null = null;
       if (id !== undefined) {

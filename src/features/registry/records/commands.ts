@@ -3,6 +3,7 @@
 // checked by the route against the stored record; concurrency is checked here, atomically.
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit, type AuditAction } from '../../../db/audit.ts';
+import { writeRegistry } from '../shared/history.ts';
 import { deleteRecord, restoreRecord, saveAgreement, saveProject, type WritableEntity } from '../shared/writes.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { AgreementInput, ProjectInput } from '../shared/records.ts';
@@ -40,7 +41,7 @@ export async function saveAgreementFromForm(
   target: { id: string; expectedUpdatedAt: string } | null,
   ip: string,
 ): Promise<SaveOutcome> {
-  return db.transaction().execute(async (trx) => {
+  return writeRegistry(db, async (trx) => {
     if (target && !(await claim(trx, 'agreement', target.id, target.expectedUpdatedAt))) return { ok: false, reason: 'conflict' } as const;
     const result = await saveAgreement(trx, { ...input, ...(target ? { id: target.id } : {}) }, { actorAccountId: actor.id, provenance: 'entry' });
     await audit(trx, actor, target ? 'registry.updated' : 'registry.created', 'agreement', result.id, input.title, ip);
@@ -56,7 +57,7 @@ export async function saveProjectFromForm(
   target: { id: string; expectedUpdatedAt: string } | null,
   ip: string,
 ): Promise<SaveOutcome> {
-  return db.transaction().execute(async (trx) => {
+  return writeRegistry(db, async (trx) => {
     if (target && !(await claim(trx, 'project', target.id, target.expectedUpdatedAt))) return { ok: false, reason: 'conflict' } as const;
     const result = await saveProject(trx, { ...input, ...(target ? { id: target.id } : {}) }, { actorAccountId: actor.id, provenance: 'entry' });
     await audit(trx, actor, target ? 'registry.updated' : 'registry.created', 'project', result.id, input.title, ip);
@@ -66,7 +67,7 @@ export async function saveProjectFromForm(
 
 /** Moves a record to the deleted list (it can be restored); false when it was already deleted. */
 export async function deleteFromForm(db: Kysely<Database>, actor: AccountActor, entity: WritableEntity, id: string, title: string, ip: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return writeRegistry(db, async (trx) => {
     if (!(await deleteRecord(trx, entity, id, { actorAccountId: actor.id, provenance: 'entry' }))) return false;
     await audit(trx, actor, 'registry.deleted', entity, id, title, ip);
     return true;
@@ -75,7 +76,7 @@ export async function deleteFromForm(db: Kysely<Database>, actor: AccountActor, 
 
 /** Brings a deleted record back to the public pages; false when it was not deleted. */
 export async function restoreFromForm(db: Kysely<Database>, actor: AccountActor, entity: WritableEntity, id: string, title: string, ip: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return writeRegistry(db, async (trx) => {
     if (!(await restoreRecord(trx, entity, id, { actorAccountId: actor.id, provenance: 'entry' }))) return false;
     await audit(trx, actor, 'registry.restored', entity, id, title, ip);
     return true;

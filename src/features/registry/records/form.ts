@@ -4,7 +4,7 @@
 // `FormRefs`, so that everything here stays a pure function of its arguments.
 import { z } from 'zod';
 import { isValidLocalGovCode } from '../../../domain/local-gov-code.ts';
-import { projectFields } from '../shared/project-fields.ts';
+import { projectFields } from '../projects/fields.ts';
 import {
   projectStatuses,
   type AgreementInput,

@@ -6,61 +6,25 @@
 // `id` empty on import = a new record; an existing id = replace that record. Columns marked
 // `informational` are written for people (names, 年度 derived from a date) and ignored on import.
 
+import type { TabularColumn } from '../../../views/tabular.ts';
+import { formatLabels, organiserKindLabels, precisionLabels, type Wording } from './labels.tsx';
+
 export const LIST_SEPARATOR = ';';
 
-export interface ExchangeColumn {
-  key: string;
-  header: string;
+export interface ExchangeColumn extends TabularColumn {
+  /** Written for people (names, a 年度 derived from a date) and ignored on import. */
   informational?: true;
-  /** A cell that must be kept as text in XLSX (codes). */
-  text?: true;
 }
 
-export const agreementColumns: readonly ExchangeColumn[] = Object.freeze([
-  { key: 'id', header: 'ID' },
-  { key: 'type', header: '協定種別' },
-  { key: 'title', header: '協定名' },
-  { key: 'wardCodes', header: '特別区コード', text: true },
-  { key: 'wardNames', header: '特別区', informational: true },
-  { key: 'partnerCodes', header: '連携先コード', text: true },
-  { key: 'partnerNames', header: '連携先', informational: true },
-  { key: 'partnerGroupIds', header: '連携先団体ID' },
-  { key: 'formerNames', header: '締結時の名称' },
-  { key: 'signedOn', header: '締結日' },
-  { key: 'signedOnPrecision', header: '締結日の精度' },
-  { key: 'fiscalYear', header: '締結年度', informational: true },
-  { key: 'resignedDates', header: '再締結日' },
-  { key: 'endedOn', header: '終了日' },
-  { key: 'background', header: 'きっかけ' },
-  { key: 'sourceUrl', header: '出典URL' },
-  { key: 'notes', header: '備考' },
-]);
+/** Cell words of the coded values: the Japanese of the one wording (labels.tsx), so that a file
+ * reads as Japanese and imports back. */
+export const organiserKindWords = japaneseOf(organiserKindLabels);
+export const formatWords = japaneseOf(formatLabels);
+export const precisionWords = japaneseOf(precisionLabels);
 
-export const projectColumns: readonly ExchangeColumn[] = Object.freeze([
-  { key: 'id', header: 'ID' },
-  { key: 'fiscalYear', header: '年度' },
-  { key: 'title', header: '事業名' },
-  { key: 'summary', header: '概要' },
-  { key: 'field', header: '分野番号' },
-  { key: 'fieldName', header: '分野', informational: true },
-  { key: 'organiserKind', header: '主催区分' },
-  { key: 'wardCodes', header: '主催区コード', text: true },
-  { key: 'wardNames', header: '主催区', informational: true },
-  { key: 'partnerCodes', header: '連携先コード', text: true },
-  { key: 'partnerNames', header: '連携先', informational: true },
-  { key: 'startsOn', header: '開始日' },
-  { key: 'endsOn', header: '終了日' },
-  { key: 'format', header: '実施形態' },
-  { key: 'status', header: '状況' },
-  { key: 'newsUrl', header: '記事URL' },
-  { key: 'sourceUrl', header: '出典URL' },
-  { key: 'notes', header: '備考' },
-]);
-
-/** Cell words for the coded values, so that a file reads as Japanese and imports back. */
-export const organiserKindLabels = { wards: '各区', joint: '23区共同' } as const;
-export const formatLabels = { offline: '対面', online: 'オンライン', hybrid: '併用' } as const;
-export const precisionLabels = { day: '日', month: '月', year: '年' } as const;
+function japaneseOf<K extends string>(labels: Readonly<Record<K, Wording>>): Readonly<Record<K, string>> {
+  return Object.fromEntries(Object.entries<Wording>(labels).map(([k, w]) => [k, w.ja])) as Record<K, string>;
+}
 
 export function joinList(values: readonly string[]): string {
   return values.join(LIST_SEPARATOR);

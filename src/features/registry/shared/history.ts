@@ -3,7 +3,22 @@
 // calls recordChange in the same transaction, so the history cannot miss a change.
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { bumpRevision } from '../../../db/revisions.ts';
 import type { Database, RecordChangeAction, RegistryEntity } from '../../../db/schema.ts';
+
+/**
+ * The one way to write registry records: a transaction that runs `write`, then raises the
+ * registry's revision as its last statement, so every instance's read model reloads on its next
+ * request. (Last, because on PostgreSQL raising the number locks its row until the commit; a long
+ * import holding it from its first row would keep every other edit waiting.)
+ */
+export function writeRegistry<T>(db: Kysely<Database>, write: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const result = await write(trx);
+    await bumpRevision(trx, 'registry');
+    return result;
+  });
+}
 
 export interface RecordChange {
   entityType: RegistryEntity;

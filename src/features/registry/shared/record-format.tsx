@@ -3,7 +3,7 @@
 import type { DatePrecision, ProjectStatus } from '../../../db/schema.ts';
 import { formatFiscalYear } from '../../../domain/fiscal-year.ts';
 import { eraOf, eraYearLabel, formatEnglishDate, toJstParts } from '../../../domain/japanese-date.ts';
-import { projectFieldByNumber } from './project-fields.ts';
+import { projectFieldByNumber } from '../projects/fields.ts';
 import type { PageContext } from '../../../views/context.ts';
 import { formatDate } from '../../../views/format.ts';
 

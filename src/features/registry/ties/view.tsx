@@ -1,12 +1,24 @@
 // The section 「特別区との連携」 of a local government's page: every tie it has with the wards.
-import type { AgreementSummary, MunicipalityTies, WardRef } from './queries.ts';
+// Exported through the module's face (../index.ts) for the municipality pages.
 import { prefectureNamesEn } from '../../../domain/regions.ts';
 import type { PageContext } from '../../../views/context.ts';
 import { formatCount } from '../../../views/format.ts';
-import { fieldLabel, fiscalYearLabel, formatPartialDate, formatRecordDate, SampleMark, SourceLink, statusLabel } from '../shared/record-format.tsx';
-import type { LocalGovernment } from '../../municipalities/queries.ts';
+import { isEndedOn, type Agreement } from '../agreements/record.ts';
+import type { WardRef } from '../model/shapes.ts';
+import { fieldLabel, fiscalYearLabel, formatDateOf, formatPartialDate, ProvenanceBadge, SourceLink, statusLabel } from '../shared/labels.tsx';
+import type { MunicipalityTies } from './queries.ts';
 
-function WardLinks({ ctx, wards }: { ctx: PageContext; wards: WardRef[] }): JSX.Element {
+/** What the section needs to know of the local government whose page it is on. */
+export interface TiesSubject {
+  code: string;
+  name: string;
+  level: 'prefecture' | 'municipality';
+  kind: string;
+  prefectureCode: string;
+  prefectureName: string;
+}
+
+function WardLinks({ ctx, wards }: { ctx: PageContext; wards: readonly WardRef[] }): JSX.Element {
   if (wards.length === 0) return '—';
   if (wards.length === 23) return <span>{ctx.t('23区', 'All 23 wards')}</span>;
   return (
@@ -23,11 +35,7 @@ function WardLinks({ ctx, wards }: { ctx: PageContext; wards: WardRef[] }): JSX.
   );
 }
 
-function typeName(ctx: PageContext, a: AgreementSummary): string {
-  return ctx.tFormat(a.typeName, a.typeNameEn || a.typeName);
-}
-
-function AgreementTable({ ctx, agreements, caption, ended }: { ctx: PageContext; agreements: AgreementSummary[]; caption: string; ended: boolean }): JSX.Element {
+function AgreementTable({ ctx, agreements, caption, ended }: { ctx: PageContext; agreements: readonly Agreement[]; caption: string; ended: boolean }): JSX.Element {
   return (
     <div class="rk-table-wrap">
       <table class="rk-table">
@@ -49,20 +57,20 @@ function AgreementTable({ ctx, agreements, caption, ended }: { ctx: PageContext;
             <tr>
               <th scope="row">
                 <span safe>{a.title}</span>
-                <SampleMark ctx={ctx} show={a.isSample} />
+                <ProvenanceBadge ctx={ctx} provenance={a.provenance} />
               </th>
               <td>
                 <WardLinks ctx={ctx} wards={a.wards} />
               </td>
-              <td safe>{typeName(ctx, a)}</td>
-              <td safe>{formatPartialDate(ctx, a.signed)}</td>
+              <td safe>{ctx.tFormat(a.type.name, a.type.nameEn || a.type.name)}</td>
+              <td safe>{formatDateOf(ctx, a.signed)}</td>
               <td safe>
                 {ended
                   ? a.endedOn
-                    ? formatRecordDate(ctx, a.endedOn)
+                    ? formatPartialDate(ctx, a.endedOn)
                     : ctx.t('不明', 'Unknown')
                   : a.resignedDates.length
-                    ? a.resignedDates.map((d) => formatRecordDate(ctx, d)).join(ctx.t('、', ', '))
+                    ? a.resignedDates.map((d) => formatPartialDate(ctx, d)).join(ctx.t('、', ', '))
                     : '—'}
               </td>
               <td>
@@ -78,16 +86,16 @@ function AgreementTable({ ctx, agreements, caption, ended }: { ctx: PageContext;
 
 export interface TiesSectionProps {
   ctx: PageContext;
-  government: LocalGovernment;
+  government: TiesSubject;
   ties: MunicipalityTies;
   /** Prefecture names by 2-digit code, for the regional exchanges. */
-  prefectureNames: Map<string, string>;
+  prefectureNames: ReadonlyMap<string, string>;
 }
 
 export function TiesSection({ ctx, government: g, ties, prefectureNames }: TiesSectionProps): JSX.Element {
   const isPrefecture = g.level === 'prefecture';
-  const live = ties.agreements.filter((a) => !a.isEnded);
-  const ended = ties.agreements.filter((a) => a.isEnded);
+  const live = ties.agreements.filter((a) => !isEndedOn(a, ties.asOf));
+  const ended = ties.agreements.filter((a) => isEndedOn(a, ties.asOf));
   const nothing =
     ties.agreements.length === 0 &&
     ties.groups.length === 0 &&
@@ -118,8 +126,8 @@ export function TiesSection({ ctx, government: g, ties, prefectureNames }: TiesS
           {ties.registeredMember ? (
             <p safe>
               {ctx.tFormat(
-                `特別区全国連携プロジェクトの会員登録自治体です（${formatRecordDate(ctx, ties.registeredMember.joinedOn)}登録）。`,
-                `A registered member of the project (since ${formatRecordDate(ctx, ties.registeredMember.joinedOn)}).`,
+                `特別区全国連携プロジェクトの会員登録自治体です（${formatPartialDate(ctx, ties.registeredMember.joinedOn)}登録）。`,
+                `A registered member of the project (since ${formatPartialDate(ctx, ties.registeredMember.joinedOn)}).`,
               )}
             </p>
           ) : (
@@ -155,27 +163,27 @@ export function TiesSection({ ctx, government: g, ties, prefectureNames }: TiesS
         <>
           <h3 id="ties-groups">{ctx.t('広域連携協定', 'Wide-area agreements')}</h3>
           <ul>
-            {ties.groups.map((group) => (
+            {ties.groups.map(({ group, via, exceptionNote, agreements }) => (
               <li>
                 <span safe>
                   {ctx.tFormat(
-                    `${group.name}の構成団体として、特別区長会との広域連携協定（${formatPartialDate(ctx, group.signed)}締結${group.autoRenewal ? '・1年ごとの自動更新' : ''}）の対象です。`,
-                    `As a member of ${group.name}, covered by its wide-area agreement with 特別区長会 (signed ${formatPartialDate(ctx, group.signed)}${group.autoRenewal ? ', renewed every year' : ''}).`,
+                    `${group.name}の構成団体として、特別区長会との広域連携協定（${formatDateOf(ctx, group.signed)}締結${group.autoRenewal ? '・1年ごとの自動更新' : ''}）の対象です。`,
+                    `As a member of ${group.name}, covered by its wide-area agreement with 特別区長会 (signed ${formatDateOf(ctx, group.signed)}${group.autoRenewal ? ', renewed every year' : ''}).`,
                   )}
                 </span>
-                <SampleMark ctx={ctx} show={group.isSample} />
-                {group.via === 'exception' && group.exceptionNote ? (
+                <ProvenanceBadge ctx={ctx} provenance={group.provenance} />
+                {via === 'exception' && exceptionNote ? (
                   <span class="rk-muted" safe>
-                    {ctx.tFormat(`（${group.exceptionNote}）`, ` (${group.exceptionNote})`)}
+                    {ctx.tFormat(`（${exceptionNote}）`, ` (${exceptionNote})`)}
                   </span>
                 ) : (
                   ''
                 )}{' '}
                 <SourceLink ctx={ctx} url={group.sourceUrl} of={group.name} />
-                {group.agreements.length > 0 ? (
+                {agreements.length > 0 ? (
                   <AgreementTable
                     ctx={ctx}
-                    agreements={group.agreements}
+                    agreements={agreements}
                     ended={false}
                     caption={ctx.tFormat(`${group.name}が結んだ協定`, `Agreements signed by ${group.name}`)}
                   />
@@ -209,14 +217,14 @@ export function TiesSection({ ctx, government: g, ties, prefectureNames }: TiesS
                   ) : (
                     ''
                   )}
-                  {e.isEnded && e.endedOn ? (
+                  {e.endedOn !== null && e.endedOn <= ties.asOf ? (
                     <span class="rk-badge" safe>
-                      {ctx.tFormat(`${formatRecordDate(ctx, e.endedOn)}終了`, `Ended ${formatRecordDate(ctx, e.endedOn)}`)}
+                      {ctx.tFormat(`${formatPartialDate(ctx, e.endedOn)}終了`, `Ended ${formatPartialDate(ctx, e.endedOn)}`)}
                     </span>
                   ) : (
                     ''
                   )}
-                  <SampleMark ctx={ctx} show={e.isSample} />
+                  <ProvenanceBadge ctx={ctx} provenance={e.provenance} />
                   {e.councilName ? (
                     <span class="rk-muted" safe>
                       {ctx.tFormat(`　推進体制：${e.councilName}`, ` — run by ${e.councilName}`)}
@@ -241,8 +249,8 @@ export function TiesSection({ ctx, government: g, ties, prefectureNames }: TiesS
             {ties.jointPlans.map((p) => (
               <li>
                 <span safe>{p.title}</span>
-                <SampleMark ctx={ctx} show={p.isSample} />
-                {p.approved.date ? <span safe>{ctx.tFormat(`（${formatPartialDate(ctx, p.approved)}認定）`, ` (approved ${formatPartialDate(ctx, p.approved)})`)}</span> : ''}
+                <ProvenanceBadge ctx={ctx} provenance={p.provenance} />
+                {p.approved.date ? <span safe>{ctx.tFormat(`（${formatDateOf(ctx, p.approved)}認定）`, ` (approved ${formatDateOf(ctx, p.approved)})`)}</span> : ''}
                 {ctx.t('　区：', ' — wards: ')}
                 <WardLinks ctx={ctx} wards={p.wards} /> <SourceLink ctx={ctx} url={p.sourceUrl} of={p.title} />
               </li>
@@ -284,7 +292,7 @@ export function TiesSection({ ctx, government: g, ties, prefectureNames }: TiesS
                     <td safe>{fiscalYearLabel(ctx, p.fiscalYear)}</td>
                     <th scope="row">
                       <span safe>{p.title}</span>
-                      <SampleMark ctx={ctx} show={p.isSample} />
+                      <ProvenanceBadge ctx={ctx} provenance={p.provenance} />
                     </th>
                     <td>{p.organiserKind === 'joint' ? ctx.t('23区共同', 'All 23 wards jointly') : <WardLinks ctx={ctx} wards={p.wards} />}</td>
                     <td safe>{fieldLabel(ctx, p.field)}</td>

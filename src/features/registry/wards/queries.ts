@@ -1,18 +1,16 @@
-// Reads for /wards: the 23 wards with their mayor and their counts. The profile of one ward is in
-// src/db/registry-ties.ts (wardProfile), shared with the rest of the registry.
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
-import { formatIsoDate } from '../../../domain/japanese-date.ts';
+// Reads for /wards and /wards/:code from the registry model: the 23 wards with their counts, and
+// one ward's profile (its partners with the agreements that tie them, ended agreements, regional
+// exchanges, joint plans and latest projects).
+import { isEndedOn, type Agreement } from '../agreements/record.ts';
+import type { RegionalExchange } from '../exchanges/record.ts';
+import type { RegistryModel } from '../model/index.ts';
+import { partyOrder, type Party } from '../model/shapes.ts';
+import type { JointPlan } from '../plans/record.ts';
+import type { Project } from '../projects/record.ts';
+import { agreementOrderOn, exchangeOrderOn } from '../ties/queries.ts';
+import type { Ward } from './record.ts';
 
-export interface WardListItem {
-  code: string;
-  name: string;
-  kana: string;
-  block: number;
-  mayorName: string;
-  mayorAsOf: string | null;
-  sourceUrl: string | null;
-  isSample: boolean;
+export interface WardListItem extends Ward {
   /** Distinct municipalities tied to the ward by an agreement in force or a live regional exchange. */
   livePartners: number;
   /** Agreements in force. */
@@ -22,80 +20,81 @@ export interface WardListItem {
   projects: number;
 }
 
-/** The wards in block order (1–5), by code within a block, with their counts on asOf. */
-export async function listWards(db: Kysely<Database>, asOf: string = formatIsoDate(new Date())): Promise<WardListItem[]> {
-  const [wards, agreementPairs, exchangePairs, agreementCounts, projectCounts] = await Promise.all([
-    db
-      .selectFrom('wards as w')
-      .innerJoin('local_governments as lg', 'lg.code', 'w.code')
-      .select(['w.code', 'lg.name', 'lg.kana', 'w.block', 'w.mayor_name', 'w.mayor_as_of', 'w.source_url', 'w.provenance'])
-      .where('w.deleted_at', 'is', null)
-      .orderBy('w.block')
-      .orderBy('w.code')
-      .execute(),
-    db
-      .selectFrom('agreement_wards as aw')
-      .innerJoin('agreements as a', 'a.id', 'aw.agreement_id')
-      .innerJoin('agreement_partners as p', 'p.agreement_id', 'aw.agreement_id')
-      .innerJoin('local_governments as lg', 'lg.code', 'p.local_government_code')
-      .select(['aw.ward_code', 'p.local_government_code as code'])
-      .distinct()
-      .where('a.deleted_at', 'is', null)
-      .where((eb) => eb.or([eb('a.ended_on', 'is', null), eb('a.ended_on', '>', asOf)]))
-      .where('lg.level', '=', 'municipality')
-      .execute(),
-    db
-      .selectFrom('regional_exchanges as re')
-      .innerJoin('regional_exchange_members as m', 'm.exchange_id', 're.id')
-      .innerJoin('local_governments as lg', 'lg.code', 'm.local_government_code')
-      .select(['re.ward_code', 'm.local_government_code as code'])
-      .distinct()
-      .where('re.deleted_at', 'is', null)
-      .where((eb) => eb.or([eb('re.ended_on', 'is', null), eb('re.ended_on', '>', asOf)]))
-      .where('lg.level', '=', 'municipality')
-      .execute(),
-    db
-      .selectFrom('agreement_wards as aw')
-      .innerJoin('agreements as a', 'a.id', 'aw.agreement_id')
-      .select([
-        'aw.ward_code',
-        (eb) => eb.fn.countAll<number>().as('total'),
-        sql<number>`sum(case when ${sql.ref('a.ended_on')} is not null and ${sql.ref('a.ended_on')} <= ${asOf} then 1 else 0 end)`.as('ended'),
-      ])
-      .where('a.deleted_at', 'is', null)
-      .groupBy('aw.ward_code')
-      .execute(),
-    db
-      .selectFrom('project_wards as pw')
-      .innerJoin('projects as pr', 'pr.id', 'pw.project_id')
-      .select(['pw.ward_code', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('pr.deleted_at', 'is', null)
-      .groupBy('pw.ward_code')
-      .execute(),
-  ]);
-  const partners = new Map<string, Set<string>>();
-  for (const pair of [...agreementPairs, ...exchangePairs]) {
-    const set = partners.get(pair.ward_code) ?? new Set<string>();
-    set.add(pair.code as string);
-    partners.set(pair.ward_code, set);
+export interface WardPartner {
+  party: Party;
+  agreements: Agreement[];
+}
+
+export interface WardProfile extends Ward {
+  asOf: string;
+  /** Partners with at least one agreement in force, each with its agreements in force. */
+  partners: WardPartner[];
+  /** Agreements that have ended, newest end first. */
+  endedAgreements: Agreement[];
+  exchanges: RegionalExchange[];
+  jointPlans: readonly JointPlan[];
+  projects: readonly Project[];
+  projectTotal: number;
+}
+
+/** The municipalities tied to a ward on asOf: by an agreement in force or a live regional exchange. */
+function livePartnersOf(model: RegistryModel, wardCode: string, asOf: string): Set<string> {
+  const codes = new Set<string>();
+  for (const a of model.index.agreementsByWard.get(wardCode) ?? []) {
+    if (isEndedOn(a, asOf)) continue;
+    for (const p of a.partners) if (p.kind === 'municipality' && model.governments.get(p.key)?.level === 'municipality') codes.add(p.key);
   }
-  const agreements = new Map(agreementCounts.map((r) => [r.ward_code, { total: Number(r.total), ended: Number(r.ended ?? 0) }]));
-  const projects = new Map(projectCounts.map((r) => [r.ward_code, Number(r.n)]));
-  return wards.map((w) => {
-    const a = agreements.get(w.code) ?? { total: 0, ended: 0 };
-    return {
-      code: w.code,
-      name: w.name,
-      kana: w.kana,
-      block: w.block,
-      mayorName: w.mayor_name,
-      mayorAsOf: w.mayor_as_of,
-      sourceUrl: w.source_url,
-      isSample: w.provenance === 'sample',
-      livePartners: partners.get(w.code)?.size ?? 0,
-      agreements: a.total - a.ended,
-      endedAgreements: a.ended,
-      projects: projects.get(w.code) ?? 0,
-    };
-  });
+  for (const e of model.index.exchangesByWard.get(wardCode) ?? []) {
+    if (e.endedOn !== null && e.endedOn <= asOf) continue;
+    for (const m of e.members) if (m.level === 'municipality') codes.add(m.code);
+  }
+  return codes;
+}
+
+/** The wards in block order (1–5), by code within a block, with their counts on asOf. */
+export function listWards(model: RegistryModel, asOf: string): WardListItem[] {
+  return [...model.wards]
+    .sort((a, b) => a.block - b.block || (a.code < b.code ? -1 : 1))
+    .map((w) => {
+      const agreements = model.index.agreementsByWard.get(w.code) ?? [];
+      const ended = agreements.filter((a) => isEndedOn(a, asOf)).length;
+      return {
+        ...w,
+        livePartners: livePartnersOf(model, w.code, asOf).size,
+        agreements: agreements.length - ended,
+        endedAgreements: ended,
+        projects: model.index.projectsByWard.get(w.code)?.length ?? 0,
+      };
+    });
+}
+
+/** One ward's profile on asOf, or undefined when the code is not a (non-deleted) ward. */
+export function wardProfile(model: RegistryModel, wardCode: string, asOf: string, projectLimit = 20): WardProfile | undefined {
+  const ward = model.wards.find((w) => w.code === wardCode);
+  if (!ward) return undefined;
+  const agreements = model.index.agreementsByWard.get(wardCode) ?? [];
+  const live = agreements.filter((a) => !isEndedOn(a, asOf)).sort(agreementOrderOn(asOf));
+  const partners = new Map<string, WardPartner>();
+  for (const a of live) {
+    for (const party of a.partners) {
+      const key = `${party.kind}:${party.key}`;
+      const entry = partners.get(key);
+      if (entry) entry.agreements.push(a);
+      else partners.set(key, { party, agreements: [a] });
+    }
+  }
+  const endedAgreements = agreements
+    .filter((a) => isEndedOn(a, asOf))
+    .sort((a, b) => ((a.endedOn ?? '') < (b.endedOn ?? '') ? 1 : (a.endedOn ?? '') > (b.endedOn ?? '') ? -1 : a.title.localeCompare(b.title, 'ja')));
+  const projects = model.index.projectsByWard.get(wardCode) ?? [];
+  return {
+    ...ward,
+    asOf,
+    partners: [...partners.values()].sort((a, b) => partyOrder(a.party, b.party)),
+    endedAgreements,
+    exchanges: [...(model.index.exchangesByWard.get(wardCode) ?? [])].sort(exchangeOrderOn(asOf)),
+    jointPlans: [...(model.index.jointPlansByWard.get(wardCode) ?? [])],
+    projects: projects.slice(0, projectLimit),
+    projectTotal: projects.length,
+  };
 }

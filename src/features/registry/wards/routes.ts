@@ -1,28 +1,21 @@
 // /wards: the 23 special wards by 特別区長会 block; /wards/:code: one ward with its ties.
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { FeatureOptions } from '../../feature-options.ts';
-import { cachedPerDatabase } from '../../../db/cache.ts';
-import { wardProfile } from '../ties/queries.ts';
-import type { Database } from '../../../db/schema.ts';
+import { formatIsoDate } from '../../../domain/japanese-date.ts';
 import { isValidLocalGovCode, withCheckDigit } from '../../../domain/local-gov-code.ts';
 import { NotFoundPage } from '../../../views/errors.tsx';
 import { contextFor, sendPage } from '../../../views/render.ts';
-import { listWards } from './queries.ts';
+import { registryModel } from '../model/index.ts';
+import { prefectureNames } from '../shared/choices.ts';
+import { listWards, wardProfile } from './queries.ts';
 import { WardListPage, WardPage } from './views.tsx';
-
-/** Prefecture names by 2-digit code (master data, so cached). */
-const prefectureNames = cachedPerDatabase(60_000, async (db: Kysely<Database>) => {
-  const rows = await db.selectFrom('local_governments').select(['prefecture_code', 'name']).where('level', '=', 'prefecture').execute();
-  return new Map(rows.map((r) => [r.prefecture_code, r.name]));
-});
 
 export default async function wardsRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
   const { db } = database;
 
   app.get('/wards', async (request, reply) => {
     const ctx = contextFor(request, reply);
-    const wards = await listWards(db);
+    const wards = listWards(await registryModel(db), formatIsoDate(new Date()));
     return sendPage(reply, WardListPage({ ctx, wards }));
   });
 
@@ -40,7 +33,8 @@ export default async function wardsRoutes(app: FastifyInstance, { database }: Fe
       );
       return sendPage(reply, NotFoundPage({ ctx, detail }), 404);
     }
-    const [ward, prefectures] = await Promise.all([wardProfile(db, code), prefectureNames(db)]);
+    const model = await registryModel(db);
+    const ward = wardProfile(model, code, formatIsoDate(new Date()));
     if (!ward) {
       const detail = ctx.tFormat(
         `団体コード ${code} は特別区（東京23区）ではありません。全国の自治体のページは /municipalities/${code} です。`,
@@ -48,6 +42,6 @@ export default async function wardsRoutes(app: FastifyInstance, { database }: Fe
       );
       return sendPage(reply, NotFoundPage({ ctx, detail }), 404);
     }
-    return sendPage(reply, WardPage({ ctx, ward, prefectureNames: prefectures }));
+    return sendPage(reply, WardPage({ ctx, ward, prefectureNames: prefectureNames(model) }));
   });
 }

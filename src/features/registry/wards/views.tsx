@@ -1,12 +1,16 @@
 // /wards (the 23 wards by 特別区長会 block) and /wards/:code (one ward with its partners,
 // agreements, regional exchanges, joint plans and latest projects).
-import type { AgreementSummary, ExchangeSummary, JointPlanSummary, PartyRef, ProjectSummary, WardPartner, WardProfile } from '../ties/queries.ts';
 import { prefectureNamesEn } from '../../../domain/regions.ts';
 import type { PageContext } from '../../../views/context.ts';
 import { formatCount } from '../../../views/format.ts';
 import { Layout } from '../../../views/layout.tsx';
-import type { WardListItem } from './queries.ts';
-import { fieldLabel, fiscalYearLabel, formatPartialDate, formatRecordDate, SampleMark, SourceLink, statusLabel } from '../shared/record-format.tsx';
+import type { Agreement } from '../agreements/record.ts';
+import type { RegionalExchange } from '../exchanges/record.ts';
+import type { Party } from '../model/shapes.ts';
+import type { JointPlan } from '../plans/record.ts';
+import type { Project } from '../projects/record.ts';
+import { fieldLabel, fiscalYearLabel, formatDateOf, formatPartialDate, partyLabelWithFormerName, ProvenanceBadge, SourceLink, statusLabel } from '../shared/labels.tsx';
+import type { WardListItem, WardPartner, WardProfile } from './queries.ts';
 
 export const blocks = [1, 2, 3, 4, 5] as const;
 
@@ -15,7 +19,7 @@ function blockLabel(ctx: PageContext, block: number): string {
 }
 
 function mayorAsOfText(ctx: PageContext, asOf: string | null): string {
-  return asOf ? ctx.tFormat(`${formatRecordDate(ctx, asOf)}現在`, `as of ${formatRecordDate(ctx, asOf)}`) : ctx.t('時点不明', 'date unknown');
+  return asOf ? ctx.tFormat(`${formatPartialDate(ctx, asOf)}現在`, `as of ${formatPartialDate(ctx, asOf)}`) : ctx.t('時点不明', 'date unknown');
 }
 
 function wardsTitle(ctx: PageContext) {
@@ -73,7 +77,7 @@ export function WardListPage({ ctx, wards }: { ctx: PageContext; wards: WardList
                         <span class="rk-kana" safe>
                           （{w.kana}）
                         </span>
-                        <SampleMark ctx={ctx} show={w.isSample} />
+                        <ProvenanceBadge ctx={ctx} provenance={w.provenance} />
                       </th>
                       <td>
                         <span safe>{w.mayorName || ctx.t('未登録', 'Not recorded')}</span>
@@ -122,17 +126,8 @@ export function WardListPage({ ctx, wards }: { ctx: PageContext; wards: WardList
 
 // ─── /wards/:code ──────────────────────────────────────────────────────────────────────────────
 
-function partyName(ctx: PageContext, party: PartyRef, prefectureNames: Map<string, string>): string {
-  const pref = prefectureNames.get(party.prefectureCode);
-  const former = party.formerName ? ctx.tFormat(`（締結時：${party.formerName}）`, ` (then ${party.formerName})`) : '';
-  if (party.kind === 'municipality' && pref) {
-    return `${party.name}${ctx.tFormat(`（${pref}）`, ` (${prefectureNamesEn[party.prefectureCode] ?? pref})`)}${former}`;
-  }
-  return `${party.name}${former}`;
-}
-
-function PartyLink({ ctx, party, prefectureNames }: { ctx: PageContext; party: PartyRef; prefectureNames: Map<string, string> }): JSX.Element {
-  const label = partyName(ctx, party, prefectureNames);
+function PartyLink({ ctx, party, prefectureNames }: { ctx: PageContext; party: Party; prefectureNames: ReadonlyMap<string, string> }): JSX.Element {
+  const label = partyLabelWithFormerName(ctx, party, prefectureNames);
   if (party.kind === 'group') return <span safe>{label}</span>;
   return (
     <a href={`/municipalities/${party.key}`} safe>
@@ -141,12 +136,12 @@ function PartyLink({ ctx, party, prefectureNames }: { ctx: PageContext; party: P
   );
 }
 
-function AgreementTitle({ ctx, a, wardCode }: { ctx: PageContext; a: AgreementSummary; wardCode: string }): JSX.Element {
+function AgreementTitle({ ctx, a, wardCode }: { ctx: PageContext; a: Agreement; wardCode: string }): JSX.Element {
   const others = a.wards.filter((w) => w.code !== wardCode);
   return (
     <>
       <span safe>{a.title}</span>
-      <SampleMark ctx={ctx} show={a.isSample} />
+      <ProvenanceBadge ctx={ctx} provenance={a.provenance} />
       {others.length > 0 ? (
         <>
           <br />
@@ -169,11 +164,11 @@ function AgreementTitle({ ctx, a, wardCode }: { ctx: PageContext; a: AgreementSu
   );
 }
 
-function resignedText(ctx: PageContext, a: AgreementSummary): string {
-  return a.resignedDates.length ? a.resignedDates.map((d) => formatRecordDate(ctx, d)).join(ctx.t('、', ', ')) : '—';
+function resignedText(ctx: PageContext, a: Agreement): string {
+  return a.resignedDates.length ? a.resignedDates.map((d) => formatPartialDate(ctx, d)).join(ctx.t('、', ', ')) : '—';
 }
 
-function PartnersTable({ ctx, ward, partners, prefectureNames }: { ctx: PageContext; ward: WardProfile; partners: WardPartner[]; prefectureNames: Map<string, string> }): JSX.Element {
+function PartnersTable({ ctx, ward, partners, prefectureNames }: { ctx: PageContext; ward: WardProfile; partners: WardPartner[]; prefectureNames: ReadonlyMap<string, string> }): JSX.Element {
   return (
     <div class="rk-table-wrap">
       <table class="rk-table">
@@ -201,11 +196,11 @@ function PartnersTable({ ctx, ward, partners, prefectureNames }: { ctx: PageCont
                 ) : (
                   ''
                 )}
-                <td safe>{ctx.tFormat(a.typeName, a.typeNameEn || a.typeName)}</td>
+                <td safe>{ctx.tFormat(a.type.name, a.type.nameEn || a.type.name)}</td>
                 <td>
                   <AgreementTitle ctx={ctx} a={a} wardCode={ward.code} />
                 </td>
-                <td safe>{formatPartialDate(ctx, a.signed)}</td>
+                <td safe>{formatDateOf(ctx, a.signed)}</td>
                 <td safe>{resignedText(ctx, a)}</td>
                 <td>
                   <SourceLink ctx={ctx} url={a.sourceUrl} of={a.title} />
@@ -219,7 +214,7 @@ function PartnersTable({ ctx, ward, partners, prefectureNames }: { ctx: PageCont
   );
 }
 
-function EndedTable({ ctx, ward, agreements, prefectureNames }: { ctx: PageContext; ward: WardProfile; agreements: AgreementSummary[]; prefectureNames: Map<string, string> }): JSX.Element {
+function EndedTable({ ctx, ward, agreements, prefectureNames }: { ctx: PageContext; ward: WardProfile; agreements: readonly Agreement[]; prefectureNames: ReadonlyMap<string, string> }): JSX.Element {
   return (
     <div class="rk-table-wrap">
       <table class="rk-table">
@@ -250,9 +245,9 @@ function EndedTable({ ctx, ward, agreements, prefectureNames }: { ctx: PageConte
                   </>
                 ))}
               </td>
-              <td safe>{ctx.tFormat(a.typeName, a.typeNameEn || a.typeName)}</td>
-              <td safe>{formatPartialDate(ctx, a.signed)}</td>
-              {a.endedOn ? <td safe>{formatRecordDate(ctx, a.endedOn)}</td> : <td>{ctx.t('不明', 'Unknown')}</td>}
+              <td safe>{ctx.tFormat(a.type.name, a.type.nameEn || a.type.name)}</td>
+              <td safe>{formatDateOf(ctx, a.signed)}</td>
+              {a.endedOn ? <td safe>{formatPartialDate(ctx, a.endedOn)}</td> : <td>{ctx.t('不明', 'Unknown')}</td>}
               <td>
                 <SourceLink ctx={ctx} url={a.sourceUrl} of={a.title} />
               </td>
@@ -264,7 +259,7 @@ function EndedTable({ ctx, ward, agreements, prefectureNames }: { ctx: PageConte
   );
 }
 
-function ExchangeList({ ctx, exchanges, prefectureNames }: { ctx: PageContext; exchanges: ExchangeSummary[]; prefectureNames: Map<string, string> }): JSX.Element {
+function ExchangeList({ ctx, exchanges, prefectureNames, asOf }: { ctx: PageContext; exchanges: readonly RegionalExchange[]; prefectureNames: ReadonlyMap<string, string>; asOf: string }): JSX.Element {
   return (
     <ul class="rk-timeline">
       {exchanges.map((e) => {
@@ -280,10 +275,10 @@ function ExchangeList({ ctx, exchanges, prefectureNames }: { ctx: PageContext; e
             )}
             <div>
               <strong safe>{ctx.tFormat(`${e.regionName}（${pref}）↔ ${e.ward.name}`, `${e.regionName} (${prefectureNamesEn[e.prefectureCode] ?? pref}) ↔ ${e.ward.name}`)}</strong>
-              <SampleMark ctx={ctx} show={e.isSample} />
-              {e.isEnded && e.endedOn ? (
+              <ProvenanceBadge ctx={ctx} provenance={e.provenance} />
+              {e.endedOn !== null && e.endedOn <= asOf ? (
                 <span class="rk-badge" safe>
-                  {ctx.tFormat(`${formatRecordDate(ctx, e.endedOn)}終了`, `Ended ${formatRecordDate(ctx, e.endedOn)}`)}
+                  {ctx.tFormat(`${formatPartialDate(ctx, e.endedOn)}終了`, `Ended ${formatPartialDate(ctx, e.endedOn)}`)}
                 </span>
               ) : (
                 ''
@@ -320,7 +315,7 @@ function ExchangeList({ ctx, exchanges, prefectureNames }: { ctx: PageContext; e
   );
 }
 
-function JointPlanList({ ctx, plans, wardCode }: { ctx: PageContext; plans: JointPlanSummary[]; wardCode: string }): JSX.Element {
+function JointPlanList({ ctx, plans, wardCode }: { ctx: PageContext; plans: readonly JointPlan[]; wardCode: string }): JSX.Element {
   return (
     <ul class="rk-timeline">
       {plans.map((p) => {
@@ -329,14 +324,14 @@ function JointPlanList({ ctx, plans, wardCode }: { ctx: PageContext; plans: Join
           <li class="rk-timeline__item">
             {p.approved.date ? (
               <span class="rk-timeline__date" safe>
-                {ctx.tFormat(`${formatPartialDate(ctx, p.approved)}認定`, `Approved ${formatPartialDate(ctx, p.approved)}`)}
+                {ctx.tFormat(`${formatDateOf(ctx, p.approved)}認定`, `Approved ${formatDateOf(ctx, p.approved)}`)}
               </span>
             ) : (
               <span class="rk-timeline__date">{ctx.t('認定日不明', 'Approval date unknown')}</span>
             )}
             <div>
               <strong safe>{p.title}</strong>
-              <SampleMark ctx={ctx} show={p.isSample} />
+              <ProvenanceBadge ctx={ctx} provenance={p.provenance} />
               {p.regionLabel ? (
                 <span class="rk-muted" safe>
                   {ctx.tFormat(`（${p.regionLabel}）`, ` (${p.regionLabel})`)}
@@ -350,7 +345,7 @@ function JointPlanList({ ctx, plans, wardCode }: { ctx: PageContext; plans: Join
                   {p.partners.map((m, i) => (
                     <>
                       {i > 0 ? ctx.t('、', ', ') : ''}
-                      <a href={`/municipalities/${m.code}`} safe>
+                      <a href={`/municipalities/${m.key}`} safe>
                         {m.name}
                       </a>
                     </>
@@ -390,7 +385,7 @@ function JointPlanList({ ctx, plans, wardCode }: { ctx: PageContext; plans: Join
   );
 }
 
-function ProjectTable({ ctx, ward, projects }: { ctx: PageContext; ward: WardProfile; projects: ProjectSummary[] }): JSX.Element {
+function ProjectTable({ ctx, ward, projects }: { ctx: PageContext; ward: WardProfile; projects: readonly Project[] }): JSX.Element {
   return (
     <div class="rk-table-wrap">
       <table class="rk-table">
@@ -412,7 +407,7 @@ function ProjectTable({ ctx, ward, projects }: { ctx: PageContext; ward: WardPro
               <td safe>{fiscalYearLabel(ctx, p.fiscalYear)}</td>
               <th scope="row">
                 <span safe>{p.title}</span>
-                <SampleMark ctx={ctx} show={p.isSample} />
+                <ProvenanceBadge ctx={ctx} provenance={p.provenance} />
                 {p.sourceUrl || p.newsUrl ? (
                   <>
                     {' '}
@@ -429,7 +424,7 @@ function ProjectTable({ ctx, ward, projects }: { ctx: PageContext; ward: WardPro
                   : p.partners.map((m, i) => (
                       <>
                         {i > 0 ? ctx.t('、', ', ') : ''}
-                        <a href={`/municipalities/${m.code}`} safe>
+                        <a href={`/municipalities/${m.key}`} safe>
                           {m.name}
                         </a>
                       </>
@@ -447,7 +442,7 @@ function ProjectTable({ ctx, ward, projects }: { ctx: PageContext; ward: WardPro
 export interface WardPageProps {
   ctx: PageContext;
   ward: WardProfile;
-  prefectureNames: Map<string, string>;
+  prefectureNames: ReadonlyMap<string, string>;
 }
 
 export function WardPage({ ctx, ward, prefectureNames }: WardPageProps): JSX.Element {
@@ -455,7 +450,7 @@ export function WardPage({ ctx, ward, prefectureNames }: WardPageProps): JSX.Ele
   // Same definition as the list's count: municipalities tied by an agreement in force or a live exchange.
   const municipalityPartners = new Set([
     ...ward.partners.filter((p) => p.party.kind === 'municipality').map((p) => p.party.key),
-    ...ward.exchanges.filter((e) => !e.isEnded).flatMap((e) => e.members.map((m) => m.code)),
+    ...ward.exchanges.filter((e) => e.endedOn === null || e.endedOn > ward.asOf).flatMap((e) => e.members.map((m) => m.code)),
   ]).size;
   return (
     <Layout
@@ -471,7 +466,7 @@ export function WardPage({ ctx, ward, prefectureNames }: WardPageProps): JSX.Ele
           <rt safe>{ward.kana}</rt>
           <rp>）</rp>
         </ruby>
-        <SampleMark ctx={ctx} show={ward.isSample} />
+        <ProvenanceBadge ctx={ctx} provenance={ward.provenance} />
       </h1>
       <dl class="rk-facts">
         <div class="rk-facts__row">
@@ -583,7 +578,7 @@ export function WardPage({ ctx, ward, prefectureNames }: WardPageProps): JSX.Ele
           {ctx.t('地域間交流', 'Regional exchanges')}
         </h2>
         {ward.exchanges.length > 0 ? (
-          <ExchangeList ctx={ctx} exchanges={ward.exchanges} prefectureNames={prefectureNames} />
+          <ExchangeList ctx={ctx} exchanges={ward.exchanges} prefectureNames={prefectureNames} asOf={ward.asOf} />
         ) : (
           <p>{ctx.t('地域間交流は登録されていません。', 'No regional exchange is recorded.')}</p>
         )}

@@ -3,7 +3,7 @@ import type { FieldError } from '../../../../views/components/error-summary.tsx'
 import { ErrorSummary } from '../../../../views/components/error-summary.tsx';
 import { CsrfField, SuccessNotice } from '../../../../views/components/form-fields.tsx';
 import { pageCount, Pagination, resultRangeText } from '../../../../views/components/pagination.tsx';
-import { projectFields } from '../../shared/project-fields.ts';
+import { projectFields } from '../../projects/fields.ts';
 import { projectStatuses } from '../../shared/records.ts';
 import type { PageContext } from '../../../../views/context.ts';
 import type { ListFilter, ProjectFormInput } from '../form.ts';

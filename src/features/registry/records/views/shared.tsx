@@ -1,7 +1,7 @@
 // Pieces shared by the registry edit pages (連携記録の管理): the layout, notices, labels and list parts.
 import type { Children } from '@kitajs/html';
 import { formatFiscalYear } from '../../../../domain/fiscal-year.ts';
-import { projectFieldByNumber } from '../../shared/project-fields.ts';
+import { projectFieldByNumber } from '../../projects/fields.ts';
 import type { PageContext } from '../../../../views/context.ts';
 import { formatDate } from '../../../../views/format.ts';
 import { Layout } from '../../../../views/layout.tsx';
