@@ -66,6 +66,27 @@ export function joinList(values: readonly string[]): string {
   return values.join(LIST_SEPARATOR);
 }
 
+// ─── Formula protection (CSV) ───────────────────────────────────────────────────────────────────
+// A spreadsheet opening a CSV reads a cell that begins with = + - @, tab or carriage return as a
+// formula (OWASP "CSV injection"): a record titled =HYPERLINK(…) would become a live link or worse
+// in the reader's Excel. The export therefore writes such a text with a single quote in front (the
+// OWASP rule; Excel shows the text as typed), and the import takes that quote off again, so that
+// export → import gives back the same text. A text that itself begins with quotes followed by one
+// of those characters ('=…) gets one more quote, so that taking one off is always exact.
+
+const FORMULA_LEAD = /^'*[=+\-@\t\r]/;
+const PROTECTED_LEAD = /^'+[=+\-@\t\r]/;
+
+/** The text as a CSV cell: `'` in front when a spreadsheet would read it as a formula. */
+export function protectFormulaText(text: string): string {
+  return FORMULA_LEAD.test(text) ? `'${text}` : text;
+}
+
+/** The inverse of protectFormulaText: a cell `'` + (= + - @ tab CR) loses that one quote. */
+export function unprotectFormulaText(cell: string): string {
+  return PROTECTED_LEAD.test(cell) ? cell.slice(1) : cell;
+}
+
 /** Splits a list cell; accepts the full-width ；, 、 and , too, because people type them. */
 export function splitList(cell: string): string[] {
   return cell

@@ -1,10 +1,15 @@
 // CSV and XLSX responses for the registry's exports, one writer for every list. CSV is UTF-8 with a
 // BOM (so that Excel on Japanese Windows opens it as UTF-8, not CP932), CRLF line ends, a header
 // row and every cell quoted when needed (csv-stringify). XLSX keeps code columns as text.
+//
+// Formulas: a CSV text cell that a spreadsheet would read as a formula (= + - @ tab CR first) is
+// written with a `'` in front (protectFormulaText; the import takes it off again). XLSX needs no
+// such care: exceljs writes a string value as a string cell (a shared string, t="s"), never as a
+// formula (<f>), so Excel shows `=HYPERLINK(…)` as the text it is.
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
-import type { ExchangeColumn } from '../domain/exchange-layout.ts';
+import { protectFormulaText, type ExchangeColumn } from '../domain/exchange-layout.ts';
 
 export type TabularFormat = 'csv' | 'xlsx';
 export type TabularRow = Record<string, string | number | null | undefined>;
@@ -15,8 +20,19 @@ function cellText(value: TabularRow[string]): string {
   return value === null || value === undefined ? '' : String(value);
 }
 
+/**
+ * A CSV cell. Protection is decided by the value's type, not by the column: the rows give numeric
+ * columns (年度, 分野番号, the figures' counts) as numbers and every text column (titles, notes,
+ * names, dates, codes) as strings, so a number is written as it is (-3 stays a number a spreadsheet
+ * can add up, and the import reads 2024 back as 2024) while any string that a spreadsheet would take
+ * for a formula gets its quote, whatever column it sits in.
+ */
+function csvCell(value: TabularRow[string]): string {
+  return typeof value === 'string' ? protectFormulaText(value) : cellText(value);
+}
+
 export function toCsv(columns: readonly ExchangeColumn[], rows: readonly TabularRow[]): string {
-  const records = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => cellText(r[c.key])))];
+  const records = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => csvCell(r[c.key])))];
   return BOM + stringify(records, { record_delimiter: '\r\n' });
 }
 
