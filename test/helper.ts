@@ -57,7 +57,10 @@ export async function createTestDatabase(engine: Engine, { demoData = true } = {
     const url = new URL(postgresAdminUrl);
     url.pathname = `/${name}`;
     config = { engine, url: url.toString() };
-    cleanup = () => adminQuery(`drop database if exists ${name} with (force)`);
+    cleanup = async () => {
+      await waitForNoSessions(name);
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    };
   }
   const handle = openDatabase(config);
   await prepareDatabase(handle.db, { demoData, env: 'test' });
@@ -69,6 +72,30 @@ export async function createTestDatabase(engine: Engine, { demoData = true } = {
       await cleanup();
     },
   };
+}
+
+/**
+ * Waits (up to 5 s) until no session is connected to the database any more. The app's pool has
+ * been ended by then, but pg-pool's end() resolves once it has *asked* its idle connections to
+ * close, not once PostgreSQL has let them go. A forced drop that comes first terminates those
+ * sessions, and the server's "terminating connection due to administrator command" reaches a
+ * pooled client that still listens: pg-pool re-emits it as an 'error' event nobody handles, an
+ * uncaught exception that node:test pins on whichever test opened that connection ("generated
+ * asynchronous activity after the test ended"). Reproduced in isolation: with a persistent admin
+ * connection dropping right after end(), most runs; with this wait, none.
+ */
+async function waitForNoSessions(database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresAdminUrl });
+  await client.connect();
+  try {
+    for (let i = 0; i < 250; i++) {
+      const { rows } = await client.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where datname = $1', [database]);
+      if (rows[0]?.n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 async function adminQuery(text: string): Promise<void> {

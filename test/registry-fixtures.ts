@@ -217,6 +217,12 @@ export async function insertRegisteredMember(db: Kysely<Database>, code: string,
   await bumpRevision(db, 'registry');
 }
 
+/**
+ * Texts a spreadsheet reads as formulas when it opens a CSV (= + - @ and tab first): the CSV export
+ * writes them with a leading ' and the import takes it off again.
+ */
+export const formulaTexts = ['=HYPERLINK("http://evil","x")', '+1', '-2', '@SUM(A1)', '\tタブで始まる名称'] as const;
+
 /** Well-known codes used by the tests. */
 export const codes = {
   chiyoda: '131016',

@@ -35,7 +35,7 @@ const wards: ReadonlyArray<readonly [number, string, string]> = [
 ];
 
 /** The names used in ward and municipal pages (research/domain.md §2.3), grouped by category. */
-const agreementTypes: ReadonlyArray<readonly [string, string, string, AgreementCategory]> = [
+export const agreementTypes: ReadonlyArray<readonly [string, string, string, AgreementCategory]> = [
   ['exchange', '交流自治体協定', 'Exchange agreement', 'friendship'],
   ['friendship-municipality', '友好自治体協定', 'Friendship agreement', 'friendship'],
   ['friendship-city-exchange', '友好都市交流協定', 'Friendship city exchange agreement', 'friendship'],
@@ -52,6 +52,13 @@ const agreementTypes: ReadonlyArray<readonly [string, string, string, AgreementC
   ['mutual-cooperation', '相互連携協定', 'Mutual cooperation agreement', 'other'],
   ['shopping-street-friendship', '商店街友好都市協定', 'Shopping-street friendship agreement', 'other'],
   ['comprehensive-memorandum', '包括連携に関する覚書', 'Comprehensive cooperation memorandum', 'other'],
+  ['friendship-exchange', '交流・友好(協定名なし)', 'Exchange or friendship (no named agreement)', 'friendship'],
+  ['partnership', '連携協定', 'Partnership agreement', 'other'],
+  ['comprehensive-partnership', '包括連携協定', 'Comprehensive partnership agreement', 'other'],
+  ['tourism', '観光交流協定', 'Tourism exchange agreement', 'other'],
+  ['industry', '産業・経済交流協定', 'Industry and economic exchange agreement', 'other'],
+  ['hometown-exchange', 'ふるさと交流協定', 'Hometown exchange agreement', 'friendship'],
+  ['evacuation', '災害時の避難・受入れ協定', 'Disaster evacuation and reception agreement', 'disaster'],
   ['other', 'その他の協定・交流', 'Other agreement or exchange', 'other'],
 ];
 

@@ -10,19 +10,14 @@ import { contextFor, sendPage } from '../../views/render.ts';
 import { addMailDomain, approveApplication, changeRole, disableAccount, enableAccount, rejectApplication, removeMailDomain, type Applicant } from './commands.ts';
 import { formValue, message, parseAccountFilter, parseAccountId, parseAuditFilter, parseDisable, parseMailDomain, parseRejection, parseRoleChange } from './form.ts';
 import { dashboardSummary, findAccount, listAccounts, listAuditEvents, listMailDomains, listPendingApplications } from './queries.ts';
-import {
-  AccountListPage,
-  AccountPage,
-  ApprovalsPage,
-  AuditPage,
-  ConflictPage,
-  DashboardPage,
-  MailDomainsPage,
-  isNoticeKey,
-  type AccountPageProps,
-  type AdminSection,
-  type NoticeKey,
-} from './views.tsx';
+import { AccountPage, type AccountPageProps } from './views/account-detail.tsx';
+import { AccountListPage } from './views/accounts.tsx';
+import { ApprovalsPage } from './views/approvals.tsx';
+import { AuditPage } from './views/audit-log.tsx';
+import { ConflictPage } from './views/conflict.tsx';
+import { DashboardPage } from './views/dashboard.tsx';
+import { MailDomainsPage } from './views/mail-domains.tsx';
+import { isNoticeKey, type AdminSection, type NoticeKey } from './views/shared.tsx';
 
 export default async function adminRoutes(app: FastifyInstance, { config, database, mailer }: FeatureOptions): Promise<void> {
   const { db } = database;

@@ -1,7 +1,8 @@
 // The import on both engines, through the real app: upload (multipart, with CSRF) → preview →
 // apply in the background → result; CSV in UTF-8 with and without BOM and in CP932, XLSX; a bad
-// file refused with every error listed and nothing saved; export → import round trip; size,
-// type and permission refusals.
+// file refused with every error listed and nothing saved; export → import round trip (formula-like
+// texts included); size, type and permission refusals; files that would cost too much to parse
+// (refused, with the app answering other requests meanwhile).
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -17,10 +18,12 @@ import { projectColumns } from '../projects/exchange.ts';
 import type { ExchangeColumn } from '../shared/exchange-layout.ts';
 import { newTotpSecret } from '../../../domain/totp.ts';
 import { toCsv, toXlsx, type TabularRow } from '../../../views/tabular.ts';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { TestClient } from '../../../../test/client.ts';
 import { describeEachEngine } from '../../../../test/helper.ts';
+import { formulaTexts, insertAgreement, insertProject } from '../../../../test/registry-fixtures.ts';
 import { applyChunkSize } from './commands.ts';
-import { maxUploadBytes } from './parse.ts';
+import { holdParses, maxUploadBytes, parseLimits } from './parse.ts';
 
 const importPath = '/admin/registry/import';
 const chiyoda = '131016';
@@ -70,6 +73,28 @@ function agreement(values: TabularRow = {}): TabularRow {
     notes: 'サンプル',
     ...values,
   };
+}
+
+/** The central directory headers of a zip (where each starts, and its name), to alter what they declare. */
+function centralHeaders(zip: Buffer): Array<{ at: number; name: string }> {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const headers: Array<{ at: number; name: string }> = [];
+  let at = zip.readUInt32LE(eocd + 16);
+  for (let i = zip.readUInt16LE(eocd + 10); i > 0; i--) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    headers.push({ at, name: zip.toString('utf8', at + 46, at + 46 + nameLength) });
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return headers;
+}
+
+/** A copy of `xlsx` whose directory declares `size` as the uncompressed size of the sheet. */
+function withDeclaredSheetSize(xlsx: Buffer, size: number): Buffer {
+  const copy = Buffer.from(xlsx);
+  const sheet = centralHeaders(copy).find((h) => h.name === 'xl/worksheets/sheet1.xml');
+  assert.ok(sheet, 'the export has xl/worksheets/sheet1.xml');
+  copy.writeUInt32LE(size, sheet.at + 24);
+  return copy;
 }
 
 interface Upload {
@@ -604,6 +629,132 @@ describeEachEngine('registry import', (current) => {
       assert.equal(copies.length, 2);
       const [a, b] = await Promise.all(copies.map((id) => projectSnapshot(db(), id)));
       assert.deepEqual({ ...a, id: '' }, { ...b, id: '' });
+    });
+
+    test('texts a spreadsheet would read as formulas: the CSV carries a quote, importing it back changes nothing', async () => {
+      const ours: Record<'agreements' | 'projects', Array<[string, string]>> = { agreements: [], projects: [] };
+      for (const title of formulaTexts) {
+        ours.agreements.push([await insertAgreement(db(), { typeId: 'exchange', title, wardCodes: [chiyoda], partners: [{ code: nayoro }], notes: '\r改行で始まる備考' }), title]);
+        ours.projects.push([await insertProject(db(), { fiscalYear: 2024, title, field: 1, wardCodes: [chiyoda], partnerCodes: [nayoro], notes: '@備考' }), title]);
+      }
+      for (const entity of ['agreements', 'projects'] as const) {
+        const columns = entity === 'agreements' ? agreementColumns : projectColumns;
+        const snapshot = (id: string) => (entity === 'agreements' ? agreementSnapshot(db(), id) : projectSnapshot(db(), id));
+        const exported = await admin.get(`/${entity}.csv`);
+        assert.equal(exported.statusCode, 200);
+        const [, ...rows] = parseCsv(exported.body, { bom: true }) as string[][];
+        const title = columns.findIndex((c) => c.key === 'title');
+        for (const [id, text] of ours[entity]) assert.equal(rows.find((r) => r[0] === id)?.[title], `'${text}`, `${entity}: ${JSON.stringify(text)}`);
+
+        const ids = (await db().selectFrom(entity).select('id').where('deleted_at', 'is', null).execute()).map((r) => r.id);
+        const before = await Promise.all(ids.map(snapshot));
+        const { result } = await importFile({ entity, bytes: exported.rawPayload, fileName: `${entity}.csv` });
+        assert.match(result.body, new RegExp(`${ids.length} 件を取り込みました\\(新規 0 件、更新 ${ids.length} 件\\)`));
+        assert.deepEqual(await Promise.all(ids.map(snapshot)), before, 'the same records, titles without the quote');
+        for (const [id, text] of ours[entity]) assert.equal((await snapshot(id))?.title, text);
+      }
+    });
+
+    test('the quote of a CSV cell kept in an XLSX cell (the CSV saved again by Excel) is taken off too', async () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('連携事業');
+      sheet.addRow(projectColumns.map((c) => c.header));
+      for (const title of [`'=1+1 サンプル XLSXの引用符`, `'サンプル 引用符で始まる事業`]) {
+        const values = project({ title });
+        sheet.addRow(projectColumns.map((c) => values[c.key] ?? null));
+      }
+      await importFile({ bytes: Buffer.from(await workbook.xlsx.writeBuffer()), fileName: 'quoted.xlsx' });
+      assert.equal((await projectIdsByTitle('=1+1 サンプル XLSXの引用符')).length, 1, 'a quote before = is the export\'s: taken off');
+      assert.equal((await projectIdsByTitle(`'サンプル 引用符で始まる事業`)).length, 1, 'a quote before anything else is text: kept');
+    });
+  });
+
+  describe('a file that would cost too much to parse', () => {
+    test('a cell at column XFD in each of 1,000 rows: refused with a Japanese error, nothing saved', async () => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('連携事業');
+      sheet.addRow(projectColumns.map((c) => c.header));
+      for (let r = 2; r <= 1001; r++) {
+        const values = project({ title: `サンプル XFD列 ${r}` });
+        const row = sheet.getRow(r);
+        projectColumns.forEach((c, i) => (row.getCell(i + 1).value = values[c.key] ?? null));
+        row.getCell(16_384).value = 'x';
+      }
+      const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+      const before = await countOf('projects');
+      const jobId = jobIdOf(await admin.upload({ bytes, fileName: 'xfd.xlsx' }));
+      const job = await jobRow(jobId);
+      assert.equal(job.status, 'invalid');
+      assert.deepEqual(JSON.parse(job.errors_json), [
+        { row: 2, column: '16384列目', message: '64列目より右に値があります。取り込めるのは64列目までです。不要な列を削除してください。' },
+      ]);
+      assert.match((await admin.get(`${importPath}/${jobId}`)).body, /64列目より右に値があります/);
+      assert.equal(await countOf('projects'), before);
+      assert.deepEqual(await projectIdsByTitle('サンプル XFD列 2'), []);
+    });
+
+    test('a zip that declares more than 50 MB once unpacked is refused; one that declares less than it holds is not an XLSX', async () => {
+      const xlsx = await toXlsx('連携事業', projectColumns, [project({ title: 'サンプル 展開サイズ' })]);
+      const jobs = await countOf('import_jobs');
+      const big = jobIdOf(await admin.upload({ bytes: withDeclaredSheetSize(xlsx, 60 * 1024 * 1024), fileName: 'bomb.xlsx' }));
+      const job = await jobRow(big);
+      assert.equal(job.status, 'invalid');
+      assert.match(JSON.parse(job.errors_json)[0].message, /^展開すると大きすぎるファイルです（展開後50MBまで）/);
+      const lying = await admin.upload({ bytes: withDeclaredSheetSize(xlsx, 10), fileName: 'lying.xlsx' });
+      assert.equal(lying.statusCode, 415);
+      assert.match(lying.body, /XLSXファイルとして読めません/);
+      assert.equal(await countOf('import_jobs'), jobs + 1);
+      assert.deepEqual(await projectIdsByTitle('サンプル 展開サイズ'), []);
+    });
+
+    test('a CSV with more data rows than 50,000 is refused with the count', async () => {
+      const csv = utf8(`${projectColumns.map((c) => c.header).join(',')}\r\n${'x\r\n'.repeat(50_001)}\r\n\r\n`);
+      const jobId = jobIdOf(await admin.upload({ bytes: csv }));
+      const job = await jobRow(jobId);
+      assert.equal(job.status, 'invalid');
+      assert.deepEqual(JSON.parse(job.errors_json), [{ row: 1, column: '', message: '一度に取り込めるのは50,000行までです（50,001行あります）。ファイルを分けてください。' }]);
+    });
+
+    test('while a parse runs in its worker, the app answers other requests', { timeout: 60_000 }, async () => {
+      const held = holdParses();
+      let uploaded = false;
+      const upload = admin.upload({ bytes: csvOf(projectColumns, [project({ title: 'サンプル 解析中の別リクエスト' })]) }).finally(() => (uploaded = true));
+      try {
+        await held.started; // the worker has started and holds: the upload cannot finish until release()
+        const home = await current().app.inject({ method: 'GET', url: '/' });
+        assert.equal(home.statusCode, 200);
+        assert.equal((await admin.get(importPath)).statusCode, 200);
+        assert.equal(uploaded, false, 'the upload is still being parsed');
+      } finally {
+        held.release();
+      }
+      const jobId = jobIdOf(await upload);
+      assert.equal((await jobRow(jobId)).status, 'validated');
+    });
+
+    test('a parse over its time limit is ended: a Japanese error for the job, not a 500, nothing saved', { timeout: 60_000 }, async () => {
+      const held = holdParses();
+      const timeMs = parseLimits.timeMs;
+      parseLimits.timeMs = 1_000;
+      try {
+        const jobId = jobIdOf(await admin.upload({ bytes: csvOf(projectColumns, [project({ title: 'サンプル 時間切れ' })]) }));
+        const job = await jobRow(jobId);
+        assert.equal(job.status, 'invalid');
+        assert.deepEqual(JSON.parse(job.errors_json), [
+          { row: 1, column: '', message: 'ファイルの読み込みが1秒で終わらなかったため、中止しました。行を分けて、いくつかのファイルにしてください。' },
+        ]);
+      } finally {
+        parseLimits.timeMs = timeMs;
+        held.release();
+      }
+      assert.deepEqual(await projectIdsByTitle('サンプル 時間切れ'), []);
+    });
+
+    test('an ordinary XLSX still imports', async () => {
+      const xlsx = await toXlsx('連携事業', projectColumns, [project({ title: 'サンプル 普通のXLSX' })]);
+      const { result } = await importFile({ bytes: xlsx, fileName: 'ordinary.xlsx' });
+      assert.match(result.body, /1 件を取り込みました\(新規 1 件、更新 0 件\)/);
+      assert.equal((await projectIdsByTitle('サンプル 普通のXLSX')).length, 1);
     });
   });
 });

@@ -11,6 +11,7 @@ import {
   splitList,
   type ExchangeColumn,
 } from '../shared/exchange-layout.ts';
+import { unprotectFormulaText } from '../../../views/tabular.ts';
 import { parseFiscalYearLabel } from '../../../domain/fiscal-year.ts';
 import { isValidLocalGovCode } from '../../../domain/local-gov-code.ts';
 import { parseProjectField } from '../projects/fields.ts';
@@ -52,6 +53,12 @@ export interface ReferenceData {
 }
 
 export const maxImportRows = 50_000;
+
+/** The file-level error of a file with more data rows than maxImportRows; `count` when it is known (not when exceljs stopped early). */
+export function tooManyRowsMessage(count?: number): string {
+  const found = count === undefined ? 'それより多くの行があります' : `${count.toLocaleString('ja-JP')}行あります`;
+  return `一度に取り込めるのは${maxImportRows.toLocaleString('ja-JP')}行までです（${found}）。ファイルを分けてください。`;
+}
 
 export function columnsOf(entity: ImportEntity): readonly ExchangeColumn[] {
   return entity === 'agreements' ? agreementColumns : projectColumns;
@@ -180,8 +187,14 @@ class RowReader {
     return column.header;
   }
 
+  /**
+   * Every field of a row is read here, so this is the one place that takes off the quote the CSV
+   * export puts before a text a spreadsheet would read as a formula ('=…, '+…, '-…, '@…, '<tab>…),
+   * for CSV and XLSX alike (a CSV saved again as XLSX keeps the quote in the cell's text). The cell
+   * is trimmed first: the quote keeps a leading tab of the original text from being trimmed away.
+   */
   cell(key: string): string {
-    return (this.record[this.header(key)] ?? '').trim();
+    return unprotectFormulaText((this.record[this.header(key)] ?? '').trim());
   }
 
   fail(key: string, message: string): void {
@@ -444,7 +457,7 @@ export function validateTable<E extends ImportEntity>(entity: E, table: ParsedTa
     result.errors.push({ row: 2, column: '', message: 'データの行がありません。見出しの行の下に1件以上入力してください。' });
   }
   if (dataRecords.length > maxImportRows) {
-    result.errors.push({ row: 1, column: '', message: `一度に取り込めるのは${maxImportRows.toLocaleString('ja-JP')}行までです（${dataRecords.length.toLocaleString('ja-JP')}行あります）。ファイルを分けてください。` });
+    result.errors.push({ row: 1, column: '', message: tooManyRowsMessage(dataRecords.length) });
   }
   const headers = table.headers.map(normaliseHeader);
   for (const r of dataRecords) {

@@ -12,7 +12,7 @@ import { registryModel } from '../model/index.ts';
 import { emptyProjectFilter } from '../projects/filter.ts';
 import { findProjects } from '../projects/queries.ts';
 import { pageOf } from '../shared/list-query.ts';
-import { codes, insertAgreementFixtures, insertProject, insertProjectFixtures } from '../../../../test/registry-fixtures.ts';
+import { codes, formulaTexts, insertAgreement, insertAgreementFixtures, insertProject, insertProjectFixtures } from '../../../../test/registry-fixtures.ts';
 
 const resultCount = (html: string) => /role="status">([^<]*)</.exec(html)?.[1] ?? '';
 const titlesIn = (html: string, list: 'projects' | 'agreements') =>
@@ -394,5 +394,45 @@ describeEachEngine('registry lists: /projects and /agreements', (current) => {
     assert.match(res.body, /<strong class="rk-badge">Cancelled<\/strong>/);
     assert.match(res.body, /FY2024/);
     assert.match(res.body, new RegExp(P2));
+  });
+
+  // Last: the records it adds appear in every unfiltered list.
+  test('CSV cells a spreadsheet would read as formulas start with a quote; numbers and other texts do not; XLSX keeps plain text', async () => {
+    const db = current().database.handle.db;
+    const projects: Array<[string, string]> = [];
+    const agreements: Array<[string, string]> = [];
+    for (const title of formulaTexts) {
+      projects.push([await insertProject(db, { fiscalYear: 2024, title, field: 1, wardCodes: [codes.chiyoda], partnerCodes: [codes.nayoro], notes: '=1+1' }), title]);
+      agreements.push([await insertAgreement(db, { typeId: 'exchange', title, wardCodes: [codes.chiyoda], partners: [{ code: codes.nayoro }], notes: '\r改行で始まる備考' }), title]);
+    }
+    const cases = [
+      { path: '/projects', columns: projectColumns, records: projects, notes: `'=1+1` },
+      { path: '/agreements', columns: agreementColumns, records: agreements, notes: `'\r改行で始まる備考` },
+    ];
+    for (const { path, columns, records, notes } of cases) {
+      const index = (key: string) => columns.findIndex((c) => c.key === key);
+      const [header, ...rows] = parseCsv((await get(`${path}.csv`)).body);
+      assert.deepEqual(header, columns.map((c) => c.header), 'headers are ours: never quoted');
+      for (const [id, title] of records) {
+        const row = rows.find((r) => r[index('id')] === id);
+        assert.ok(row, `${path}.csv has ${id}`);
+        assert.equal(row[index('title')], `'${title}`, `${path}: ${JSON.stringify(title)}`);
+        assert.equal(row[index('notes')], notes);
+        assert.equal(row[index('wardCodes')], codes.chiyoda, 'a text that is no formula is written as it is');
+        assert.equal(row[index('fiscalYear')], path === '/projects' ? '2024' : '', 'a number is written as a number, without a quote');
+      }
+
+      // XLSX: exceljs writes strings as string cells, never as formulas: no quote is needed there.
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await get(`${path}.xlsx`)).rawPayload as unknown as ArrayBuffer);
+      const sheet = workbook.worksheets[0]!;
+      const byId = new Map<string, ExcelJS.Row>();
+      sheet.eachRow((row) => byId.set(String(row.getCell(index('id') + 1).value), row));
+      for (const [id, title] of records) {
+        const cell = byId.get(id)!.getCell(index('title') + 1);
+        assert.equal(cell.type, ExcelJS.ValueType.String, `${path}.xlsx: ${JSON.stringify(title)} is a string cell`);
+        assert.equal(cell.value, title);
+      }
+    }
   });
 });
