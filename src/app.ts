@@ -16,6 +16,7 @@ import type { FeatureOptions } from './features/feature-options.ts';
 import { findSession, sessionCookieName } from './db/sessions.ts';
 import { createMailer, type Mailer } from './mail/index.ts';
 import { anonymous } from './policy/index.ts';
+import { registerPageCache } from './views/page-cache.ts';
 import { contextFor, sendPage } from './views/render.ts';
 import { ErrorPage, NotFoundPage } from './views/errors.tsx';
 import adminRoutes from './features/admin/routes.ts';
@@ -89,6 +90,8 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   });
   await registerAssets(app);
   registerSessionHook(app, config, database);
+  // After the session hook: only anonymous visitors are served from it.
+  registerPageCache(app, database.db);
   // Every state change is a POST from one of our forms and must carry its CSRF token.
   app.addHook('preHandler', (request, reply, done) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return done();

@@ -10,6 +10,8 @@ import {
   projectsByField,
   type ProjectCount,
   figuresAsOf,
+  figuresOn,
+  figuresTimeline,
   projectsByFiscalYear,
   trendByFiscalYear,
   type FiguresInput,
@@ -209,4 +211,28 @@ test('groups signed on a date: an unknown signing date counts as signed', () => 
   assert.equal(groupsSignedOn(groups, '2022-03-01'), 3);
   assert.equal(groupsSignedOn(wideAreaGroups, PUBLISHED_AS_OF), 13);
   assert.equal(groupsSignedOn(wideAreaGroups, '2018-05-01'), 11);
+});
+
+test('figuresOn over a timeline gives what figuresAsOf gives, on every date of the boundaries', () => {
+  const input: FiguresInput = {
+    ties: [tie(A, '1989-07-01', '2010-04-01'), tie(A, '2015-01-01'), tie(B, null, '2001-01-01', SHINAGAWA), tie(KOCHI, '2018-09-01'), tie(C, '2020-02-01')],
+    memberships: [
+      { code: B, joinedOn: '2017-06-01' },
+      { code: B, joinedOn: '2016-06-01' },
+      { code: C, joinedOn: '2022-01-01' },
+    ],
+    groupMembers: [
+      { groupId: 'g1', code: C, signedOn: '2016-04-26' },
+      { groupId: 'g2', code: A, signedOn: null },
+    ],
+  };
+  const timeline = figuresTimeline(input, new Map([[A, '01'], [B, '20'], [C, '26']]));
+  assert.deepEqual(figuresOn(timeline, '2022-03-01').unionByPrefecture, { '01': 1, '20': 1, '26': 1 });
+  for (const asOf of ['1980-01-01', '1989-07-01', '2000-12-31', '2001-01-01', '2010-03-31', '2010-04-01', '2014-12-31', '2015-01-01', '2016-04-26', '2016-06-01', '2020-02-01', '2022-03-01']) {
+    const comparable = (f: ReturnType<typeof figuresAsOf>) => ({
+      counts: [f.wardPartners, f.registeredMembers, f.wideAreaMembers, f.union],
+      codes: Object.fromEntries(Object.entries(f.byCategoryCodes).map(([k, v]) => [k, [...v].sort()])),
+    });
+    assert.deepEqual(comparable(figuresOn(timeline, asOf)), comparable(figuresAsOf(input, asOf)), asOf);
+  }
 });

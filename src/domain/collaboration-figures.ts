@@ -119,6 +119,119 @@ export function figuresAsOf(input: FiguresInput, asOf: string): Figures {
   };
 }
 
+/**
+ * The same input arranged by municipality, for counting on many dates: each countable code once,
+ * with the periods it is a ward partner, the day it joined and the signing dates of its groups.
+ * figuresOn(timeline, asOf) gives what figuresAsOf(input, asOf) gives, visiting each code once
+ * instead of every tie and building no set unless asked (a page that may ask for any day of twelve
+ * years needs that).
+ */
+export interface FiguresTimeline {
+  codes: ReadonlyArray<{
+    code: string;
+    /** The 2-digit prefecture, when known. */
+    prefectureCode: string | undefined;
+    /**
+     * Each tie as [start, end) in days since 1970-01-01 (an ISO date compared as a number: the same
+     * order, without comparing strings on every date asked); an unknown start is -Infinity, no end
+     * +Infinity.
+     */
+    ties: ReadonlyArray<readonly [number, number]>;
+    /** The earliest day it joined as a member (days), or +Infinity when it never did. */
+    joinedOn: number;
+    /** The earliest signing day of the groups it belongs to (unknown = -Infinity), or +Infinity. */
+    groupSignedOn: number;
+  }>;
+}
+
+/** An ISO date as days since 1970-01-01; null as `ifNull`. */
+function dayNumber(iso: string | null, ifNull: number): number {
+  if (iso === null) return ifNull;
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+}
+
+export function figuresTimeline(input: FiguresInput, prefectureOf?: ReadonlyMap<string, string>): FiguresTimeline {
+  const keep = countable(input);
+  type Mutable = { code: string; prefectureCode: string | undefined; ties: Array<readonly [number, number]>; joinedOn: number; groupSignedOn: number };
+  const byCode = new Map<string, Mutable>();
+  const entry = (code: string) => {
+    let e = byCode.get(code);
+    if (!e) byCode.set(code, (e = { code, prefectureCode: prefectureOf?.get(code), ties: [], joinedOn: Infinity, groupSignedOn: Infinity }));
+    return e;
+  };
+  for (const t of input.ties) if (keep(t.partnerCode)) entry(t.partnerCode).ties.push([dayNumber(t.startedOn, -Infinity), dayNumber(t.endedOn, Infinity)]);
+  for (const m of input.memberships) {
+    if (!keep(m.code)) continue;
+    const e = entry(m.code);
+    e.joinedOn = Math.min(e.joinedOn, dayNumber(m.joinedOn, Infinity));
+  }
+  for (const m of input.groupMembers) {
+    if (!keep(m.code)) continue;
+    const e = entry(m.code);
+    e.groupSignedOn = Math.min(e.groupSignedOn, dayNumber(m.signedOn, -Infinity));
+  }
+  return { codes: [...byCode.values()] };
+}
+
+const WARD_PARTNER = 1;
+const REGISTERED_MEMBER = 2;
+const WIDE_AREA_MEMBER = 4;
+
+export interface TimelineFigures extends Figures {
+  /** Union members per prefecture (2-digit code); prefectures without any, or codes of no known prefecture, are absent. */
+  unionByPrefecture: Record<string, number>;
+}
+
+/** As figuresAsOf, from a timeline (see figuresTimeline); the code sets are built only when read. */
+export function figuresOn(timeline: FiguresTimeline, asOf: string): TimelineFigures {
+  assertIsoDate(asOf);
+  const day = dayNumber(asOf, 0);
+  const { codes } = timeline;
+  const categories = new Uint8Array(codes.length);
+  let wardPartners = 0;
+  let registeredMembers = 0;
+  let wideAreaMembers = 0;
+  let union = 0;
+  const unionByPrefecture: Record<string, number> = {};
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    let found = 0;
+    for (const [start, end] of c.ties) {
+      if (start <= day && end > day) {
+        found = WARD_PARTNER;
+        break;
+      }
+    }
+    if (c.joinedOn <= day) found |= REGISTERED_MEMBER;
+    if (c.groupSignedOn <= day) found |= WIDE_AREA_MEMBER;
+    if (found === 0) continue;
+    categories[i] = found;
+    if (found & WARD_PARTNER) wardPartners++;
+    if (found & REGISTERED_MEMBER) registeredMembers++;
+    if (found & WIDE_AREA_MEMBER) wideAreaMembers++;
+    union++;
+    if (c.prefectureCode !== undefined) unionByPrefecture[c.prefectureCode] = (unionByPrefecture[c.prefectureCode] ?? 0) + 1;
+  }
+  let sets: Figures['byCategoryCodes'] | undefined;
+  const setOf = (flag: number) => new Set(codes.filter((_, i) => (categories[i]! & flag) !== 0).map((c) => c.code));
+  return {
+    wardPartners,
+    registeredMembers,
+    wideAreaMembers,
+    union,
+    unionByPrefecture,
+    get byCategoryCodes() {
+      sets ??= {
+        wardPartners: setOf(WARD_PARTNER),
+        registeredMembers: setOf(REGISTERED_MEMBER),
+        wideAreaMembers: setOf(WIDE_AREA_MEMBER),
+        union: setOf(WARD_PARTNER | REGISTERED_MEMBER | WIDE_AREA_MEMBER),
+      };
+      return sets;
+    },
+  };
+}
+
 export interface FiscalYearFigures extends CategoryCounts {
   fiscalYear: number;
   /** The last day of the 年度, 'YYYY-03-31' (or the `notAfter` day for a 年度 not yet ended). */

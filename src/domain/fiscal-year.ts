@@ -52,10 +52,19 @@ export function fiscalYearEra(fy: number): EraYear {
   return eraOf(`${fy}-12-31`);
 }
 
+// The era comes from ICU (Intl.DateTimeFormat#formatToParts), which costs far more than the
+// string; there are only a few dozen 年度 in use, so each label is made once.
+const fiscalYearLabels = new Map<number, string>();
+
 /** '2019年度(令和元年度)'. */
 export function formatFiscalYear(fy: number): string {
-  const { era, year } = fiscalYearEra(fy);
-  return `${fy}年度(${era}${year === 1 ? '元' : year}年度)`;
+  let label = fiscalYearLabels.get(fy);
+  if (label === undefined) {
+    const { era, year } = fiscalYearEra(fy);
+    label = `${fy}年度(${era}${year === 1 ? '元' : year}年度)`;
+    fiscalYearLabels.set(fy, label);
+  }
+  return label;
 }
 
 /** 'FY2024 (April 2024 – March 2025)', with an en dash. */

@@ -4,12 +4,27 @@ import type { PageContext } from './context.ts';
 
 const integerFormat = new Intl.NumberFormat('ja-JP');
 
+/** 1,234 — a thousands separator; plain integers without Intl (a page may print hundreds of them). */
 export function formatCount(n: number): string {
+  if (Number.isSafeInteger(n) && n >= 0) return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
   return integerFormat.format(n);
 }
 
+// Formatting a date asks ICU for the era and the day in Japan; a page of records repeats the same
+// few thousand dates, so their text is remembered (per language), bounded.
+const dateTexts = new Map<string, string>();
+const MAX_REMEMBERED_DATES = 20_000;
+
 export function formatDate(ctx: PageContext, date: string | Date): string {
-  return ctx.lang === 'en' ? formatEnglishDate(date) : formatJapaneseDate(date);
+  if (typeof date !== 'string') return ctx.lang === 'en' ? formatEnglishDate(date) : formatJapaneseDate(date);
+  const key = ctx.lang + date;
+  let text = dateTexts.get(key);
+  if (text === undefined) {
+    text = ctx.lang === 'en' ? formatEnglishDate(date) : formatJapaneseDate(date);
+    if (dateTexts.size >= MAX_REMEMBERED_DATES) dateTexts.clear();
+    dateTexts.set(key, text);
+  }
+  return text;
 }
 
 /** Date and time in Japan: 「2026年(令和8年)4月1日 09:30」, or '1 April 2026, 09:30 JST'. */

@@ -26,7 +26,7 @@ export default async function municipalitiesRoutes(app: FastifyInstance, { datab
     );
   });
 
-  app.get('/municipalities/:code', async (request, reply) => {
+  app.get('/municipalities/:code', { config: { cachedBy: 'registry' } }, async (request, reply) => {
     const ctx = contextFor(request, reply);
     const code = String((request.params as { code: string }).code).normalize('NFKC');
     // The 5-digit form (without check digit) is common in other datasets: send it to the real page.

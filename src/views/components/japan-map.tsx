@@ -17,8 +17,13 @@ const INK = '#1a1a1a';
 const WHITE = '#ffffff';
 const BORDER = '#595959';
 
+const textColours = new Map<string, string>();
+
+/** The text colour with the better contrast on a fill (a handful of fills: each decided once). */
 export function textColourOn(fill: string): string {
-  return contrastRatio(fill, INK) >= contrastRatio(fill, WHITE) ? INK : WHITE;
+  let colour = textColours.get(fill);
+  if (colour === undefined) textColours.set(fill, (colour = contrastRatio(fill, INK) >= contrastRatio(fill, WHITE) ? INK : WHITE));
+  return colour;
 }
 
 export interface JapanMapProps {

@@ -9,20 +9,21 @@ export const agreementPageSize = 50;
 
 /** Every agreement matching the filter on `today` (which decides 継続中 / 終了), in list order. */
 export function findAgreements(model: RegistryModel, filter: AgreementFilter, today: string): readonly Agreement[] {
-  const { index } = model;
-  const from = filter.ward ? (index.agreementsByWard.get(filter.ward) ?? []) : model.agreements;
+  const from = filter.ward ? (model.index.agreementsByWard.get(filter.ward) ?? []) : model.agreements;
+  const { pref, type, category, state } = filter;
   const terms = searchTermsOf(filter.q);
-  // A partner in the prefecture: a municipality there, the prefecture itself, or a group of it.
-  const conditions = [
-    filter.pref && ((a: Agreement) => a.partners.some((p) => p.prefectureCode === filter.pref)),
-    filter.type && ((a: Agreement) => a.type.id === filter.type),
-    filter.category && ((a: Agreement) => a.type.category === filter.category),
-    filter.state === 'live' && ((a: Agreement) => !isEndedOn(a, today)),
-    filter.state === 'ended' && ((a: Agreement) => isEndedOn(a, today)),
-    terms.length > 0 && ((a: Agreement) => matchesKeywords(a.searchText, terms)),
-  ].filter((c): c is (a: Agreement) => boolean => typeof c === 'function');
-  if (conditions.length === 0) return from;
-  return from.filter((a) => conditions.every((c) => c(a)));
+  if (!pref && !type && !category && !state && terms.length === 0) return from;
+  const matching: Agreement[] = [];
+  for (const a of from) {
+    if (type && a.type.id !== type) continue;
+    if (category && a.type.category !== category) continue;
+    if (state && isEndedOn(a, today) !== (state === 'ended')) continue;
+    // A partner in the prefecture: a municipality there, the prefecture itself, or a group of it.
+    if (pref && !a.partners.some((p) => p.prefectureCode === pref)) continue;
+    if (terms.length > 0 && !matchesKeywords(a.searchText, terms)) continue;
+    matching.push(a);
+  }
+  return matching;
 }
 
 export function agreementById(model: RegistryModel, id: string): Agreement | undefined {

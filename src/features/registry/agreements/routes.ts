@@ -38,11 +38,11 @@ export default async function agreementsRoutes(app: FastifyInstance, { database 
     return sendPage(reply, AgreementListPage({ ctx, choices, input: { ...parsed.filter, page: String(parsed.page) }, errors: [], result }));
   }
 
-  app.get('/agreements', (request, reply) => agreementList(request, reply));
+  app.get('/agreements', { config: { cachedBy: 'registry' } }, (request, reply) => agreementList(request, reply));
   app.get('/agreements.csv', (request, reply) => agreementList(request, reply, 'csv'));
   app.get('/agreements.xlsx', (request, reply) => agreementList(request, reply, 'xlsx'));
 
-  app.get<{ Params: { id: string } }>('/agreements/:id', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/agreements/:id', { config: { cachedBy: 'registry' } }, async (request, reply) => {
     const ctx = contextFor(request, reply);
     const model = await registryModel(db);
     const agreement = isRecordId(request.params.id) ? agreementById(model, request.params.id) : undefined;

@@ -142,7 +142,7 @@ export default async function apiRoutes(app: FastifyInstance, { database }: Feat
 
       api.get('/openapi.json', async (_request, reply) => reply.header('cache-control', 'public, max-age=300').send(buildOpenApiDocument()));
 
-      api.get('/v1/projects', async (request, reply) => {
+      api.get('/v1/projects', { config: { cachedBy: 'registry' } }, async (request, reply) => {
         const parsed = parseProjectFilter(request.query);
         const perPage = parsePerPage(request.query);
         const issues = [...(parsed.ok ? [] : filterIssues(parsed.errors)), ...(typeof perPage === 'number' ? [] : [perPage])];
@@ -152,13 +152,13 @@ export default async function apiRoutes(app: FastifyInstance, { database }: Feat
         return reply.header('cache-control', 'no-cache').send({ data: matching.slice(start, start + perPage).map(projectJson), meta: pageMeta(matching.length, parsed.page, perPage) });
       });
 
-      api.get<{ Params: { id: string } }>('/v1/projects/:id', async (request, reply) => {
+      api.get<{ Params: { id: string } }>('/v1/projects/:id', { config: { cachedBy: 'registry' } }, async (request, reply) => {
         const project = request.params.id.length <= 36 ? projectById(await registryModel(db), request.params.id) : undefined;
         if (!project) return sendError(reply, 404, 'その連携事業はありません。', 'No such project.');
         return reply.send({ data: projectJson(project) });
       });
 
-      api.get('/v1/agreements', async (request, reply) => {
+      api.get('/v1/agreements', { config: { cachedBy: 'registry' } }, async (request, reply) => {
         const model = await registryModel(db);
         const parsed = parseAgreementFilterWith(request.query, offeredTypes(model));
         const perPage = parsePerPage(request.query);
@@ -172,7 +172,7 @@ export default async function apiRoutes(app: FastifyInstance, { database }: Feat
           .send({ data: matching.slice(start, start + perPage).map((a) => agreementJson(a, today)), meta: pageMeta(matching.length, parsed.page, perPage) });
       });
 
-      api.get<{ Params: { id: string } }>('/v1/agreements/:id', async (request, reply) => {
+      api.get<{ Params: { id: string } }>('/v1/agreements/:id', { config: { cachedBy: 'registry' } }, async (request, reply) => {
         const agreement = request.params.id.length <= 36 ? agreementById(await registryModel(db), request.params.id) : undefined;
         if (!agreement) return sendError(reply, 404, 'その協定はありません。', 'No such agreement.');
         return reply.send({ data: agreementJson(agreement, formatIsoDate(new Date())) });
@@ -183,7 +183,7 @@ export default async function apiRoutes(app: FastifyInstance, { database }: Feat
         return reply.send({ data: types.map((t) => ({ id: t.id, name: t.name, nameEn: t.nameEn, category: t.category })) });
       });
       api.get('/v1/fields', async (_request, reply) => reply.send({ data: projectFields }));
-      api.get('/v1/wards', async (_request, reply) => {
+      api.get('/v1/wards', { config: { cachedBy: 'registry' } }, async (_request, reply) => {
         const wards = (await registryModel(db)).wards;
         return reply.send({
           data: wards.map((w) => ({ code: w.code, name: w.name, kana: w.kana, block: w.block, mayorName: w.mayorName, mayorAsOf: w.mayorAsOf, sourceUrl: w.sourceUrl })),
@@ -201,7 +201,7 @@ export default async function apiRoutes(app: FastifyInstance, { database }: Feat
         publishedMemberCount: g.publishedMemberCount,
       });
 
-      api.get('/v1/wide-area-groups', async (_request, reply) => reply.send({ data: (await registryModel(db)).groups.map(groupJson) }));
+      api.get('/v1/wide-area-groups', { config: { cachedBy: 'registry' } }, async (_request, reply) => reply.send({ data: (await registryModel(db)).groups.map(groupJson) }));
 
       api.get<{ Params: { id: string } }>('/v1/wide-area-groups/:id', async (request, reply) => {
         const model = await registryModel(db);
@@ -215,7 +215,7 @@ export default async function apiRoutes(app: FastifyInstance, { database }: Feat
         return reply.send({ data: { ...groupJson(group), members } });
       });
 
-      api.get('/v1/figures', async (request, reply) => {
+      api.get('/v1/figures', { config: { cachedBy: 'registry' } }, async (request, reply) => {
         const parsed = figuresQuerySchema.safeParse(request.query ?? {});
         if (!parsed.success || (parsed.data.asOf && parsed.data.fy)) {
           return sendError(reply, 400, '基準日は YYYY-MM-DD、年度は4桁の数字(2014以降)で、どちらか一方を指定してください。', 'Give either asOf (YYYY-MM-DD) or fy (a year from 2014).', [
@@ -251,7 +251,7 @@ export default async function apiRoutes(app: FastifyInstance, { database }: Feat
         });
       });
 
-      api.get('/v1/figures/trend', async (request, reply) => {
+      api.get('/v1/figures/trend', { config: { cachedBy: 'registry' } }, async (request, reply) => {
         const parsed = trendQuerySchema.safeParse(request.query ?? {});
         const currentFy = fiscalYearOf(new Date());
         const from = parsed.success ? (parsed.data.from ?? FIRST_FISCAL_YEAR) : NaN;

@@ -6,7 +6,7 @@ import { registryModel } from '../model/index.ts';
 import { CompaniesPage } from './views.tsx';
 
 export default async function companiesRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
-  app.get('/collaboration/companies', async (request, reply) => {
+  app.get('/collaboration/companies', { config: { cachedBy: 'registry' } }, async (request, reply) => {
     const ctx = contextFor(request, reply);
     return sendPage(reply, CompaniesPage({ ctx, companies: (await registryModel(database.db)).companies }));
   });

@@ -6,7 +6,7 @@ import { registryModel } from '../model/index.ts';
 import { DisasterSupportPage } from './views.tsx';
 
 export default async function disastersRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
-  app.get('/collaboration/disaster-support', async (request, reply) => {
+  app.get('/collaboration/disaster-support', { config: { cachedBy: 'registry' } }, async (request, reply) => {
     const ctx = contextFor(request, reply);
     return sendPage(reply, DisasterSupportPage({ ctx, disasters: (await registryModel(database.db)).disasters }));
   });

@@ -7,7 +7,7 @@ import { prefectureNames } from '../shared/choices.ts';
 import { RegionsPage } from './views.tsx';
 
 export default async function exchangesRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
-  app.get('/collaboration/regions', async (request, reply) => {
+  app.get('/collaboration/regions', { config: { cachedBy: 'registry' } }, async (request, reply) => {
     const ctx = contextFor(request, reply);
     const model = await registryModel(database.db);
     return sendPage(reply, RegionsPage({ ctx, exchanges: model.exchanges, prefectureNames: prefectureNames(model) }));

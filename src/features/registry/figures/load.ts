@@ -14,8 +14,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, DatePrecision } from '../../../db/schema.ts';
 import {
-  countByPrefecture,
-  figuresAsOf,
+  figuresOn,
+  figuresTimeline,
   groupsSignedOn,
   type FiguresInput,
   type GroupMembership,
@@ -87,7 +87,7 @@ export function computeFigures(model: RegistryModel, asOf: string): ComputedFigu
   const hit = byDate.get(asOf);
   if (hit) return hit;
   const input = figuresInputOf(model);
-  const f = figuresAsOf(input, asOf);
+  const f = figuresOn(memoized(model, 'figuresTimeline', () => figuresTimeline(input, input.prefectureOf)), asOf);
   const groups = input.groups.map((g): GroupFigure => ({
     id: g.id,
     name: g.name,
@@ -105,8 +105,11 @@ export function computeFigures(model: RegistryModel, asOf: string): ComputedFigu
     wideAreaGroups: groupsSignedOn(input.groups, asOf),
     union: f.union,
     groups,
-    unionByPrefecture: countByPrefecture(f.byCategoryCodes.union, input.prefectureOf),
-    byCategoryCodes: f.byCategoryCodes,
+    unionByPrefecture: f.unionByPrefecture,
+    // Read only by tests and scripts: the sets are built when asked for.
+    get byCategoryCodes() {
+      return f.byCategoryCodes;
+    },
   };
   if (byDate.size >= MAX_DATES_PER_MODEL) byDate.clear();
   byDate.set(asOf, result);

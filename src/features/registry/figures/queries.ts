@@ -68,19 +68,25 @@ function trendOf(model: RegistryModel, fromFy: number, toFy: number, today: stri
   return trend;
 }
 
+/** What the page shows whatever date is asked: comparisons, trend and projects (once per model and day). */
+function dateIndependentData(model: RegistryModel, today: string) {
+  return memoized(model, `collaboration:${today}`, () => {
+    const fromFy = FIRST_FISCAL_YEAR;
+    const toFy = Math.max(fromFy, fiscalYearOf(today));
+    const projects = fillFiscalYears(projectCountsByFiscalYear(projectCountsOf(model)), fromFy, toFy);
+    return {
+      today,
+      groupsRecorded: model.groups.length,
+      comparisons: model.publishedFigures.map((p) => ({ published: p, computedThen: computedValue(computeFigures(model, p.asOf), p.metric) })),
+      trend: trendOf(model, fromFy, toFy, today),
+      projects,
+      projectsByField: projectsByField(projects),
+      fromFy,
+      toFy,
+    };
+  });
+}
+
 export function buildCollaborationData(model: RegistryModel, asOf: string, today: string): CollaborationData {
-  const fromFy = FIRST_FISCAL_YEAR;
-  const toFy = Math.max(fromFy, fiscalYearOf(today));
-  const projects = fillFiscalYears(projectCountsByFiscalYear(projectCountsOf(model)), fromFy, toFy);
-  return {
-    today,
-    figures: computeFigures(model, asOf),
-    groupsRecorded: model.groups.length,
-    comparisons: model.publishedFigures.map((p) => ({ published: p, computedThen: computedValue(computeFigures(model, p.asOf), p.metric) })),
-    trend: trendOf(model, fromFy, toFy, today),
-    projects,
-    projectsByField: projectsByField(projects),
-    fromFy,
-    toFy,
-  };
+  return { ...dateIndependentData(model, today), figures: computeFigures(model, asOf) };
 }

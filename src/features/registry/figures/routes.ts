@@ -5,14 +5,14 @@ import type { FeatureOptions } from '../../feature-options.ts';
 import { groupsSignedOn } from '../../../domain/collaboration-figures.ts';
 import { formatIsoDate } from '../../../domain/japanese-date.ts';
 import { figuresInputOf } from './load.ts';
-import { registryModel } from '../model/index.ts';
+import { memoized, registryModel } from '../model/index.ts';
 import { loadBoundaryMap, type BoundaryMap } from '../../../views/boundary-map.ts';
 import { contextFor, sendPage } from '../../../views/render.ts';
 import { sendTabular } from '../../../views/tabular.ts';
 import { figureColumns, figureRows } from './exports.ts';
 import { parseAsOf } from './form.ts';
 import { buildCollaborationData } from './queries.ts';
-import { CollaborationPage } from './views.tsx';
+import { CollaborationPage, DateIndependentSections } from './views.tsx';
 
 export default async function collaborationRoutes(app: FastifyInstance, { config, database }: FeatureOptions): Promise<void> {
   const { db } = database;
@@ -26,14 +26,16 @@ export default async function collaborationRoutes(app: FastifyInstance, { config
     }
   }
 
-  app.get('/collaboration', async (request, reply) => {
+  app.get('/collaboration', { config: { cachedBy: 'registry' } }, async (request, reply) => {
     const ctx = contextFor(request, reply);
     const today = formatIsoDate(new Date());
     const parsed = parseAsOf(ctx, request.query, today);
     const selection = parsed.ok ? parsed.selection : ({ kind: 'today', asOf: today } as const);
     const model = await registryModel(db);
     const data = buildCollaborationData(model, selection.asOf, today);
-    return sendPage(reply, CollaborationPage({ ctx, data, selection, input: parsed.input, errors: parsed.ok ? [] : parsed.errors, boundary }), parsed.ok ? 200 : 400);
+    const dateIndependentSections = memoized(model, `collaborationSections:${ctx.lang}:${today}`, () => DateIndependentSections({ ctx, data }));
+    const page = CollaborationPage({ ctx, data, selection, input: parsed.input, errors: parsed.ok ? [] : parsed.errors, boundary, dateIndependentSections });
+    return sendPage(reply, page, parsed.ok ? 200 : 400);
   });
 
   for (const format of ['csv', 'xlsx'] as const) {

@@ -24,6 +24,8 @@ export interface CollaborationPageProps {
   input: AsOfInput;
   errors: FieldError[];
   boundary?: BoundaryMap;
+  /** DateIndependentSections, already rendered (rendered here when absent). */
+  dateIndependentSections?: JSX.Element;
 }
 
 /** The page's stylesheet (served by routes.ts); versioned so that a change is fetched at once. */
@@ -135,7 +137,21 @@ const units = {
   groups: { ja: '団体', en: ' associations' },
 } as const;
 
-export function CollaborationPage({ ctx, data, selection, input, errors, boundary }: CollaborationPageProps): JSX.Element {
+/**
+ * The sections that are the same whatever date is asked (the comparisons with the published
+ * figures, the trend and the projects): the route renders them once per model, language and day.
+ */
+export function DateIndependentSections({ ctx, data }: { ctx: PageContext; data: CollaborationData }): JSX.Element {
+  return (
+    <>
+      <Comparisons ctx={ctx} data={data} />
+      <Trend ctx={ctx} data={data} />
+      <Projects ctx={ctx} data={data} />
+    </>
+  );
+}
+
+export function CollaborationPage({ ctx, data, selection, input, errors, boundary, dateIndependentSections }: CollaborationPageProps): JSX.Element {
   const title = ctx.t('連携の状況', 'Collaboration at a glance');
   const asOf = asOfText(ctx, selection);
   return (
@@ -166,9 +182,7 @@ export function CollaborationPage({ ctx, data, selection, input, errors, boundar
         </ul>
       </section>
 
-      <Comparisons ctx={ctx} data={data} />
-      <Trend ctx={ctx} data={data} />
-      <Projects ctx={ctx} data={data} />
+      {dateIndependentSections ?? <DateIndependentSections ctx={ctx} data={data} />}
 
       <section class="rk-section" aria-labelledby="map-title">
         <h2 id="map-title" class="rk-heading-2">

@@ -28,7 +28,7 @@ function membersOf(model: RegistryModel, group: WideAreaGroupRecord): Government
 export default async function groupsRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
   const { db } = database;
 
-  app.get('/collaboration/wide-area', async (request, reply) => {
+  app.get('/collaboration/wide-area', { config: { cachedBy: 'registry' } }, async (request, reply) => {
     const ctx = contextFor(request, reply);
     return sendPage(reply, WideAreaPage({ ctx, groups: (await registryModel(db)).groups }));
   });
@@ -38,7 +38,7 @@ export default async function groupsRoutes(app: FastifyInstance, { database }: F
   app.get('/collaboration/wide-area.csv', sendGroups('csv'));
   app.get('/collaboration/wide-area.xlsx', sendGroups('xlsx'));
 
-  app.get<{ Params: { group: string } }>('/collaboration/wide-area/:group', async (request, reply) => {
+  app.get<{ Params: { group: string } }>('/collaboration/wide-area/:group', { config: { cachedBy: 'registry' } }, async (request, reply) => {
     const ctx = contextFor(request, reply);
     const { id, format } = parseGroupParam(request.params.group);
     const model = await registryModel(db);

@@ -9,7 +9,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { snapshotTransaction } from '../../../db/dialect.ts';
-import { readRevision } from '../../../db/revisions.ts';
+import { readRevision, readRevisionIn } from '../../../db/revisions.ts';
 import { loadAgreements, type Agreement } from '../agreements/record.ts';
 import { loadCompanyAgreements, type CompanyAgreement } from '../companies/record.ts';
 import { loadDisasters, type Disaster } from '../disasters/record.ts';
@@ -33,6 +33,7 @@ export interface RegistryIndexes {
   /** By a partner's 2-digit prefecture code. */
   projectsByPrefecture: ReadonlyMap<string, readonly Project[]>;
   projectsByFiscalYear: ReadonlyMap<number, readonly Project[]>;
+  projectsByField: ReadonlyMap<number, readonly Project[]>;
   exchangesByWard: ReadonlyMap<string, readonly RegionalExchange[]>;
   exchangesByMember: ReadonlyMap<string, readonly RegionalExchange[]>;
   jointPlansByWard: ReadonlyMap<string, readonly JointPlan[]>;
@@ -108,7 +109,7 @@ async function loadModel(db: Kysely<Database>): Promise<RegistryModel> {
   // One transaction: every table read at the same moment (on PostgreSQL a repeatable-read
   // snapshot), and the revision read inside it, so the model is exactly that revision.
   return snapshotTransaction(db).execute(async (trx) => {
-    const revision = await readRevision(trx, 'registry');
+    const revision = await readRevisionIn(trx, 'registry');
     const governmentRows = await trx.selectFrom('local_governments').selectAll().execute();
     const governments = new Map<string, Government>(
       governmentRows.map((r) => [
@@ -184,7 +185,9 @@ function buildIndexes(m: {
   const projectsByPartner = new Map<string, Project[]>();
   const projectsByPrefecture = new Map<string, Project[]>();
   const projectsByFiscalYear = new Map<number, Project[]>();
+  const projectsByField = new Map<number, Project[]>();
   for (const p of m.projects) {
+    pushTo(projectsByField, p.field, p);
     for (const w of p.wards) pushTo(projectsByWard, w.code, p);
     for (const key of new Set(p.partners.map((x) => x.key))) pushTo(projectsByPartner, key, p);
     for (const pref of new Set(p.partners.map((x) => x.prefectureCode))) pushTo(projectsByPrefecture, pref, p);
@@ -211,6 +214,7 @@ function buildIndexes(m: {
     projectsByPartner,
     projectsByPrefecture,
     projectsByFiscalYear,
+    projectsByField,
     exchangesByWard,
     exchangesByMember,
     jointPlansByWard,

@@ -6,7 +6,7 @@ import { registryModel } from '../model/index.ts';
 import { PlanPage } from './views.tsx';
 
 export default async function plansRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
-  app.get('/collaboration/plan', async (request, reply) => {
+  app.get('/collaboration/plan', { config: { cachedBy: 'registry' } }, async (request, reply) => {
     const ctx = contextFor(request, reply);
     return sendPage(reply, PlanPage({ ctx, items: (await registryModel(database.db)).planItems }));
   });

@@ -12,23 +12,30 @@ export const projectPageSize = 50;
 /** Every project matching the filter, in list order. */
 export function findProjects(model: RegistryModel, filter: ProjectFilter): readonly Project[] {
   const { index } = model;
-  const candidates: Array<readonly Project[]> = [model.projects];
-  if (filter.ward) candidates.push(index.projectsByWard.get(filter.ward) ?? []);
-  if (filter.pref) candidates.push(index.projectsByPrefecture.get(filter.pref) ?? []);
-  if (filter.fy !== null) candidates.push(index.projectsByFiscalYear.get(filter.fy) ?? []);
-  const from = candidates.reduce((a, b) => (b.length < a.length ? b : a));
+  // Start from the smallest list an index gives for the filter, then test the rest of it.
+  let from: readonly Project[] = model.projects;
+  const narrower = (list: readonly Project[] | undefined) => {
+    if ((list?.length ?? 0) < from.length) from = list ?? [];
+  };
+  if (filter.ward) narrower(index.projectsByWard.get(filter.ward));
+  if (filter.pref) narrower(index.projectsByPrefecture.get(filter.pref));
+  if (filter.fy !== null) narrower(index.projectsByFiscalYear.get(filter.fy));
+  if (filter.field !== null) narrower(index.projectsByField.get(filter.field));
+  const { ward, pref, fy, field, status, organiser } = filter;
   const terms = searchTermsOf(filter.q);
-  const conditions = [
-    filter.ward && ((p: Project) => p.wards.some((w) => w.code === filter.ward)),
-    filter.pref && ((p: Project) => p.partners.some((x) => x.prefectureCode === filter.pref)),
-    filter.fy !== null && ((p: Project) => p.fiscalYear === filter.fy),
-    filter.field !== null && ((p: Project) => p.field === filter.field),
-    filter.status && ((p: Project) => p.status === filter.status),
-    filter.organiser && ((p: Project) => p.organiserKind === filter.organiser),
-    terms.length > 0 && ((p: Project) => matchesKeywords(p.searchText, terms)),
-  ].filter((c): c is (p: Project) => boolean => typeof c === 'function');
-  if (conditions.length === 0) return from;
-  return from.filter((p) => conditions.every((c) => c(p)));
+  if (!ward && !pref && fy === null && field === null && !status && !organiser && terms.length === 0) return from;
+  const matching: Project[] = [];
+  for (const p of from) {
+    if (fy !== null && p.fiscalYear !== fy) continue;
+    if (field !== null && p.field !== field) continue;
+    if (status && p.status !== status) continue;
+    if (organiser && p.organiserKind !== organiser) continue;
+    if (ward && !p.wards.some((w) => w.code === ward)) continue;
+    if (pref && !p.partners.some((x) => x.prefectureCode === pref)) continue;
+    if (terms.length > 0 && !matchesKeywords(p.searchText, terms)) continue;
+    matching.push(p);
+  }
+  return matching;
 }
 
 export function projectById(model: RegistryModel, id: string): Project | undefined {

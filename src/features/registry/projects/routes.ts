@@ -51,11 +51,11 @@ export default async function projectsRoutes(app: FastifyInstance, { database }:
     return sendPage(reply, ProjectListPage({ ctx, choices, input: formInput(parsed.filter, parsed.page), errors: [], result }));
   }
 
-  app.get('/projects', (request, reply) => projectList(request, reply));
+  app.get('/projects', { config: { cachedBy: 'registry' } }, (request, reply) => projectList(request, reply));
   app.get('/projects.csv', (request, reply) => projectList(request, reply, 'csv'));
   app.get('/projects.xlsx', (request, reply) => projectList(request, reply, 'xlsx'));
 
-  app.get<{ Params: { id: string } }>('/projects/:id', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/projects/:id', { config: { cachedBy: 'registry' } }, async (request, reply) => {
     const ctx = contextFor(request, reply);
     const model = await registryModel(db);
     const project = isRecordId(request.params.id) ? projectById(model, request.params.id) : undefined;

@@ -7,14 +7,19 @@ import { memoized, type RegistryModel } from '../model/index.ts';
 import { prefectureName } from './labels.tsx';
 
 export function wardChoices(model: RegistryModel): FilterOption[] {
-  return model.wards.map((w) => ({ value: w.code, label: w.name }));
+  return memoized(model, 'wardChoices', () => model.wards.map((w) => ({ value: w.code, label: w.name })));
 }
 
+/** The prefectures grouped by region, in the page's language (once per model and language). */
 export function prefectureChoices(ctx: PageContext, model: RegistryModel): FilterOptionGroup[] {
-  return regions.map((region) => ({
-    group: ctx.tFormat(region.nameJa, region.nameEn),
-    options: model.prefectures.filter((p) => regionOfPrefecture(p.prefectureCode).id === region.id).map((p) => ({ value: p.prefectureCode, label: prefectureName(ctx, p) })),
-  }));
+  return memoized(model, `prefectureChoices:${ctx.lang}`, () =>
+    regions.map((region) => ({
+      group: ctx.tFormat(region.nameJa, region.nameEn),
+      options: model.prefectures
+        .filter((p) => regionOfPrefecture(p.prefectureCode).id === region.id)
+        .map((p) => ({ value: p.prefectureCode, label: prefectureName(ctx, p) })),
+    })),
+  );
 }
 
 /** Prefecture names by 2-digit code. */

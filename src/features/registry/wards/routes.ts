@@ -13,13 +13,13 @@ import { WardListPage, WardPage } from './views.tsx';
 export default async function wardsRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
   const { db } = database;
 
-  app.get('/wards', async (request, reply) => {
+  app.get('/wards', { config: { cachedBy: 'registry' } }, async (request, reply) => {
     const ctx = contextFor(request, reply);
     const wards = listWards(await registryModel(db), formatIsoDate(new Date()));
     return sendPage(reply, WardListPage({ ctx, wards }));
   });
 
-  app.get('/wards/:code', async (request, reply) => {
+  app.get('/wards/:code', { config: { cachedBy: 'registry' } }, async (request, reply) => {
     const ctx = contextFor(request, reply);
     const code = String((request.params as { code: string }).code).normalize('NFKC');
     // The 5-digit form (without check digit), as on the municipalities pages.

@@ -1,0 +1,107 @@
+// The URL lists of the "varied" bench targets (bench/run.ts): for each list page and API, thousands
+// of distinct, realistic filters (年度, field, status, ward, prefecture, keyword, page), generated with
+// a fixed seed so that every run asks the same things in the same order. Each request of a run takes
+// the next one, so no two requests of a target ask for the same URL until the list runs out.
+import { loadLocalGovernments } from '../src/db/seed/local-governments.ts';
+
+const WARDS = [
+  '131016', '131024', '131032', '131041', '131059', '131067', '131075', '131083', '131091', '131105', '131113', '131121',
+  '131130', '131148', '131156', '131164', '131172', '131181', '131199', '131202', '131211', '131229', '131237',
+];
+const STATUSES = ['実施', '予定', '中止', '延期'];
+const TYPES = ['exchange', 'friendship-city', 'sister-city', 'disaster-mutual-aid', 'disaster-mutual-support', 'other'];
+const CATEGORIES = ['friendship', 'disaster', 'other'];
+const URLS_PER_TARGET = 20_000;
+
+/** mulberry32: a small deterministic PRNG. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function distinctUrls(seed: number, make: (pick: <T>(items: readonly T[]) => T, chance: (p: number) => boolean, int: (n: number) => number) => string): string[] {
+  const random = prng(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const chance = (p: number) => random() < p;
+  const int = (n: number) => 1 + Math.floor(random() * n);
+  const urls = new Set<string>();
+  for (let tries = 0; urls.size < URLS_PER_TARGET && tries < URLS_PER_TARGET * 20; tries++) urls.add(make(pick, chance, int));
+  return [...urls];
+}
+
+function query(params: Record<string, string | number | false | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== false && v !== undefined) search.set(k, String(v));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Two-digit prefecture codes 01–47. */
+const PREFECTURES = Array.from({ length: 47 }, (_, i) => String(i + 1).padStart(2, '0'));
+/** 年度 of the synthetic volume. */
+const YEARS = Array.from({ length: 10 }, (_, i) => 2017 + i);
+
+export interface VariedTarget {
+  name: string;
+  /** What the URLs look like, for the table. */
+  pattern: string;
+  paths: string[];
+}
+
+export function variedTargets(): VariedTarget[] {
+  // A keyword is a number of the synthetic titles (「連携事業 123」): as in real use, some words match
+  // hundreds of records and some a handful.
+  const projectFilter = (pick: <T>(items: readonly T[]) => T, chance: (p: number) => boolean, int: (n: number) => number) => ({
+    fy: chance(0.7) && pick(YEARS),
+    field: chance(0.5) && int(6),
+    status: chance(0.3) && pick(STATUSES),
+    ward: chance(0.3) && pick(WARDS),
+    pref: chance(0.3) && pick(PREFECTURES),
+    q: chance(0.3) && String(int(999)),
+    page: chance(0.5) && int(5),
+  });
+  const agreementFilter = (pick: <T>(items: readonly T[]) => T, chance: (p: number) => boolean, int: (n: number) => number) => ({
+    ward: chance(0.5) && pick(WARDS),
+    pref: chance(0.4) && pick(PREFECTURES),
+    type: chance(0.3) && pick(TYPES),
+    category: chance(0.3) && pick(CATEGORIES),
+    state: chance(0.2) && pick(['live', 'ended']),
+    q: chance(0.3) && String(int(999)),
+    page: chance(0.5) && int(4),
+  });
+  return [
+    { name: 'projects, a new filter each request', pattern: '/projects?fy=…&field=…&ward=…&q=…&page=…', paths: distinctUrls(1, (pick, chance, int) => `/projects${query(projectFilter(pick, chance, int))}`) },
+    { name: 'agreements, a new filter each request', pattern: '/agreements?ward=…&pref=…&type=…&page=…', paths: distinctUrls(2, (pick, chance, int) => `/agreements${query(agreementFilter(pick, chance, int))}`) },
+    {
+      name: 'API projects, a new filter each request',
+      pattern: '/api/v1/projects?fy=…&field=…&page=…',
+      paths: distinctUrls(3, (pick, chance, int) => `/api/v1/projects${query({ ...projectFilter(pick, chance, int), per_page: chance(0.3) && pick([20, 100]) })}`),
+    },
+    { name: 'API agreements, a new filter each request', pattern: '/api/v1/agreements?ward=…&pref=…&page=…', paths: distinctUrls(4, (pick, chance, int) => `/api/v1/agreements${query(agreementFilter(pick, chance, int))}`) },
+    {
+      name: 'collaboration, a new date each request',
+      pattern: '/collaboration?asOf=… | ?fy=…',
+      paths: distinctUrls(5, (_pick, chance, int) => {
+        if (chance(0.1)) return `/collaboration?fy=${2014 + int(12) - 1}`;
+        const day = new Date(Date.UTC(2014, 3, 1) + (int(4400) - 1) * 86_400_000).toISOString().slice(0, 10);
+        return `/collaboration?asOf=${day}`;
+      }),
+    },
+    { name: 'municipality pages, each in turn', pattern: '/municipalities/:code (all 1,741)', paths: municipalityCodes().map((code) => `/municipalities/${code}`) },
+    { name: 'ward pages, each ward in turn', pattern: '/wards/:code (the 23)', paths: WARDS.map((code) => `/wards/${code}`) },
+  ];
+}
+
+/** Every counted municipality of the master data, in code order. */
+function municipalityCodes(): string[] {
+  return loadLocalGovernments()
+    .filter((g) => g.level === 'municipality' && g.is_counted)
+    .map((g) => g.code)
+    .sort();
+}
