@@ -4,6 +4,7 @@
 // features may use. Nothing else in the module is imported from outside it.
 import type { FastifyInstance } from 'fastify';
 import type { FeatureOptions } from '../feature-options.ts';
+import agreementsAdminRoutes from './agreements/admin/routes.ts';
 import agreementsRoutes from './agreements/routes.ts';
 import apiRoutes from './api/routes.ts';
 import companiesRoutes from './companies/routes.ts';
@@ -11,11 +12,13 @@ import disastersRoutes from './disasters/routes.ts';
 import exchangesRoutes from './exchanges/routes.ts';
 import figuresRoutes from './figures/routes.ts';
 import groupsRoutes from './groups/routes.ts';
+import historyRoutes from './history/routes.ts';
 import importRoutes from './import/routes.ts';
 import masterRoutes from './master/routes.ts';
+import overviewRoutes from './overview/routes.ts';
 import plansRoutes from './plans/routes.ts';
+import projectsAdminRoutes from './projects/admin/routes.ts';
 import projectsRoutes from './projects/routes.ts';
-import recordsRoutes from './records/routes.ts';
 import wardsRoutes from './wards/routes.ts';
 
 export default async function registryFeature(app: FastifyInstance, options: FeatureOptions): Promise<void> {
@@ -28,7 +31,10 @@ export default async function registryFeature(app: FastifyInstance, options: Fea
   await app.register(projectsRoutes, options);
   await app.register(agreementsRoutes, options);
   await app.register(wardsRoutes, options);
-  await app.register(recordsRoutes, options);
+  await app.register(overviewRoutes, options);
+  await app.register(agreementsAdminRoutes, options);
+  await app.register(projectsAdminRoutes, options);
+  await app.register(historyRoutes, options);
   await app.register(importRoutes, options);
   await app.register(masterRoutes, options);
   await app.register(apiRoutes, options);

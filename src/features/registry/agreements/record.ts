@@ -1,11 +1,37 @@
 // An agreement (協定) between one or more wards and one or more partners (municipalities,
 // prefectures, wide-area groups), as every page, export and API answer reads it.
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
+import type { Database, DatePrecision } from '../../../db/schema.ts';
 import type { Names } from '../model/names.ts';
 import { compareText, partyOrder, pushTo, searchTextOf, splitDates, type PartialDate, type Party, type RecordOrigin, type WardRef } from '../model/shapes.ts';
 import type { AgreementType } from '../vocabularies/record.ts';
 
+/**
+ * An agreement as it is written, whoever writes it (the edit form, the CSV/XLSX import): validated
+ * before it gets here; store.ts saves it with its change history.
+ */
+export interface AgreementInput {
+  /** Absent = a new record. */
+  id?: string;
+  typeId: string;
+  title: string;
+  wardCodes: string[];
+  /** Municipalities and prefectures, 6-digit codes. */
+  partnerCodes: string[];
+  /** Wide-area groups (wide_area_groups.id). */
+  partnerGroupIds: string[];
+  /** The partner's name when signed, by partner code, for partners that have since merged. */
+  formerNames: Record<string, string>;
+  signedOn: string | null;
+  signedOnPrecision: DatePrecision;
+  resignedDates: string[];
+  endedOn: string | null;
+  background: string;
+  sourceUrl: string | null;
+  notes: string;
+}
+
+/** An agreement as it is read by every page, export and API answer. */
 export interface Agreement extends RecordOrigin {
   id: string;
   type: AgreementType;

@@ -154,6 +154,7 @@ export function DateIndependentSections({ ctx, data }: { ctx: PageContext; data:
 export function CollaborationPage({ ctx, data, selection, input, errors, boundary, dateIndependentSections }: CollaborationPageProps): JSX.Element {
   const title = ctx.t('連携の状況', 'Collaboration at a glance');
   const asOf = asOfText(ctx, selection);
+  const sections: JSX.Element = dateIndependentSections ?? <DateIndependentSections ctx={ctx} data={data} />;
   return (
     <Layout
       ctx={ctx}
@@ -182,7 +183,7 @@ export function CollaborationPage({ ctx, data, selection, input, errors, boundar
         </ul>
       </section>
 
-      {dateIndependentSections ?? <DateIndependentSections ctx={ctx} data={data} />}
+      {sections}
 
       <section class="rk-section" aria-labelledby="map-title">
         <h2 id="map-title" class="rk-heading-2">

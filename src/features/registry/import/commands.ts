@@ -5,10 +5,13 @@ import type { Kysely } from 'kysely';
 import { writeRegistry } from '../shared/history.ts';
 import { recordAudit } from '../../../db/audit.ts';
 import type { DatabaseHandle } from '../../../db/index.ts';
-import { saveAgreement, saveProject, type WriteResult } from '../shared/writes.ts';
+import { saveAgreement } from '../agreements/store.ts';
+import { saveProject } from '../projects/store.ts';
+import type { WriteResult } from '../shared/history.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { FileResult, ImportEntity, ImportError } from './rows.ts';
-import type { AgreementInput, ProjectInput } from '../shared/records.ts';
+import type { AgreementInput } from '../agreements/record.ts';
+import type { ProjectInput } from '../projects/record.ts';
 import { findJob, type StoredRow } from './queries.ts';
 
 /** Rows saved between two progress reports. */

@@ -15,15 +15,9 @@ import { unprotectFormulaText } from '../../../views/tabular.ts';
 import { parseFiscalYearLabel } from '../../../domain/fiscal-year.ts';
 import { isValidLocalGovCode } from '../../../domain/local-gov-code.ts';
 import { parseProjectField } from '../projects/fields.ts';
-import {
-  projectStatuses,
-  type AgreementInput,
-  type DatePrecision,
-  type OrganiserKind,
-  type ProjectFormat,
-  type ProjectInput,
-  type ProjectStatus,
-} from '../shared/records.ts';
+import type { AgreementInput } from '../agreements/record.ts';
+import { projectStatuses, type ProjectInput } from '../projects/record.ts';
+import type { DatePrecision, OrganiserKind, ProjectFormat, ProjectStatus } from '../../../db/schema.ts';
 
 export type ImportEntity = 'agreements' | 'projects';
 

@@ -9,6 +9,31 @@ export const projectStatuses: readonly ProjectStatus[] = ['実施', '予定', '�
 export const organiserKinds: readonly OrganiserKind[] = ['wards', 'joint'];
 export const projectFormats: readonly ProjectFormat[] = ['offline', 'online', 'hybrid'];
 
+/**
+ * A project as it is written, whoever writes it (the edit form, the CSV/XLSX import): validated
+ * before it gets here; store.ts saves it with its change history.
+ */
+export interface ProjectInput {
+  id?: string;
+  fiscalYear: number;
+  title: string;
+  summary: string;
+  /** 1–6 (fields.ts). */
+  field: number;
+  organiserKind: OrganiserKind;
+  /** Empty when organiserKind is joint. */
+  wardCodes: string[];
+  partnerCodes: string[];
+  startsOn: string | null;
+  endsOn: string | null;
+  format: ProjectFormat;
+  status: ProjectStatus;
+  newsUrl: string | null;
+  sourceUrl: string | null;
+  notes: string;
+}
+
+/** A project as it is read by every page, export and API answer. */
 export interface Project extends RecordOrigin {
   id: string;
   fiscalYear: number;

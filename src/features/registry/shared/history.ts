@@ -1,10 +1,33 @@
-// The change history of registry records: who changed what, when, before → after (JSON of the
-// whole record with its parties). Every write to a registry table goes through a command that
-// calls recordChange in the same transaction, so the history cannot miss a change.
+// The baseline every registry write follows: one transaction (writeRegistry) that raises the
+// registry's revision last; the record's change history (who changed what, when, before → after:
+// JSON of the whole record with its parties) written in that same transaction (recordChange), so
+// the history cannot miss a change; an edit saved only against the version the form was made from
+// (claimVersion); and the audit event of a change made on a page (auditRecordChange).
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { recordAudit, type AuditAction } from '../../../db/audit.ts';
 import { bumpRevision } from '../../../db/revisions.ts';
-import type { Database, RecordChangeAction, RegistryEntity } from '../../../db/schema.ts';
+import type { Database, Provenance, RecordChangeAction, RegistryEntity } from '../../../db/schema.ts';
+
+/** A database or a transaction: reads that serve both a page and a write. */
+export type RegistryDb = Kysely<Database> | Transaction<Database>;
+
+/** Who writes, and how (a page's edit, or an import whose history rows share a batch). */
+export interface WriteContext {
+  actorAccountId: string | null;
+  provenance: Provenance;
+  /** Set by an import: the history rows of one file share it, and their action is 'import'. */
+  batchId?: string;
+}
+
+export interface WriteResult {
+  id: string;
+  action: 'create' | 'update';
+}
+
+export const unique = (values: readonly string[]): string[] => [...new Set(values)];
+/** Sorted without repeats: a snapshot's party lists, so that an unchanged set never shows as a change. */
+export const sortedUnique = (values: readonly string[]): string[] => unique(values).sort();
 
 /**
  * The one way to write registry records: a transaction that runs `write`, then raises the
@@ -86,4 +109,28 @@ export async function historyOf(db: Kysely<Database>, entityType: RegistryEntity
 export function changedKeys(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   return [...keys].filter((k) => JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k])).sort();
+}
+
+/**
+ * Takes a record (agreements or projects) for this transaction if it is still the version the form
+ * was made from and is not deleted: the conditional update locks the row on PostgreSQL until the
+ * commit, so two saves of the same version cannot both pass.
+ */
+export async function claimVersion(trx: Transaction<Database>, table: 'agreements' | 'projects', id: string, expectedUpdatedAt: string): Promise<boolean> {
+  const result = await trx
+    .updateTable(table)
+    .set({ updated_at: expectedUpdatedAt })
+    .where('id', '=', id)
+    .where('updated_at', '=', expectedUpdatedAt)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The audit event of a change to an agreement or a project made on an edit page. */
+export async function auditRecordChange(
+  trx: Transaction<Database>,
+  change: { actorAccountId: string; action: AuditAction; entity: 'agreement' | 'project'; id: string; title: string; ip: string },
+): Promise<void> {
+  await recordAudit(trx, { actorAccountId: change.actorAccountId, action: change.action, targetType: 'registry_record', targetId: change.id, ip: change.ip, detail: { entity: change.entity, title: change.title } });
 }

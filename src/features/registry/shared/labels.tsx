@@ -219,11 +219,18 @@ export function municipalityKindLabel(ctx: PageContext, kind: string): string {
   return ctx.tFormat(kind, municipalityKindsEn[kind] ?? kind);
 }
 
+/** Where a record came from, as its history says it. */
+export const provenanceLabels: Readonly<Record<Provenance, Wording>> = {
+  seed: { ja: '初期データ（出典あり）', en: 'Seed (sourced)' },
+  entry: { ja: '画面から入力', en: 'Entered' },
+  import: { ja: 'ファイルの取り込み', en: 'Imported' },
+  sample: { ja: 'サンプル', en: 'Sample' },
+  synthetic: { ja: '合成データ', en: 'Synthetic data' },
+};
+
 /** Records that are not real facts say so next to their title. */
 export function provenanceLabel(ctx: PageContext, provenance: Provenance): string | undefined {
-  if (provenance === 'sample') return ctx.t('サンプル', 'Sample');
-  if (provenance === 'synthetic') return ctx.t('合成データ', 'Synthetic data');
-  return undefined;
+  return provenance === 'sample' || provenance === 'synthetic' ? say(ctx, provenanceLabels[provenance]) : undefined;
 }
 
 export function ProvenanceBadge({ ctx, provenance }: { ctx: PageContext; provenance: Provenance }): JSX.Element {

@@ -4,10 +4,13 @@ import { ErrorSummary } from '../../../../views/components/error-summary.tsx';
 import { CsrfField, SuccessNotice } from '../../../../views/components/form-fields.tsx';
 import { pageCount, Pagination, resultRangeText } from '../../../../views/components/pagination.tsx';
 import type { PageContext } from '../../../../views/context.ts';
-import type { AgreementFormInput, ListFilter } from '../form.ts';
-import { listPageSize, type AgreementListItem, type WardOption } from '../queries.ts';
-import { Choices, ConflictNotice, Select, Text, TextArea, type FormRefsView } from './fields.tsx';
-import { formatRecordDate, joinedNames, listHref, noticeText, precisionLabels, Provenance, RegistryLayout, RowActions, scopeText, WardFilter, type NoticeKey } from './shared.tsx';
+import type { ListFilter } from '../../shared/record-form.ts';
+import type { AgreementFormInput } from './form.ts';
+import { listPageSize, type WardOption } from '../../shared/back-office-queries.ts';
+import type { Agreement } from '../record.ts';
+import { Choices, ConflictNotice, Select, Text, TextArea, type FormRefsView } from '../../shared/record-form-fields.tsx';
+import { listHref, noticeText, RegistryLayout, RowActions, scopeText, WardFilter, type NoticeKey } from '../../shared/back-office.tsx';
+import { formatDateOf, joinNames, precisionChoices, ProvenanceBadge, say } from '../../shared/labels.tsx';
 
 // ---------------------------------------------------------------------------------------------
 // List
@@ -18,7 +21,7 @@ export interface AgreementListPageProps {
   wards: WardOption[];
   filter: ListFilter;
   total: number;
-  items: AgreementListItem[];
+  items: readonly Agreement[];
   notice?: NoticeKey;
 }
 
@@ -56,12 +59,12 @@ export function AgreementListPage({ ctx, wardName, wards, filter, total, items, 
                 <tr>
                   <td>
                     <span safe>{a.title}</span>
-                    <Provenance ctx={ctx} provenance={a.provenance} />
+                    <ProvenanceBadge ctx={ctx} provenance={a.provenance} />
                   </td>
-                  <td safe>{ctx.tFormat(a.typeName, a.typeNameEn || a.typeName)}</td>
-                  <td safe>{joinedNames(ctx, a.wards)}</td>
-                  <td safe>{joinedNames(ctx, a.partners)}</td>
-                  <td safe>{formatRecordDate(ctx, a.signedOn, a.signedOnPrecision)}</td>
+                  <td safe>{ctx.tFormat(a.type.name, a.type.nameEn || a.type.name)}</td>
+                  <td safe>{joinNames(ctx, a.wards.map((w) => w.name))}</td>
+                  <td safe>{joinNames(ctx, a.partners.map((p) => p.name))}</td>
+                  <td safe>{formatDateOf(ctx, a.signed)}</td>
                   <td>
                     <RowActions ctx={ctx} base={`/registry/agreements/${encodeURIComponent(a.id)}`} title={a.title} />
                   </td>
@@ -149,7 +152,7 @@ export function AgreementFormPage({ ctx, id, input, errors, refs, conflict }: Ag
           name="signedOnPrecision"
           type="radio"
           legend={ctx.t('締結日の精度', 'Precision of the signing date')}
-          options={(['day', 'month', 'year'] as const).map((p) => ({ value: p, label: ctx.tFormat(precisionLabels[p].ja, precisionLabels[p].en) }))}
+          options={(['day', 'month', 'year'] as const).map((p) => ({ value: p, label: say(ctx, precisionChoices[p]) }))}
           selected={[input.signedOnPrecision]}
         />
         <TextArea {...base} name="resignedDates" label={ctx.t('再締結日・改定日', 'Re-signed or revised on')} value={input.resignedDates} rows={2} hint={ctx.t('1行に1日付（例：2006-03-27）。', 'One date per line (e.g. 2006-03-27).')} />

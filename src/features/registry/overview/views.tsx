@@ -1,7 +1,7 @@
 // The registry overview page (/registry, 連携記録の管理).
-import type { PageContext } from '../../../../views/context.ts';
-import { formatCount } from '../../../../views/format.ts';
-import { RegistryLayout, scopeText } from './shared.tsx';
+import type { PageContext } from '../../../views/context.ts';
+import { formatCount } from '../../../views/format.ts';
+import { RegistryLayout, scopeText } from '../shared/back-office.tsx';
 
 // ---------------------------------------------------------------------------------------------
 // /registry

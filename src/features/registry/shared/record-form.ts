@@ -1,19 +1,11 @@
-// The agreement and project edit forms: the raw urlencoded body in, typed AgreementInput /
-// ProjectInput or field errors (Japanese first) out. What needs the database (partner names →
-// codes, codes that exist, the vocabularies) is looked up by the route first and handed in as
-// `FormRefs`, so that everything here stays a pure function of its arguments.
+// What the agreement and project edit forms share (each form's own parser is in its subject's
+// admin/form.ts): Japanese-first messages, reading form values, dates as people type them,
+// partners typed as codes or names, and the field checks both forms make. What needs the database
+// (partner names → codes, codes that exist, the vocabularies) is looked up by the route first and
+// handed in as `FormRefs`, so that everything here stays a pure function of its arguments.
 import { z } from 'zod';
 import { isValidLocalGovCode } from '../../../domain/local-gov-code.ts';
-import { projectFields } from '../projects/fields.ts';
-import {
-  projectStatuses,
-  type AgreementInput,
-  type DatePrecision,
-  type OrganiserKind,
-  type ProjectFormat,
-  type ProjectInput,
-  type ProjectStatus,
-} from '../shared/records.ts';
+import type { DatePrecision } from '../../../db/schema.ts';
 import type { FieldError } from '../../../views/components/error-summary.tsx';
 import type { PageContext } from '../../../views/context.ts';
 
@@ -113,8 +105,8 @@ export function parseRecordId(params: unknown): string | undefined {
   return /^[0-9A-Za-z_-]{1,40}$/.test(id) ? id : undefined;
 }
 
-const nfkc = (s: string) => s.normalize('NFKC').trim();
-const lines = (s: string) =>
+export const nfkc = (s: string) => s.normalize('NFKC').trim();
+export const lines = (s: string) =>
   s
     .split(/\r\n|\r|\n/)
     .map(nfkc)
@@ -174,45 +166,6 @@ export function isCodeKey(key: string): boolean {
   return /^\d{6}$/.test(key) || /^\d+$/.test(key);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Agreements
-
-export interface AgreementFormInput {
-  typeId: string;
-  title: string;
-  wardCodes: string[];
-  partners: string;
-  groupIds: string[];
-  formerNames: string;
-  signedOn: string;
-  signedOnPrecision: string;
-  resignedDates: string;
-  endedOn: string;
-  background: string;
-  sourceUrl: string;
-  notes: string;
-  updatedAt: string;
-}
-
-export function agreementFormInput(body: unknown): AgreementFormInput {
-  return {
-    typeId: formValue(body, 'typeId'),
-    title: formValue(body, 'title'),
-    wardCodes: formValues(body, 'wards'),
-    partners: formValue(body, 'partners'),
-    groupIds: formValues(body, 'groups'),
-    formerNames: formValue(body, 'formerNames'),
-    signedOn: formValue(body, 'signedOn'),
-    signedOnPrecision: formValue(body, 'signedOnPrecision') || 'day',
-    resignedDates: formValue(body, 'resignedDates'),
-    endedOn: formValue(body, 'endedOn'),
-    background: formValue(body, 'background'),
-    sourceUrl: formValue(body, 'sourceUrl'),
-    notes: formValue(body, 'notes'),
-    updatedAt: formValue(body, 'updatedAt'),
-  };
-}
-
 /** The vocabularies the forms choose from, loaded by the route. */
 export interface FormRefs {
   wardCodes: ReadonlySet<string>;
@@ -226,7 +179,7 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError
 /** Field ids: the error summary links to them; the views use the same ids. */
 export const fieldId = (name: string) => `f-${name}`;
 
-class Errors {
+export class Errors {
   readonly list: FieldError[] = [];
   constructor(private readonly ctx: PageContext) {}
   add(field: string, key: MessageKey, vars?: Record<string, string>): void {
@@ -247,7 +200,7 @@ const urlSchema = z
     }
   });
 
-function optionalUrl(errors: Errors, field: string, raw: string, label: string): string | null {
+export function optionalUrl(errors: Errors, field: string, raw: string, label: string): string | null {
   const s = raw.trim();
   if (!s) return null;
   if (!urlSchema.safeParse(s).success) {
@@ -257,13 +210,13 @@ function optionalUrl(errors: Errors, field: string, raw: string, label: string):
   return s;
 }
 
-function longText(errors: Errors, field: string, raw: string, label: string): string {
+export function longText(errors: Errors, field: string, raw: string, label: string): string {
   const s = raw.replace(/\r\n?/g, '\n').trim();
   if (s.length > 5000) errors.add(field, 'textTooLong', { label });
   return s;
 }
 
-function title(errors: Errors, raw: string, label: string): string {
+export function title(errors: Errors, raw: string, label: string): string {
   const s = nfkcSpaces(raw);
   if (!s) errors.add('title', 'titleRequired', { label });
   else if (s.length > 300) errors.add('title', 'titleTooLong', { label });
@@ -275,14 +228,14 @@ function nfkcSpaces(raw: string): string {
   return raw.replace(/\s+/g, ' ').trim();
 }
 
-function optionalDate(errors: Errors, field: string, raw: string, label: string, precision: DatePrecision = 'day'): string | null {
+export function optionalDate(errors: Errors, field: string, raw: string, label: string, precision: DatePrecision = 'day'): string | null {
   if (!raw.trim()) return null;
   const iso = normaliseDate(raw, precision);
   if (!iso) errors.add(field, precision === 'month' ? 'dateFormatMonth' : precision === 'year' ? 'dateFormatYear' : 'dateFormat', { label });
   return iso ?? null;
 }
 
-function partners(ctx: PageContext, errors: Errors, raw: string, lookup: PartnerLookup): string[] {
+export function partners(ctx: PageContext, errors: Errors, raw: string, lookup: PartnerLookup): string[] {
   const keys = partnerLines(raw);
   if (keys.length > 500) errors.add('partners', 'partnersTooMany');
   const codes: string[] = [];
@@ -304,183 +257,18 @@ function partners(ctx: PageContext, errors: Errors, raw: string, lookup: Partner
   return [...new Set(codes)];
 }
 
-function wards(errors: Errors, given: string[], refs: FormRefs, required: boolean): string[] {
+export function wards(errors: Errors, given: string[], refs: FormRefs, required: boolean): string[] {
   const codes = [...new Set(given.map(nfkc).filter(Boolean))];
   if (codes.some((c) => !refs.wardCodes.has(c))) errors.add('wards', 'wardsUnknown');
   else if (required && codes.length === 0) errors.add('wards', 'wardsRequired');
   return codes.filter((c) => refs.wardCodes.has(c)).sort();
 }
 
-const precisionSchema = z.enum(['day', 'month', 'year'] as const satisfies readonly DatePrecision[]);
-const fiscalYearSchema = z
-  .string()
-  .transform((s) => nfkc(s).replace(/年度$/, ''))
-  .pipe(z.string().regex(/^\d{4}$/))
-  .transform(Number)
-  .pipe(z.number().int().min(2000).max(2100));
-const fieldSchema = z.enum(projectFields.map((f) => String(f.number)) as [string, ...string[]]).transform(Number);
-const formatSchema = z.enum(['offline', 'online', 'hybrid'] as const satisfies readonly ProjectFormat[]);
-const organiserSchema = z.enum(['wards', 'joint'] as const satisfies readonly OrganiserKind[]);
-const statusSchema = z.enum(projectStatuses as [ProjectStatus, ...ProjectStatus[]]);
-
+export const precisionSchema = z.enum(['day', 'month', 'year'] as const satisfies readonly DatePrecision[]);
 /** The parsed value, or undefined when the schema refuses it (the caller adds the message). */
-function oneOf<S extends z.ZodType>(schema: S, raw: string): z.output<S> | undefined {
+export function oneOf<S extends z.ZodType>(schema: S, raw: string): z.output<S> | undefined {
   const r = schema.safeParse(raw);
   return r.success ? r.data : undefined;
-}
-
-export function parseAgreement(ctx: PageContext, input: AgreementFormInput, refs: FormRefs): Parsed<Omit<AgreementInput, 'id'>> {
-  const errors = new Errors(ctx);
-  const L = (ja: string, en: string) => ctx.tFormat(ja, en);
-  if (!refs.typeIds.has(input.typeId)) errors.add('typeId', 'typeId');
-  const titleValue = title(errors, input.title, L('名称', 'the title'));
-  const wardCodes = wards(errors, input.wardCodes, refs, true);
-  const partnerCodes = partners(ctx, errors, input.partners, refs.partners);
-  const groupIds = [...new Set(input.groupIds)];
-  if (groupIds.some((g) => !refs.groupIds.has(g))) errors.add('groups', 'groupsUnknown');
-  if (partnerCodes.length === 0 && groupIds.length === 0 && !errors.list.some((e) => e.field === fieldId('partners'))) {
-    errors.add('partners', 'partnersRequired');
-  }
-  const formerNames: Record<string, string> = {};
-  for (const line of lines(input.formerNames)) {
-    const m = /^(\d{6})\s*[:：]\s*(.+)$/.exec(line);
-    if (!m || m[2]!.length > 100) {
-      errors.add('formerNames', 'formerNameFormat', { line });
-      continue;
-    }
-    if (!partnerCodes.includes(m[1]!)) {
-      errors.add('formerNames', 'formerNameNotPartner', { line: m[1]! });
-      continue;
-    }
-    formerNames[m[1]!] = m[2]!.trim();
-  }
-  const precision = oneOf(precisionSchema, input.signedOnPrecision);
-  if (!precision) errors.add('signedOnPrecision', 'precision');
-  const signedOn = optionalDate(errors, 'signedOn', input.signedOn, L('締結日', 'the signing date'), precision ?? 'day');
-  if (!input.signedOn.trim() && precision && precision !== 'day') errors.add('signedOnPrecision', 'precisionNeedsDate');
-  const resigned = lines(input.resignedDates);
-  if (resigned.length > 10) errors.add('resignedDates', 'resignedTooMany');
-  const resignedDates: string[] = [];
-  for (const line of resigned) {
-    const iso = normaliseDate(line);
-    if (!iso) errors.add('resignedDates', 'dateFormat', { label: L('再締結日', 're-signing dates') });
-    else resignedDates.push(iso);
-  }
-  const endedOn = optionalDate(errors, 'endedOn', input.endedOn, L('終了日', 'the end date'));
-  if (signedOn && endedOn && endedOn < signedOn) errors.add('endedOn', 'endedBeforeSigned');
-  const background = longText(errors, 'background', input.background, L('きっかけ', 'the background'));
-  const sourceUrl = optionalUrl(errors, 'sourceUrl', input.sourceUrl, L('出典のアドレス', 'the source address'));
-  const notes = longText(errors, 'notes', input.notes, L('備考', 'the notes'));
-  if (errors.list.length > 0) return { ok: false, errors: errors.list };
-  return {
-    ok: true,
-    value: {
-      typeId: input.typeId,
-      title: titleValue,
-      wardCodes,
-      partnerCodes,
-      partnerGroupIds: groupIds,
-      formerNames,
-      signedOn,
-      signedOnPrecision: precision!,
-      resignedDates: [...new Set(resignedDates)].sort(),
-      endedOn,
-      background,
-      sourceUrl,
-      notes,
-    },
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Projects
-
-export interface ProjectFormInput {
-  fiscalYear: string;
-  title: string;
-  summary: string;
-  field: string;
-  organiserKind: string;
-  wardCodes: string[];
-  partners: string;
-  startsOn: string;
-  endsOn: string;
-  format: string;
-  status: string;
-  newsUrl: string;
-  sourceUrl: string;
-  notes: string;
-  updatedAt: string;
-}
-
-export function projectFormInput(body: unknown): ProjectFormInput {
-  return {
-    fiscalYear: formValue(body, 'fiscalYear'),
-    title: formValue(body, 'title'),
-    summary: formValue(body, 'summary'),
-    field: formValue(body, 'field'),
-    organiserKind: formValue(body, 'organiserKind'),
-    wardCodes: formValues(body, 'wards'),
-    partners: formValue(body, 'partners'),
-    startsOn: formValue(body, 'startsOn'),
-    endsOn: formValue(body, 'endsOn'),
-    format: formValue(body, 'format'),
-    status: formValue(body, 'status'),
-    newsUrl: formValue(body, 'newsUrl'),
-    sourceUrl: formValue(body, 'sourceUrl'),
-    notes: formValue(body, 'notes'),
-    updatedAt: formValue(body, 'updatedAt'),
-  };
-}
-
-export function parseProject(ctx: PageContext, input: ProjectFormInput, refs: FormRefs): Parsed<Omit<ProjectInput, 'id'>> {
-  const errors = new Errors(ctx);
-  const L = (ja: string, en: string) => ctx.tFormat(ja, en);
-  const fiscalYear = oneOf(fiscalYearSchema, input.fiscalYear);
-  if (fiscalYear === undefined) errors.add('fiscalYear', 'fiscalYear');
-  const titleValue = title(errors, input.title, L('事業名', 'the title'));
-  const summary = longText(errors, 'summary', input.summary, L('概要', 'the summary'));
-  const field = oneOf(fieldSchema, input.field);
-  if (field === undefined) errors.add('field', 'field');
-  const organiserKind = oneOf(organiserSchema, input.organiserKind);
-  if (!organiserKind) errors.add('organiserKind', 'organiserKind');
-  let wardCodes: string[] = [];
-  if (organiserKind === 'joint') {
-    if (input.wardCodes.length > 0) errors.add('wards', 'jointHasWards');
-  } else {
-    wardCodes = wards(errors, input.wardCodes, refs, organiserKind === 'wards');
-  }
-  const partnerCodes = partners(ctx, errors, input.partners, refs.partners);
-  const startsOn = optionalDate(errors, 'startsOn', input.startsOn, L('開始日', 'the start date'));
-  const endsOn = optionalDate(errors, 'endsOn', input.endsOn, L('終了日', 'the end date'));
-  if (startsOn && endsOn && endsOn < startsOn) errors.add('endsOn', 'endsBeforeStarts');
-  const format = oneOf(formatSchema, input.format);
-  if (!format) errors.add('format', 'format');
-  const status = oneOf(statusSchema, input.status);
-  if (!status) errors.add('status', 'status');
-  const newsUrl = optionalUrl(errors, 'newsUrl', input.newsUrl, L('お知らせのアドレス', 'the news address'));
-  const sourceUrl = optionalUrl(errors, 'sourceUrl', input.sourceUrl, L('出典のアドレス', 'the source address'));
-  const notes = longText(errors, 'notes', input.notes, L('備考', 'the notes'));
-  if (errors.list.length > 0) return { ok: false, errors: errors.list };
-  return {
-    ok: true,
-    value: {
-      fiscalYear: fiscalYear!,
-      title: titleValue,
-      summary,
-      field: field!,
-      organiserKind: organiserKind!,
-      wardCodes,
-      partnerCodes,
-      startsOn,
-      endsOn,
-      format: format!,
-      status: status!,
-      newsUrl,
-      sourceUrl,
-      notes,
-    },
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -498,59 +286,3 @@ export function parseListFilter(query: unknown, wardCodes: ReadonlySet<string>):
   return { ward: wardCodes.has(ward) ? ward : '', page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1 };
 }
 
-/** The fields of an agreement in the form, from a stored snapshot (for the edit page). */
-export function agreementInputFrom(s: {
-  typeId: string;
-  title: string;
-  wardCodes: string[];
-  partnerCodes: string[];
-  partnerGroupIds: string[];
-  formerNames: Record<string, string>;
-  signedOn: string | null;
-  signedOnPrecision: DatePrecision;
-  resignedDates: string[];
-  endedOn: string | null;
-  background: string;
-  sourceUrl: string | null;
-  notes: string;
-}, updatedAt: string, partnerLabel: (code: string) => string): AgreementFormInput {
-  const shownDate = (iso: string | null, p: DatePrecision) => (!iso ? '' : p === 'year' ? iso.slice(0, 4) : p === 'month' ? iso.slice(0, 7) : iso);
-  return {
-    typeId: s.typeId,
-    title: s.title,
-    wardCodes: s.wardCodes,
-    partners: s.partnerCodes.map(partnerLabel).join('\n'),
-    groupIds: s.partnerGroupIds,
-    formerNames: Object.entries(s.formerNames)
-      .map(([code, name]) => `${code}:${name}`)
-      .join('\n'),
-    signedOn: shownDate(s.signedOn, s.signedOnPrecision),
-    signedOnPrecision: s.signedOnPrecision,
-    resignedDates: s.resignedDates.join('\n'),
-    endedOn: s.endedOn ?? '',
-    background: s.background,
-    sourceUrl: s.sourceUrl ?? '',
-    notes: s.notes,
-    updatedAt,
-  };
-}
-
-export function projectInputFrom(s: Omit<ProjectInput, 'id'>, updatedAt: string, partnerLabel: (code: string) => string): ProjectFormInput {
-  return {
-    fiscalYear: String(s.fiscalYear),
-    title: s.title,
-    summary: s.summary,
-    field: String(s.field),
-    organiserKind: s.organiserKind,
-    wardCodes: s.wardCodes,
-    partners: s.partnerCodes.map(partnerLabel).join('\n'),
-    startsOn: s.startsOn ?? '',
-    endsOn: s.endsOn ?? '',
-    format: s.format,
-    status: s.status,
-    newsUrl: s.newsUrl ?? '',
-    sourceUrl: s.sourceUrl ?? '',
-    notes: s.notes,
-    updatedAt,
-  };
-}

@@ -1,12 +1,10 @@
 // Pieces shared by the registry edit pages (連携記録の管理): the layout, notices, labels and list parts.
 import type { Children } from '@kitajs/html';
-import { formatFiscalYear } from '../../../../domain/fiscal-year.ts';
-import { projectFieldByNumber } from '../../projects/fields.ts';
-import type { PageContext } from '../../../../views/context.ts';
-import { formatDate } from '../../../../views/format.ts';
-import { Layout } from '../../../../views/layout.tsx';
-import type { ListFilter } from '../form.ts';
-import type { WardOption } from '../queries.ts';
+import type { PageContext } from '../../../views/context.ts';
+import { Layout } from '../../../views/layout.tsx';
+import { joinNames, organiserKindLabels, say } from './labels.tsx';
+import type { ListFilter } from './record-form.ts';
+import type { WardOption } from './back-office-queries.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -73,48 +71,15 @@ export function Muted({ children }: { children?: Children }): JSX.Element {
   return <span class="rk-muted">{children}</span>;
 }
 
-export function joinedNames(ctx: PageContext, names: string[]): string {
-  return names.join(ctx.lang === 'en' ? ', ' : '、');
-}
-
-/** A date with its precision: 「2024年(令和6年)10月30日」, 「2024年10月」, 「2024年」. */
-export function formatRecordDate(ctx: PageContext, iso: string | null, precision: string = 'day'): string {
-  if (!iso) return '—';
-  if (precision === 'year') return ctx.tFormat(`${iso.slice(0, 4)}年`, iso.slice(0, 4));
-  if (precision === 'month') return ctx.tFormat(`${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月`, `${iso.slice(0, 7)}`);
-  return formatDate(ctx, iso);
-}
-
 export function scopeText(ctx: PageContext, wardName: string | null): string {
   return wardName
     ? ctx.tFormat(`${wardName}の記録を表示しています。`, `Showing the records of ${wardName}.`)
     : ctx.t('事務局として、すべての区の記録を表示しています。', 'As the secretariat, you see the records of every ward.');
 }
 
-export const organiserLabels = { wards: { ja: '各区', en: 'Wards' }, joint: { ja: '23区共同', en: 'All 23 wards jointly' } } as const;
-export const formatLabels = {
-  offline: { ja: '対面（会場）', en: 'In person' },
-  online: { ja: 'オンライン', en: 'Online' },
-  hybrid: { ja: 'ハイブリッド', en: 'Hybrid' },
-} as const;
-const statusLabels = { 実施: 'Held', 予定: 'Planned', 中止: 'Cancelled', 延期: 'Postponed' } as const;
-export const precisionLabels = { day: { ja: '日まで分かる', en: 'Day' }, month: { ja: '月まで', en: 'Month' }, year: { ja: '年のみ', en: 'Year' } } as const;
-
-export function fieldName(ctx: PageContext, n: number): string {
-  const f = projectFieldByNumber(n);
-  return f ? ctx.tFormat(f.nameJa, f.nameEn) : String(n);
-}
-
-export function statusLabel(ctx: PageContext, s: string): string {
-  return ctx.tFormat(s, (statusLabels as Record<string, string>)[s] ?? s);
-}
-
-export function organiserText(ctx: PageContext, p: { organiserKind: 'wards' | 'joint'; wards: string[] }): string {
-  return p.organiserKind === 'joint' ? ctx.t('23区共同', 'All 23 wards jointly') : joinedNames(ctx, p.wards);
-}
-
-export function formatFiscalYearText(ctx: PageContext, fy: number): string {
-  return ctx.lang === 'en' ? `FY${fy}` : formatFiscalYear(fy);
+/** 「千代田区、中央区」, or 「23区共同」 (ward names as given). */
+export function organiserText(ctx: PageContext, p: { organiserKind: 'wards' | 'joint'; wards: ReadonlyArray<string | { name: string }> }): string {
+  return p.organiserKind === 'joint' ? say(ctx, organiserKindLabels.joint) : joinNames(ctx, p.wards.map((w) => (typeof w === 'string' ? w : w.name)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,12 +118,6 @@ export function listHref(base: string, filter: ListFilter, page: number): string
   if (page > 1) params.set('page', String(page));
   const qs = params.toString();
   return qs ? `${base}?${qs}` : base;
-}
-
-export function Provenance({ ctx, provenance }: { ctx: PageContext; provenance: string }): JSX.Element {
-  if (provenance === 'sample') return <span class="rk-badge">{ctx.t('サンプル', 'Sample')}</span>;
-  if (provenance === 'synthetic') return <span class="rk-badge">{ctx.t('試験用', 'Synthetic')}</span>;
-  return '';
 }
 
 export function RowActions({ ctx, base, title }: { ctx: PageContext; base: string; title: string }): JSX.Element {

@@ -3,29 +3,16 @@ import type { FieldError } from '../../../../views/components/error-summary.tsx'
 import { ErrorSummary } from '../../../../views/components/error-summary.tsx';
 import { CsrfField, SuccessNotice } from '../../../../views/components/form-fields.tsx';
 import { pageCount, Pagination, resultRangeText } from '../../../../views/components/pagination.tsx';
-import { projectFields } from '../../projects/fields.ts';
-import { projectStatuses } from '../../shared/records.ts';
+import { projectFields } from '../fields.ts';
+import { projectStatuses } from '../record.ts';
 import type { PageContext } from '../../../../views/context.ts';
-import type { ListFilter, ProjectFormInput } from '../form.ts';
-import { listPageSize, type ProjectListItem, type WardOption } from '../queries.ts';
-import { Choices, ConflictNotice, Text, TextArea, type FormRefsView } from './fields.tsx';
-import {
-  fieldName,
-  formatFiscalYearText,
-  formatLabels,
-  joinedNames,
-  listHref,
-  noticeText,
-  organiserLabels,
-  organiserText,
-  Provenance,
-  RegistryLayout,
-  RowActions,
-  scopeText,
-  statusLabel,
-  WardFilter,
-  type NoticeKey,
-} from './shared.tsx';
+import type { ListFilter } from '../../shared/record-form.ts';
+import type { ProjectFormInput } from './form.ts';
+import { listPageSize, type WardOption } from '../../shared/back-office-queries.ts';
+import type { Project } from '../record.ts';
+import { Choices, ConflictNotice, Text, TextArea, type FormRefsView } from '../../shared/record-form-fields.tsx';
+import { listHref, noticeText, organiserText, RegistryLayout, RowActions, scopeText, WardFilter, type NoticeKey } from '../../shared/back-office.tsx';
+import { fieldLabel, fiscalYearLabel, formatLabels, joinNames, organiserKindLabels, ProvenanceBadge, say, statusLabel } from '../../shared/labels.tsx';
 
 // ---------------------------------------------------------------------------------------------
 // List
@@ -36,7 +23,7 @@ export interface ProjectListPageProps {
   wards: WardOption[];
   filter: ListFilter;
   total: number;
-  items: ProjectListItem[];
+  items: readonly Project[];
   notice?: NoticeKey;
 }
 
@@ -73,14 +60,14 @@ export function ProjectListPage({ ctx, wardName, wards, filter, total, items, no
             <tbody>
               {items.map((p) => (
                 <tr>
-                  <td safe>{formatFiscalYearText(ctx, p.fiscalYear)}</td>
+                  <td safe>{fiscalYearLabel(ctx, p.fiscalYear)}</td>
                   <td>
                     <span safe>{p.title}</span>
-                    <Provenance ctx={ctx} provenance={p.provenance} />
+                    <ProvenanceBadge ctx={ctx} provenance={p.provenance} />
                   </td>
-                  <td safe>{fieldName(ctx, p.field)}</td>
+                  <td safe>{fieldLabel(ctx, p.field)}</td>
                   <td safe>{organiserText(ctx, p)}</td>
-                  <td safe>{joinedNames(ctx, p.partners)}</td>
+                  <td safe>{joinNames(ctx, p.partners.map((x) => x.name))}</td>
                   <td safe>{statusLabel(ctx, p.status)}</td>
                   <td>
                     <RowActions ctx={ctx} base={`/registry/projects/${encodeURIComponent(p.id)}`} title={p.title} />
@@ -139,7 +126,7 @@ export function ProjectFormPage({ ctx, id, input, errors, refs, conflict }: Proj
             type="radio"
             legend={ctx.t('実施主体', 'Organisers')}
             required
-            options={(['wards', 'joint'] as const).map((k) => ({ value: k, label: ctx.tFormat(organiserLabels[k].ja, organiserLabels[k].en) }))}
+            options={(['wards', 'joint'] as const).map((k) => ({ value: k, label: say(ctx, organiserKindLabels[k]) }))}
             selected={[input.organiserKind]}
             hint={ctx.t('23区共同の場合は、特別区を選ばないでください。', 'For a joint project of all 23 wards, choose no wards.')}
           />
@@ -166,7 +153,7 @@ export function ProjectFormPage({ ctx, id, input, errors, refs, conflict }: Proj
         />
         <Text {...base} name="startsOn" label={ctx.t('開始日', 'Starts on')} short value={input.startsOn} hint={ctx.t('例：2024-10-30 または 2024/10/30', 'e.g. 2024-10-30 or 2024/10/30')} />
         <Text {...base} name="endsOn" label={ctx.t('終了日', 'Ends on')} short value={input.endsOn} hint={ctx.t('1日だけの事業は開始日と同じ日付', 'The start date again for a one-day event')} />
-        <Choices {...base} name="format" type="radio" legend={ctx.t('実施形式', 'Format')} required options={(['offline', 'online', 'hybrid'] as const).map((f) => ({ value: f, label: ctx.tFormat(formatLabels[f].ja, formatLabels[f].en) }))} selected={[input.format]} />
+        <Choices {...base} name="format" type="radio" legend={ctx.t('実施形式', 'Format')} required options={(['offline', 'online', 'hybrid'] as const).map((f) => ({ value: f, label: say(ctx, formatLabels[f]) }))} selected={[input.format]} />
         <Choices {...base} name="status" type="radio" legend={ctx.t('状況', 'Status')} required options={projectStatuses.map((s) => ({ value: s, label: statusLabel(ctx, s) }))} selected={[input.status]} />
         <Text {...base} name="newsUrl" type="url" label={ctx.t('お知らせのアドレス', 'News address')} value={input.newsUrl} hint={ctx.t('https:// で始まるアドレス', 'An address starting with https://')} />
         <Text {...base} name="sourceUrl" type="url" label={ctx.t('出典のアドレス', 'Source address')} value={input.sourceUrl} hint={ctx.t('https:// で始まるアドレス', 'An address starting with https://')} />

@@ -1,10 +1,10 @@
 // The delete confirmation page of the registry (協定・連携事業の削除).
-import type { WritableEntity } from '../../shared/writes.ts';
-import { CsrfField } from '../../../../views/components/form-fields.tsx';
-import type { PageContext } from '../../../../views/context.ts';
-import { entityLabels, RegistryLayout } from './shared.tsx';
+import type { EditableEntity } from './commands.ts';
+import { CsrfField } from '../../../views/components/form-fields.tsx';
+import type { PageContext } from '../../../views/context.ts';
+import { entityLabels, RegistryLayout } from '../shared/back-office.tsx';
 
-export function DeleteConfirmPage({ ctx, entity, id, title }: { ctx: PageContext; entity: WritableEntity; id: string; title: string }): JSX.Element {
+export function DeleteConfirmPage({ ctx, entity, id, title }: { ctx: PageContext; entity: EditableEntity; id: string; title: string }): JSX.Element {
   const e = entityLabels[entity];
   const pageTitle = ctx.tFormat(`${e.ja}を削除する`, `Delete the ${e.en}`);
   return (

@@ -1,20 +1,21 @@
 // The deleted records page of the registry (削除した記録), where records are restored.
-import type { WritableEntity } from '../../shared/writes.ts';
-import { CsrfField, SuccessNotice } from '../../../../views/components/form-fields.tsx';
-import type { PageContext } from '../../../../views/context.ts';
-import { formatDateTime } from '../../../../views/format.ts';
-import type { AgreementListItem, ProjectListItem } from '../queries.ts';
-import { joinedNames, Muted, noticeText, organiserText, RegistryLayout, scopeText, type NoticeKey } from './shared.tsx';
+import type { EditableEntity } from './commands.ts';
+import { CsrfField, SuccessNotice } from '../../../views/components/form-fields.tsx';
+import type { PageContext } from '../../../views/context.ts';
+import { formatDateTime } from '../../../views/format.ts';
+import type { DeletedRecord } from '../shared/back-office-queries.ts';
+import { Muted, noticeText, organiserText, RegistryLayout, scopeText, type NoticeKey } from '../shared/back-office.tsx';
+import { joinNames } from '../shared/labels.tsx';
 
 export interface DeletedPageProps {
   ctx: PageContext;
   wardName: string | null;
-  agreements: AgreementListItem[];
-  projects: ProjectListItem[];
+  agreements: DeletedRecord[];
+  projects: DeletedRecord[];
   notice?: NoticeKey;
 }
 
-function RestoreForm({ ctx, entity, id, title }: { ctx: PageContext; entity: WritableEntity; id: string; title: string }): JSX.Element {
+function RestoreForm({ ctx, entity, id, title }: { ctx: PageContext; entity: EditableEntity; id: string; title: string }): JSX.Element {
   return (
     <form action={`/registry/${entity === 'agreement' ? 'agreements' : 'projects'}/${encodeURIComponent(id)}/restore`} method="post">
       <CsrfField ctx={ctx} />
@@ -59,7 +60,7 @@ export function DeletedPage({ ctx, wardName, agreements, projects, notice }: Del
                       {a.title}
                     </a>
                   </td>
-                  <td safe>{joinedNames(ctx, a.wards)}</td>
+                  <td safe>{joinNames(ctx, a.wards)}</td>
                   <td>{a.deletedAt ? formatDateTime(ctx, a.deletedAt) : '—'}</td>
                   <td>
                     <RestoreForm ctx={ctx} entity="agreement" id={a.id} title={a.title} />

@@ -1,9 +1,9 @@
 // Form building blocks of the registry edit forms (協定・連携事業).
-import type { FieldError } from '../../../../views/components/error-summary.tsx';
-import { FieldErrorMessage } from '../../../../views/components/error-summary.tsx';
-import type { PageContext } from '../../../../views/context.ts';
-import { fieldId } from '../form.ts';
-import type { GroupOption, TypeOption, WardOption } from '../queries.ts';
+import type { FieldError } from '../../../views/components/error-summary.tsx';
+import { FieldErrorMessage } from '../../../views/components/error-summary.tsx';
+import type { PageContext } from '../../../views/context.ts';
+import { fieldId } from './record-form.ts';
+import type { GroupOption, TypeOption, WardOption } from './back-office-queries.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Form building blocks
