@@ -5,9 +5,9 @@ import type { FieldError } from '../../../views/components/error-summary.tsx';
 import { CsrfField } from '../../../views/components/form-fields.tsx';
 import { formatCount } from '../../../views/format.ts';
 import type { FormInput } from './kit.ts';
-import { exceptionFields, type ExceptionRow, type GroupMembership } from './kinds/groups.ts';
-import { supportAmountText, supportKindLabels, type supportRows } from './kinds/disasters.ts';
-import { progressFields } from './kinds/plan.ts';
+import { exceptionFields, type ExceptionRow, type GroupMembership } from '../groups/admin.ts';
+import { supportAmountText, supportKindLabels, type supportRows } from '../disasters/admin.ts';
+import { progressFields } from '../plans/admin-plan-items.ts';
 import { Fields } from './views.tsx';
 
 export function GroupDetail(p: {

@@ -16,16 +16,16 @@ import { contextFor, sendPage } from '../../../views/render.ts';
 import { writeRecord, type WriteOutcome, type Writer } from './commands.ts';
 import { DisasterDetail, GroupDetail, PlanDetail } from './details.tsx';
 import { ID_PATTERN, checkCodes, fieldNamed, formInputOf, inputOf, isReadonly, one, parseWith, problemErrors, type Db, type FormInput, type Kind, type Problem } from './kit.ts';
-import { agreementTypes } from './kinds/agreement-types.ts';
-import { companies } from './kinds/companies.ts';
-import { disasterSupport, disasters, supportRows } from './kinds/disasters.ts';
-import { figures } from './kinds/figures.ts';
-import { derivedCounts, exceptionFields, exceptionSchema, exceptionsOf, groups } from './kinds/groups.ts';
-import { jointPlans } from './kinds/joint-plans.ts';
-import { members } from './kinds/members.ts';
-import { plan, progressFields, progressInput, progressOf, progressSchema, saveProgress, yearsOf } from './kinds/plan.ts';
-import { regions } from './kinds/regions.ts';
-import { wards } from './kinds/wards.ts';
+import { agreementTypes } from '../vocabularies/admin.ts';
+import { companies } from '../companies/admin.ts';
+import { disasterSupport, disasters, supportRows } from '../disasters/admin.ts';
+import { figures } from '../figures/admin.ts';
+import { derivedCounts, exceptionFields, exceptionSchema, exceptionsOf, groups } from '../groups/admin.ts';
+import { jointPlans } from '../plans/admin-joint-plans.ts';
+import { members } from '../members/admin.ts';
+import { plan, progressFields, progressInput, progressOf, progressSchema, saveProgress, yearsOf } from '../plans/admin-plan-items.ts';
+import { regions } from '../exchanges/admin.ts';
+import { wards } from '../wards/admin.ts';
 import { FormPage, HistoryPage, ListPage, isNoticeKey, type MenuEntry, type NoticeKey } from './views.tsx';
 
 /** Every kind, in menu order. */

@@ -5,9 +5,9 @@
 // registered_members has no deleted_at: a deleted row is removed, and its last snapshot in the
 // change history is what a restore puts back.
 import { z } from 'zod';
-import { isValidLocalGovCode } from '../../../../domain/local-gov-code.ts';
-import { Refusal, optionalText, requiredCode, requiredDate, str, type Db, type FieldSpec, type Kind, type ListItem } from '../kit.ts';
-import { dateLabel } from '../lookups.ts';
+import { isValidLocalGovCode } from '../../../domain/local-gov-code.ts';
+import { Refusal, optionalText, requiredCode, requiredDate, str, type Db, type FieldSpec, type Kind, type ListItem } from '../master/kit.ts';
+import { dateLabel } from '../master/lookups.ts';
 
 const fields: FieldSpec[] = [
   {

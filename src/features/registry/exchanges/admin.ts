@@ -2,7 +2,7 @@
 // a 振興局 of Hokkaido) ↔ a ward, from a 年度, through a council, with its activities.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { isSoftDeleted, restoreDeleted, softDelete } from '../commands.ts';
+import { isSoftDeleted, restoreDeleted, softDelete } from '../master/commands.ts';
 import {
   checkCodes,
   choice,
@@ -20,8 +20,8 @@ import {
   stripTimestamps,
   type FieldSpec,
   type Kind,
-} from '../kit.ts';
-import { fiscalYearLabel, namesOf, namesText, prefectureOptions, wardOptions } from '../lookups.ts';
+} from '../master/kit.ts';
+import { fiscalYearLabel, namesOf, namesText, prefectureOptions, wardOptions } from '../master/lookups.ts';
 
 const fields: FieldSpec[] = [
   { name: 'region_name', label: { ja: '地域名', en: 'Region' }, type: 'text', required: true, maxlength: 100, hint: { ja: '例：オホーツク地域', en: 'E.g. the Okhotsk region.' } },

@@ -1,6 +1,6 @@
 // /registry/companies: agreements between 特別区長会 and companies (企業との連携).
 import { z } from 'zod';
-import { tableRecords } from '../commands.ts';
+import { tableRecords } from '../master/commands.ts';
 import {
   optionalText,
   partialDate,
@@ -13,8 +13,8 @@ import {
   withPrecision,
   type FieldSpec,
   type Kind,
-} from '../kit.ts';
-import { dateLabel } from '../lookups.ts';
+} from '../master/kit.ts';
+import { dateLabel } from '../master/lookups.ts';
 
 const fields: FieldSpec[] = [
   { name: 'company_name', label: { ja: '企業名', en: 'Company' }, type: 'text', required: true, maxlength: 200 },

@@ -3,9 +3,9 @@
 // snapshot, so editing a cell is a change of the item in its history.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { PlanProgressStatus } from '../../../../db/schema.ts';
-import { formatFiscalYear } from '../../../../domain/fiscal-year.ts';
-import { tableRecords } from '../commands.ts';
+import type { PlanProgressStatus } from '../../../db/schema.ts';
+import { formatFiscalYear } from '../../../domain/fiscal-year.ts';
+import { tableRecords } from '../master/commands.ts';
 import {
   choice,
   optionalText,
@@ -19,7 +19,7 @@ import {
   type Db,
   type FieldSpec,
   type Kind,
-} from '../kit.ts';
+} from '../master/kit.ts';
 
 export const progressStatuses = ['planned', 'in_progress', 'done', 'not_started'] as const satisfies readonly PlanProgressStatus[];
 export const progressStatusLabels: Record<PlanProgressStatus, { ja: string; en: string }> = {

@@ -3,9 +3,9 @@
 // deleted; names are unique, deleted types included (the column is unique).
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { AgreementCategory } from '../../../../db/schema.ts';
-import { isSoftDeleted, restoreDeleted, softDelete } from '../commands.ts';
-import { choice, optionalText, Refusal, requiredInteger, requiredText, str, stripTimestamps, type FieldSpec, type Kind } from '../kit.ts';
+import type { AgreementCategory } from '../../../db/schema.ts';
+import { isSoftDeleted, restoreDeleted, softDelete } from '../master/commands.ts';
+import { choice, optionalText, Refusal, requiredInteger, requiredText, str, stripTimestamps, type FieldSpec, type Kind } from '../master/kit.ts';
 
 const categories = ['friendship', 'disaster', 'other'] as const satisfies readonly AgreementCategory[];
 export const categoryLabels: Record<AgreementCategory, { ja: string; en: string }> = {

@@ -2,7 +2,7 @@
 // date the plan was approved and the grant it receives.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { isSoftDeleted, restoreDeleted, softDelete } from '../commands.ts';
+import { isSoftDeleted, restoreDeleted, softDelete } from '../master/commands.ts';
 import {
   checkCodes,
   codeList,
@@ -22,8 +22,8 @@ import {
   type Db,
   type FieldSpec,
   type Kind,
-} from '../kit.ts';
-import { dateLabel, namesOf, namesText, wardOptions } from '../lookups.ts';
+} from '../master/kit.ts';
+import { dateLabel, namesOf, namesText, wardOptions } from '../master/lookups.ts';
 
 const fields: FieldSpec[] = [
   { name: 'title', label: { ja: '計画名', en: 'Title' }, type: 'text', required: true, maxlength: 300 },

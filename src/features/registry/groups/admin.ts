@@ -3,7 +3,7 @@
 // allowed), source, published count and the exceptions to the rule (a municipality added or
 // removed, with the reason). The snapshot carries the exceptions, so their history is the group's.
 import { z } from 'zod';
-import { deriveGroupMembers, toMasterMunicipalities, type GroupException } from '../../../../domain/wide-area-groups.ts';
+import { deriveGroupMembers, toMasterMunicipalities, type GroupException } from '../../../domain/wide-area-groups.ts';
 import {
   choice,
   optionalInteger,
@@ -20,8 +20,8 @@ import {
   type Db,
   type FieldSpec,
   type Kind,
-} from '../kit.ts';
-import { dateLabel } from '../lookups.ts';
+} from '../master/kit.ts';
+import { dateLabel } from '../master/lookups.ts';
 
 const fields: FieldSpec[] = [
   { name: 'name', label: { ja: '団体名', en: 'Group' }, type: 'text', readonly: true },

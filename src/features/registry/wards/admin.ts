@@ -1,8 +1,8 @@
 // /registry/wards: the 23 special wards — 特別区長会 block, mayor with the date the name is known
 // to be current, website. The wards themselves are fixed (master data): edited, never created.
 import { z } from 'zod';
-import { choice, optionalDate, optionalText, optionalUrl, sourceFields, sourceSchema, str, stripTimestamps, type FieldSpec, type Kind } from '../kit.ts';
-import { dateLabel } from '../lookups.ts';
+import { choice, optionalDate, optionalText, optionalUrl, sourceFields, sourceSchema, str, stripTimestamps, type FieldSpec, type Kind } from '../master/kit.ts';
+import { dateLabel } from '../master/lookups.ts';
 
 const blocks = ['1', '2', '3', '4', '5'] as const;
 

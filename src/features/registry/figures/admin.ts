@@ -1,9 +1,9 @@
 // /registry/figures: published figures (the numbers printed in the pamphlet and on the old site),
 // kept beside the computed ones with their as-of date and source.
 import { z } from 'zod';
-import type { FigureMetric } from '../../../../db/schema.ts';
-import { formatCount } from '../../../../views/format.ts';
-import { tableRecords } from '../commands.ts';
+import type { FigureMetric } from '../../../db/schema.ts';
+import { formatCount } from '../../../views/format.ts';
+import { tableRecords } from '../master/commands.ts';
 import {
   choice,
   flag,
@@ -18,8 +18,8 @@ import {
   withPrecision,
   type FieldSpec,
   type Kind,
-} from '../kit.ts';
-import { dateLabel } from '../lookups.ts';
+} from '../master/kit.ts';
+import { dateLabel } from '../master/lookups.ts';
 
 const metrics = ['ward_partners', 'registered_members', 'wide_area_members', 'wide_area_groups', 'union', 'staff_dispatched', 'other'] as const satisfies readonly FigureMetric[];
 export const metricLabels: Record<FigureMetric, { ja: string; en: string }> = {

@@ -2,9 +2,9 @@
 // wards gave (money with its recipients and amount, staff dispatched as a cumulative count with
 // its as-of date, goods). A support line is a record of its own, with its own history.
 import { z } from 'zod';
-import type { DisasterSupportKind } from '../../../../db/schema.ts';
-import { formatCount } from '../../../../views/format.ts';
-import { tableRecords } from '../commands.ts';
+import type { DisasterSupportKind } from '../../../db/schema.ts';
+import { formatCount } from '../../../views/format.ts';
+import { tableRecords } from '../master/commands.ts';
 import {
   choice,
   flag,
@@ -25,8 +25,8 @@ import {
   type Db,
   type FieldSpec,
   type Kind,
-} from '../kit.ts';
-import { dateLabel } from '../lookups.ts';
+} from '../master/kit.ts';
+import { dateLabel } from '../master/lookups.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Disasters
