@@ -7,19 +7,48 @@ import type { FeatureOptions } from '../feature-options.ts';
 import agreementsAdminRoutes from './agreements/admin/routes.ts';
 import agreementsRoutes from './agreements/routes.ts';
 import apiRoutes from './api/routes.ts';
+import { companies } from './companies/admin.ts';
 import companiesRoutes from './companies/routes.ts';
+import { disasterSupport, disasters } from './disasters/admin.ts';
 import disastersRoutes from './disasters/routes.ts';
+import { regions } from './exchanges/admin.ts';
 import exchangesRoutes from './exchanges/routes.ts';
+import { figures } from './figures/admin.ts';
 import figuresRoutes from './figures/routes.ts';
+import { groups } from './groups/admin.ts';
 import groupsRoutes from './groups/routes.ts';
 import historyRoutes from './history/routes.ts';
 import importRoutes from './import/routes.ts';
+import { anyKind, type AnyKind } from './master/kit.ts';
 import masterRoutes from './master/routes.ts';
+import { members } from './members/admin.ts';
 import overviewRoutes from './overview/routes.ts';
+import { jointPlans } from './plans/admin-joint-plans.ts';
+import { plan } from './plans/admin-plan-items.ts';
 import plansRoutes from './plans/routes.ts';
 import projectsAdminRoutes from './projects/admin/routes.ts';
 import projectsRoutes from './projects/routes.ts';
+import { agreementTypes } from './vocabularies/admin.ts';
+import { wards } from './wards/admin.ts';
 import wardsRoutes from './wards/routes.ts';
+
+/**
+ * The secretariat's master-data pages (/registry/<slug>), one kind per subject's back office, in
+ * the order of their menu. The engine (master/routes.ts) gets this list and imports no subject.
+ */
+export const registryKinds: readonly AnyKind[] = [
+  anyKind(agreementTypes),
+  anyKind(groups),
+  anyKind(wards),
+  anyKind(regions),
+  anyKind(companies),
+  anyKind(disasters),
+  anyKind(disasterSupport),
+  anyKind(jointPlans),
+  anyKind(plan),
+  anyKind(figures),
+  anyKind(members),
+];
 
 export default async function registryFeature(app: FastifyInstance, options: FeatureOptions): Promise<void> {
   await app.register(figuresRoutes, options);
@@ -36,7 +65,7 @@ export default async function registryFeature(app: FastifyInstance, options: Fea
   await app.register(projectsAdminRoutes, options);
   await app.register(historyRoutes, options);
   await app.register(importRoutes, options);
-  await app.register(masterRoutes, options);
+  await app.register(masterRoutes, { ...options, kinds: registryKinds });
   await app.register(apiRoutes, options);
 }
 

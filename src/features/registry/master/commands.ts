@@ -7,14 +7,12 @@ import type { AuditAction } from '../../../db/audit.ts';
 import { recordAudit } from '../../../db/audit.ts';
 import { changedKeys, recordChange, writeRegistry } from '../shared/history.ts';
 import type { RecordChangeAction } from '../../../db/schema.ts';
-import { Refusal, recordColumns, stripTimestamps, type Db, type Kind, type Problem, type Snapshot } from './kit.ts';
+import { Refusal, recordColumns, stripTimestamps, type Db, type KindFrame, type Snapshot, type WriteOutcome } from './kit.ts';
 
 export interface Writer {
   actorAccountId: string;
   ip: string;
 }
-
-export type WriteOutcome = { ok: true; id: string; changed: boolean } | { ok: false; problem: Problem } | { ok: false; notFound: true };
 
 const auditActions: Record<Exclude<RecordChangeAction, 'import'>, AuditAction> = {
   create: 'registry.created',
@@ -29,7 +27,7 @@ const auditActions: Record<Exclude<RecordChangeAction, 'import'>, AuditAction> =
  */
 export async function writeRecord(
   db: Db,
-  kind: Pick<Kind, 'entity' | 'snapshot'>,
+  kind: Pick<KindFrame, 'entity' | 'snapshot'>,
   writer: Writer,
   action: Exclude<RecordChangeAction, 'import'>,
   id: string | undefined,
@@ -66,8 +64,9 @@ export async function writeRecord(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Soft delete and restore for tables with deleted_at. The table and key are fixed by each kind;
-// the casts only erase Kysely's per-table typing for these two generic statements.
+// Soft delete and restore for tables with deleted_at: the one place these pages set, clear and
+// read deleted_at of a record. The table and key are fixed by each kind; the casts only erase
+// Kysely's per-table typing for these generic statements.
 
 type SoftTable =
   | 'agreement_types'
@@ -80,7 +79,7 @@ type SoftTable =
   | 'published_figures';
 
 export async function softDelete(trx: Db, table: SoftTable, id: string, now: string): Promise<void> {
-  const result = await (trx as Db)
+  const result = await trx
     .updateTable(table as 'disasters')
     .set({ deleted_at: now, updated_at: now })
     .where('id', '=', id)
@@ -92,7 +91,7 @@ export async function softDelete(trx: Db, table: SoftTable, id: string, now: str
 }
 
 export async function restoreDeleted(trx: Db, table: SoftTable, id: string, now: string): Promise<void> {
-  const result = await (trx as Db)
+  const result = await trx
     .updateTable(table as 'disasters')
     .set({ deleted_at: null, updated_at: now })
     .where('id', '=', id)
@@ -110,6 +109,15 @@ export async function isSoftDeleted(db: Db, table: SoftTable, id: string): Promi
     .where('id', '=', id)
     .executeTakeFirst();
   return Number(row?.deleted ?? 0) === 1;
+}
+
+/** A kind's remove, restore and isDeleted for a table with deleted_at. */
+export function softDeletion(table: SoftTable): Required<Pick<KindFrame, 'remove' | 'restore' | 'isDeleted'>> {
+  return {
+    remove: (trx, id, now) => softDelete(trx, table, id, now),
+    restore: (trx, id, now) => restoreDeleted(trx, table, id, now),
+    isDeleted: (db, id) => isSoftDeleted(db, table, id),
+  };
 }
 
 /**
@@ -131,8 +139,6 @@ export function tableRecords<V extends { source_url?: string | null; notes?: str
     async update(trx: Db, id: string, value: V, now: string): Promise<void> {
       await trx.updateTable(t).set({ ...value, updated_at: now } as never).where('id', '=', id).execute();
     },
-    remove: (trx: Db, id: string, now: string) => softDelete(trx, table, id, now),
-    restore: (trx: Db, id: string, now: string) => restoreDeleted(trx, table, id, now),
-    isDeleted: (db: Db, id: string) => isSoftDeleted(db, table, id),
+    ...softDeletion(table),
   };
 }

@@ -1,7 +1,9 @@
 // The shared scaffolding of the secretariat's registry pages: what a record kind declares (its
 // fields, its zod schema, how it is listed, snapshotted and written), the zod building blocks
-// with Japanese-first messages, and the date-with-precision helpers. Each kind's own file keeps
-// its schema explicit; this file only holds what every kind repeats.
+// with Japanese-first messages, and the date-with-precision helpers. Each kind is declared in its
+// subject's folder (groups/admin.ts…) and keeps its schema explicit; this file only holds what
+// every kind repeats. Wordings are `Wording`s, put in the page's language with `say`.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database, DatePrecision, RegistryEntity } from '../../../db/schema.ts';
@@ -10,16 +12,7 @@ import { isValidLocalGovCode } from '../../../domain/local-gov-code.ts';
 import { parseFiscalYearLabel } from '../../../domain/fiscal-year.ts';
 import type { PageContext } from '../../../views/context.ts';
 import type { FieldError } from '../../../views/components/error-summary.tsx';
-
-/** A fixed wording in both languages. */
-export interface L {
-  ja: string;
-  en: string;
-}
-
-export function tr(ctx: PageContext, l: L): string {
-  return ctx.tFormat(l.ja, l.en);
-}
+import { precisionChoices, say, type Wording } from '../shared/labels.tsx';
 
 export type Db = Kysely<Database>;
 /** What a form posts: one string per field, or several for checkboxes. */
@@ -36,12 +29,12 @@ export interface Option {
 
 export interface FieldSpec {
   name: string;
-  label: L;
+  label: Wording;
   type: FieldType;
   required?: boolean;
-  hint?: L;
+  hint?: Wording;
   /** Fixed choices of a select; choices loaded from the database come from Kind.choices. */
-  options?: Array<{ value: string; label: L }>;
+  options?: Array<{ value: string; label: Wording }>;
   maxlength?: number;
   /** Shown on the edit form but not editable there (e.g. a group's name). */
   readonly?: boolean;
@@ -65,7 +58,7 @@ export interface ListItem {
 /** A refusal or a check that needs the database, aimed at a field (or at the form). */
 export interface Problem {
   field: string;
-  message: L;
+  message: Wording;
 }
 
 /** Thrown inside a write's transaction to roll it back and answer with the problem. */
@@ -76,21 +69,49 @@ export class Refusal extends Error {
   }
 }
 
-export interface Kind<V = any> {
+/** How a write ended: done (and whether anything changed), refused, or the record vanished. */
+export type WriteOutcome = { ok: true; id: string; changed: boolean } | { ok: false; problem: Problem } | { ok: false; notFound: true };
+
+/** What a kind's extra section shows again after a refused post: the errors and what was typed. */
+export interface DetailState {
+  errors: FieldError[];
+  input: FormInput;
+}
+
+/**
+ * What the engine (master/routes.ts) lends a kind's own routes, so that they check, answer and
+ * write like every other route of the kind.
+ */
+export interface KindTools {
+  db: Db;
+  /** The id in a route parameter, when it has the shape of one. */
+  idOf(request: FastifyRequest, name?: string): string | undefined;
+  notFound(reply: FastifyReply, ctx: PageContext): Promise<FastifyReply>;
+  /** The kind's edit page again, its extra section with what was posted and the errors. */
+  editPage(reply: FastifyReply, ctx: PageContext, id: string, detailState: DetailState, status: number): Promise<FastifyReply>;
+  /** A change of the record `id` (an update), written with its history and audit event. */
+  write(request: FastifyRequest, actorId: string, id: string, change: (trx: Db, now: string) => Promise<void>): Promise<WriteOutcome>;
+}
+
+/**
+ * Everything of a kind that does not depend on the type of its parsed form: how it is named,
+ * listed, snapshotted, deleted and restored, and its own section and routes. The pages and the
+ * history need no more than this.
+ */
+export interface KindFrame {
   /** URL segment under /registry. */
   slug: string;
   entity: RegistryEntity;
-  title: L;
+  title: Wording;
   /** One record, for headings: 「種別」. */
-  noun: L;
-  lead: L;
+  noun: Wording;
+  lead: Wording;
   fields: FieldSpec[];
-  schema: z.ZodType<V>;
   canCreate: boolean;
   canDelete: boolean;
-  columns: L[];
+  columns: Wording[];
   /** Column headings that depend on the records (e.g. one per 年度); `columns` otherwise. */
-  columnsFor?(db: Db): Promise<L[]>;
+  columnsFor?(db: Db): Promise<Wording[]>;
   list(db: Db, ctx: PageContext): Promise<ListItem[]>;
   /** The record with its parties, deleted or not; undefined when it does not exist. */
   snapshot(db: Db, id: string): Promise<Snapshot | undefined>;
@@ -101,17 +122,42 @@ export interface Kind<V = any> {
   /** The blank form of a new record (query values may pre-fill it). */
   blank?(query: FormInput): FormInput;
   choices?(db: Db): Promise<Record<string, Option[]>>;
-  /** Checks that need the database (codes exist, names unique…). */
-  check?(db: Db, value: V, id: string | undefined): Promise<Problem[]>;
-  create?(trx: Db, value: V, now: string): Promise<string>;
-  update(trx: Db, id: string, value: V, now: string): Promise<void>;
   /** Soft delete (or, for rows without deleted_at, removal kept in the history); may throw Refusal. */
   remove?(trx: Db, id: string, now: string): Promise<void>;
   restore?(trx: Db, id: string, now: string): Promise<void>;
   /** Whether the record is deleted (for the edit page). */
   isDeleted?(db: Db, id: string): Promise<boolean>;
   /** Labels of snapshot keys for the history page (fields' labels are used too). */
-  historyLabels?: Record<string, L>;
+  historyLabels?: Record<string, Wording>;
+  /** The kind's own section of the edit page, after the form (a group's exceptions…). */
+  detail?(db: Db, ctx: PageContext, id: string, state?: DetailState): Promise<JSX.Element | undefined>;
+  /** The kind's own routes, for the forms of its section (registered after its other routes). */
+  routes?(app: FastifyInstance, tools: KindTools): void;
+}
+
+/** A record kind whose form parses to a V: its schema makes the V that its check and writes take. */
+export interface Kind<V> extends KindFrame {
+  schema: z.ZodType<V>;
+  /** Checks that need the database (codes exist, names unique…). */
+  check?(db: Db, value: V, id: string | undefined): Promise<Problem[]>;
+  create?(trx: Db, value: V, now: string): Promise<string>;
+  update(trx: Db, id: string, value: V, now: string): Promise<void>;
+}
+
+/**
+ * A kind in a list of kinds (the menu, the engine). The kinds parse to different types, and one
+ * array cannot hold Kind<TypeValue> and Kind<WardValue> as a single Kind<V>: Kind<any> would let
+ * one kind's value reach another's update unchecked, and Kind<unknown> type-checks only through
+ * the bivariance of method parameters. So a list holds each kind's frame, and `withValue` hands
+ * the whole kind to a function that is generic in V: what a kind's schema parsed can only go to
+ * that same kind's check and writes.
+ */
+export interface AnyKind extends KindFrame {
+  withValue<R>(use: <V>(kind: Kind<V>) => R): R;
+}
+
+export function anyKind<V>(kind: Kind<V>): AnyKind {
+  return { ...kind, withValue: (use) => use(kind) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -119,7 +165,7 @@ export interface Kind<V = any> {
 
 export type MessageCode = 'required' | 'choose' | 'tooLong' | 'date' | 'datePrecision' | 'url' | 'integer' | 'fiscalYear' | 'periodOrder' | 'codes';
 
-export function messageFor(field: FieldSpec | undefined, code: string, issue?: z.core.$ZodIssue): L {
+export function messageFor(field: FieldSpec | undefined, code: string, issue?: z.core.$ZodIssue): Wording {
   const ja = field?.label.ja ?? '入力';
   const en = field?.label.en ?? 'this field';
   const max = issue && 'maximum' in issue ? Number(issue.maximum) : field?.maxlength;
@@ -170,7 +216,7 @@ export function parseWith<V>(
     const name = String(issue.path[0] ?? '');
     if (byField.has(name)) continue;
     const field = fields.find((f) => f.name === name);
-    byField.set(name, { field: fieldId(name), message: tr(ctx, messageFor(field, issue.message, issue)) });
+    byField.set(name, { field: fieldId(name), message: say(ctx, messageFor(field, issue.message, issue)) });
   }
   const order = fields.map((f) => f.name);
   const errors = [...byField.entries()].sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)).map(([, e]) => e);
@@ -183,7 +229,7 @@ export function fieldId(name: string): string {
 }
 
 export function problemErrors(ctx: PageContext, problems: Problem[]): FieldError[] {
-  return problems.map((p) => ({ field: fieldId(p.field), message: tr(ctx, p.message) }));
+  return problems.map((p) => ({ field: fieldId(p.field), message: say(ctx, p.message) }));
 }
 
 /** The posted values of the given fields: strings, or arrays for checkbox groups. */
@@ -283,11 +329,8 @@ export const requiredPartialDate = clean.pipe(
 );
 
 export const precisions = ['day', 'month', 'year'] as const satisfies readonly DatePrecision[];
-export const precisionOptions: Array<{ value: DatePrecision; label: L }> = [
-  { value: 'day', label: { ja: '日まで分かる', en: 'Day' } },
-  { value: 'month', label: { ja: '月まで分かる', en: 'Month' } },
-  { value: 'year', label: { ja: '年だけ分かる', en: 'Year' } },
-];
+/** The choices of a precision field, worded as labels.tsx asks it. */
+export const precisionOptions: Array<{ value: DatePrecision; label: Wording }> = precisions.map((p) => ({ value: p, label: precisionChoices[p] }));
 export const precision = clean.pipe(z.union([z.literal('').transform(() => 'day' as const), z.enum(precisions, 'choose')]));
 
 /**
@@ -435,7 +478,8 @@ export function stripTimestamps<T extends Record<string, unknown>>(row: T): Snap
   return rest;
 }
 
-export function str(v: unknown): string {
+/** A stored value as form or cell text: '' for null and undefined, else its string. */
+export function textOf(v: unknown): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
@@ -457,15 +501,15 @@ export function inputFromSnapshot(fields: FieldSpec[], s: Snapshot): FormInput {
   const out: FormInput = {};
   for (const f of fields) {
     const v = s[f.name];
-    if (f.type === 'codes') out[f.name] = Array.isArray(v) ? v.map(String).join('\n') : str(v);
+    if (f.type === 'codes') out[f.name] = Array.isArray(v) ? v.map(String).join('\n') : textOf(v);
     else if (f.type === 'wards') out[f.name] = Array.isArray(v) ? v.map(String) : [];
     else if (f.type === 'checkbox') out[f.name] = v ? '1' : '';
-    else if (f.type === 'precision') out[f.name] = str(v) || 'day';
-    else out[f.name] = str(v);
+    else if (f.type === 'precision') out[f.name] = textOf(v) || 'day';
+    else out[f.name] = textOf(v);
   }
   return out;
 }
 
-export function formInputOf(kind: Pick<Kind, 'fields' | 'toInput'>, s: Snapshot): FormInput {
+export function formInputOf(kind: Pick<KindFrame, 'fields' | 'toInput'>, s: Snapshot): FormInput {
   return kind.toInput ? kind.toInput(s) : inputFromSnapshot(kind.fields, s);
 }

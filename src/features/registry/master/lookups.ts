@@ -1,9 +1,5 @@
-// Reads several record kinds share: the wards and prefectures to choose from, names of codes, and
-// the wording of dates known to the day, month or year.
-import type { DatePrecision } from '../../../db/schema.ts';
-import { formatFiscalYear, formatFiscalYearEnglish } from '../../../domain/fiscal-year.ts';
-import { formatEnglishDate, formatJapaneseDate } from '../../../domain/japanese-date.ts';
-import type { PageContext } from '../../../views/context.ts';
+// Reads several record kinds share: the wards and prefectures to choose from, and the names of
+// local governments by code. Dates and 年度 are worded by shared/labels.tsx.
 import type { Db, Option } from './kit.ts';
 
 export async function wardOptions(db: Db): Promise<Option[]> {
@@ -27,36 +23,14 @@ export async function prefectureOptions(db: Db): Promise<Option[]> {
 }
 
 /** Names of local governments by code (codes without a row are left out). */
-export async function namesOf(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
+export async function governmentNames(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
   const rows = await db.selectFrom('local_governments').select(['code', 'name']).where('code', 'in', [...new Set(codes)]).execute();
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
+/** 「名寄市、室蘭市 ほか3」: the first names of a list of codes, for a list cell. */
 export function namesText(names: Map<string, string>, codes: readonly string[], max = 5): string {
   const shown = codes.slice(0, max).map((c) => names.get(c) ?? c);
   return codes.length > max ? `${shown.join('、')} ほか${codes.length - max}` : shown.join('、');
-}
-
-/** Plain (language-neutral) text of a dated value, for list cells and history. */
-export function dateText(date: string | null, precision: DatePrecision = 'day'): string {
-  if (!date) return '不明';
-  const [y, m] = date.split('-');
-  if (precision === 'year') return `${y}年`;
-  if (precision === 'month') return `${y}年${Number(m)}月`;
-  return formatJapaneseDate(date);
-}
-
-export function dateLabel(ctx: PageContext, date: string | null, precision: DatePrecision = 'day'): string {
-  if (ctx.lang === 'ja') return dateText(date, precision);
-  if (!date) return 'Unknown';
-  if (precision === 'year') return date.slice(0, 4);
-  // '1 April 2016' → 'April 2016'
-  if (precision === 'month') return formatEnglishDate(date).replace(/^\d+ /, '');
-  return formatEnglishDate(date);
-}
-
-export function fiscalYearLabel(ctx: PageContext, fy: number | null): string {
-  if (fy === null) return ctx.t('不明', 'Unknown');
-  return ctx.lang === 'en' ? formatFiscalYearEnglish(fy) : formatFiscalYear(fy);
 }

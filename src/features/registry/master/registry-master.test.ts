@@ -9,7 +9,7 @@ import { newTotpSecret } from '../../../domain/totp.ts';
 import { wideAreaGroups } from '../../../domain/wide-area-groups.ts';
 import { TestClient } from '../../../../test/client.ts';
 import { describeEachEngine } from '../../../../test/helper.ts';
-import { registryKinds } from './routes.ts';
+import { registryKinds } from '../index.ts';
 
 let passwordHash: string | undefined;
 
@@ -332,7 +332,7 @@ describeEachEngine('registry master pages', (current) => {
 
       const page = await admin.get(`/registry/disasters/${disasterId}`);
       assert.match(page.body, /職員派遣/);
-      assert.match(page.body, /120人（2024年3月1日現在）/);
+      assert.match(page.body, /120人（2024年\(令和6年\)3月1日現在）/);
 
       const edited = await admin.post(`/registry/disaster-support/${lineId}`, { disaster_id: disasterId, kind: 'staff', recipients: '試験県', staff_count: '150', as_of: '2024-04-01' }, { from: `/registry/disaster-support/${lineId}` });
       assert.equal(edited.statusCode, 303);

@@ -1,10 +1,12 @@
 // /registry/<kind>: the secretariat's pages for the registry's records other than agreements and
 // projects — agreement types, wide-area groups, wards, regional exchanges, company agreements,
 // disasters and their support lines, joint plans, the plan/progress table, published figures and
-// registered members. Every kind gets the same routes (list with deleted records, new, edit,
-// delete, restore, history); groups and plan items add their own sections. Every handler starts
-// with guard(… 'registry:manage'): the secretariat with two-factor authentication only.
-import { randomUUID } from 'node:crypto';
+// registered members. Each kind is declared in its subject's folder (vocabularies/admin.ts,
+// groups/admin.ts…); the module's index.ts lists them in menu order and passes the list here, so
+// this engine never imports a subject. Every kind gets the same routes (list with deleted records,
+// new, edit, delete, restore, history); a kind may add its own section (`detail`) and the routes
+// of its forms (`routes`). Every handler starts with guard(… 'registry:manage'): the secretariat
+// with two-factor authentication only.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FeatureOptions } from '../../feature-options.ts';
 import { historyOf } from '../shared/history.ts';
@@ -13,34 +15,35 @@ import type { PageContext } from '../../../views/context.ts';
 import type { FieldError } from '../../../views/components/error-summary.tsx';
 import { NotFoundPage } from '../../../views/errors.tsx';
 import { contextFor, sendPage } from '../../../views/render.ts';
-import { writeRecord, type WriteOutcome, type Writer } from './commands.ts';
-import { DisasterDetail, GroupDetail, PlanDetail } from './details.tsx';
-import { ID_PATTERN, checkCodes, fieldNamed, formInputOf, inputOf, isReadonly, one, parseWith, problemErrors, type Db, type FormInput, type Kind, type Problem } from './kit.ts';
-import { agreementTypes } from './kinds/agreement-types.ts';
-import { companies } from './kinds/companies.ts';
-import { disasterSupport, disasters, supportRows } from './kinds/disasters.ts';
-import { figures } from './kinds/figures.ts';
-import { derivedCounts, exceptionFields, exceptionSchema, exceptionsOf, groups } from './kinds/groups.ts';
-import { jointPlans } from './kinds/joint-plans.ts';
-import { members } from './kinds/members.ts';
-import { plan, progressFields, progressInput, progressOf, progressSchema, saveProgress, yearsOf } from './kinds/plan.ts';
-import { regions } from './kinds/regions.ts';
-import { wards } from './kinds/wards.ts';
+import { writeRecord, type Writer } from './commands.ts';
+import {
+  ID_PATTERN,
+  formInputOf,
+  inputOf,
+  isReadonly,
+  one,
+  parseWith,
+  problemErrors,
+  type AnyKind,
+  type Db,
+  type DetailState,
+  type FormInput,
+  type Kind,
+  type KindFrame,
+  type KindTools,
+  type Problem,
+  type WriteOutcome,
+} from './kit.ts';
 import { FormPage, HistoryPage, ListPage, isNoticeKey, type MenuEntry, type NoticeKey } from './views.tsx';
 
-/** Every kind, in menu order. */
-export const registryKinds: Kind[] = [agreementTypes, groups, wards, regions, companies, disasters, disasterSupport, jointPlans, plan, figures, members];
-
-const menu: MenuEntry[] = registryKinds.map((k) => ({ slug: k.slug, title: k.title }));
-
-/** State of a kind's extra section after a failed post (errors and what was typed). */
-interface DetailState {
-  errors: FieldError[];
-  input: FormInput;
+export interface MasterOptions extends FeatureOptions {
+  /** Every kind, in menu order (built by the module's index.ts). */
+  kinds: readonly AnyKind[];
 }
 
-export default async function registryMasterRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
+export default async function registryMasterRoutes(app: FastifyInstance, { database, kinds }: MasterOptions): Promise<void> {
   const db: Db = database.db;
+  const menu: MenuEntry[] = kinds.map((k) => ({ slug: k.slug, title: k.title }));
 
   const noticeOf = (request: FastifyRequest): NoticeKey | undefined => {
     const done = one(request.query, 'done');
@@ -54,30 +57,6 @@ export default async function registryMasterRoutes(app: FastifyInstance, { datab
     sendPage(reply, NotFoundPage({ ctx, detail: ctx.t('該当する記録はありません。', 'There is no such record.') }), 404);
   const writerOf = (request: FastifyRequest, actorId: string): Writer => ({ actorAccountId: actorId, ip: request.ip });
 
-  /** The extra section of an edit page, for the kinds that have one. */
-  async function detailOf(kind: Kind, ctx: PageContext, id: string, state?: DetailState): Promise<JSX.Element | undefined> {
-    if (kind === groups) {
-      const group = await db.selectFrom('wide_area_groups').select('published_member_count').where('id', '=', id).executeTakeFirst();
-      return GroupDetail({
-        ctx,
-        groupId: id,
-        membership: (await derivedCounts(db, id)).get(id),
-        published: group?.published_member_count ?? null,
-        exceptions: await exceptionsOf(db, id),
-        errors: state?.errors ?? [],
-        input: state?.input ?? { change: 'remove' },
-      });
-    }
-    if (kind === disasters) return DisasterDetail({ ctx, disasterId: id, lines: await supportRows(db, id) });
-    if (kind === plan) {
-      const item = await db.selectFrom('plan_items').select(['period_from_fy', 'period_to_fy']).where('id', '=', id).executeTakeFirst();
-      if (!item) return undefined;
-      const years = yearsOf(item.period_from_fy, item.period_to_fy);
-      return PlanDetail({ ctx, itemId: id, years, input: state?.input ?? progressInput(years, await progressOf(db, id)), errors: state?.errors ?? [] });
-    }
-    return undefined;
-  }
-
   interface EditOptions {
     input?: FormInput;
     errors?: FieldError[];
@@ -87,7 +66,7 @@ export default async function registryMasterRoutes(app: FastifyInstance, { datab
   }
 
   /** The edit page of a record, fresh or with errors. */
-  async function editPage(reply: FastifyReply, ctx: PageContext, kind: Kind, id: string, options: EditOptions = {}) {
+  async function editPage(reply: FastifyReply, ctx: PageContext, kind: KindFrame, id: string, options: EditOptions = {}) {
     const snapshot = await kind.snapshot(db, id);
     if (!snapshot) return notFound(reply, ctx);
     const stored = formInputOf(kind, snapshot);
@@ -107,13 +86,13 @@ export default async function registryMasterRoutes(app: FastifyInstance, { datab
         choices: kind.choices ? await kind.choices(db) : {},
         deleted: kind.isDeleted ? await kind.isDeleted(db, id) : false,
         notice: options.notice,
-        children: await detailOf(kind, ctx, id, options.detailState),
+        children: kind.detail ? await kind.detail(db, ctx, id, options.detailState) : undefined,
       }),
       options.status ?? 200,
     );
   }
 
-  async function listPage(reply: FastifyReply, ctx: PageContext, kind: Kind, options: { notice?: NoticeKey; errors?: FieldError[]; status?: number } = {}) {
+  async function listPage(reply: FastifyReply, ctx: PageContext, kind: KindFrame, options: { notice?: NoticeKey; errors?: FieldError[]; status?: number } = {}) {
     const columns = kind.columnsFor ? await kind.columnsFor(db) : kind.columns;
     return sendPage(reply, ListPage({ ctx, menu, kind, columns, items: await kind.list(db, ctx), notice: options.notice, errors: options.errors }), options.status ?? 200);
   }
@@ -123,7 +102,8 @@ export default async function registryMasterRoutes(app: FastifyInstance, { datab
     return 'problem' in outcome ? { problem: outcome.problem } : {};
   }
 
-  for (const kind of registryKinds) {
+  /** The routes of one kind; generic in V so that what its schema parses goes to its own writes. */
+  function kindRoutes<V>(kind: Kind<V>): void {
     const base = `/registry/${kind.slug}`;
 
     app.get(base, async (request, reply) => {
@@ -234,74 +214,22 @@ export default async function registryMasterRoutes(app: FastifyInstance, { datab
       if (!snapshot) return notFound(reply, ctx);
       return sendPage(reply, HistoryPage({ ctx, menu, kind, id, name: kind.nameOf(snapshot), changes }));
     });
+
+    // The forms of the kind's own section (a group's exceptions, a plan item's progress).
+    kind.routes?.(app, {
+      db,
+      idOf,
+      notFound,
+      editPage: (reply, ctx, id, detailState, status) => editPage(reply, ctx, kind, id, { detailState, status }),
+      write: (request, actorId, id, change) => writeRecord(db, kind, writerOf(request, actorId), 'update', id, change),
+    } satisfies KindTools);
   }
 
-  // -------------------------------------------------------------------------------------------
-  // A group's exceptions to the member rule
-
-  app.post('/registry/groups/:id/exceptions', async (request, reply) => {
-    const actor = guard(request, reply, 'registry:manage');
-    if (!actor) return reply;
-    const ctx = contextFor(request, reply);
-    const id = idOf(request);
-    const group = id ? await db.selectFrom('wide_area_groups').select('id').where('id', '=', id).executeTakeFirst() : undefined;
-    if (!id || !group) return notFound(reply, ctx);
-    const parsed = parseWith(ctx, exceptionFields, exceptionSchema, request.body);
-    const again = (errors: FieldError[], status = 400) => editPage(reply, ctx, groups, id, { detailState: { errors, input: parsed.input }, status });
-    if (!parsed.ok) return again(parsed.errors);
-    const { code, change, note } = parsed.value;
-    const problems = await checkCodes(db, fieldNamed(exceptionFields, 'code'), [code], { municipalitiesOnly: true });
-    if (problems.length > 0) return again(problemErrors(ctx, problems));
-    const same = await db.selectFrom('wide_area_group_exceptions').select('id').where('group_id', '=', id).where('local_government_code', '=', code).executeTakeFirst();
-    if (same) {
-      return again(problemErrors(ctx, [{ field: 'code', message: { ja: 'この自治体の例外はすでに記録されています。先に取り消してください。', en: 'An exception for this municipality is already recorded; remove it first.' } }]));
-    }
-    const outcome = await writeRecord(db, groups, writerOf(request, actor.id), 'update', id, async (trx, now) => {
-      await trx.insertInto('wide_area_group_exceptions').values({ id: randomUUID(), group_id: id, local_government_code: code, change, note, created_at: now }).execute();
-    });
-    if (!outcome.ok) return notFound(reply, ctx);
-    return reply.redirect(`/registry/groups/${encodeURIComponent(id)}?done=exceptionAdded`, 303);
-  });
-
-  app.post('/registry/groups/:id/exceptions/:exceptionId/remove', async (request, reply) => {
-    const actor = guard(request, reply, 'registry:manage');
-    if (!actor) return reply;
-    const ctx = contextFor(request, reply);
-    const id = idOf(request);
-    const exceptionId = idOf(request, 'exceptionId');
-    const exception =
-      id && exceptionId
-        ? await db.selectFrom('wide_area_group_exceptions').select('id').where('id', '=', exceptionId).where('group_id', '=', id).executeTakeFirst()
-        : undefined;
-    if (!id || !exceptionId || !exception) return notFound(reply, ctx);
-    const outcome = await writeRecord(db, groups, writerOf(request, actor.id), 'update', id, async (trx) => {
-      await trx.deleteFrom('wide_area_group_exceptions').where('id', '=', exceptionId).where('group_id', '=', id).execute();
-    });
-    if (!outcome.ok) return notFound(reply, ctx);
-    return reply.redirect(`/registry/groups/${encodeURIComponent(id)}?done=exceptionRemoved`, 303);
-  });
-
-  // -------------------------------------------------------------------------------------------
-  // A plan item's cells, one per 年度 of its period
-
-  app.post('/registry/plan/:id/progress', async (request, reply) => {
-    const actor = guard(request, reply, 'registry:manage');
-    if (!actor) return reply;
-    const ctx = contextFor(request, reply);
-    const id = idOf(request);
-    const item = id ? await db.selectFrom('plan_items').select(['period_from_fy', 'period_to_fy']).where('id', '=', id).executeTakeFirst() : undefined;
-    if (!id || !item) return notFound(reply, ctx);
-    const years = yearsOf(item.period_from_fy, item.period_to_fy);
-    const parsed = parseWith(ctx, progressFields(years), progressSchema(years), request.body);
-    if (!parsed.ok) return editPage(reply, ctx, plan, id, { detailState: { errors: parsed.errors, input: parsed.input }, status: 400 });
-    const outcome = await writeRecord(db, plan, writerOf(request, actor.id), 'update', id, (trx, now) => saveProgress(trx, id, parsed.value, now));
-    if (!outcome.ok) return notFound(reply, ctx);
-    return reply.redirect(`/registry/plan/${encodeURIComponent(id)}?done=${outcome.changed ? 'progressSaved' : 'unchanged'}`, 303);
-  });
+  for (const kind of kinds) kind.withValue(kindRoutes);
 }
 
 /** The stored values of a kind's read-only fields on the edit form. */
-function readonlyValues(kind: Kind, stored: FormInput): FormInput {
+function readonlyValues(kind: KindFrame, stored: FormInput): FormInput {
   const out: FormInput = {};
   for (const f of kind.fields) if (isReadonly(f, 'edit') && stored[f.name] !== undefined) out[f.name] = stored[f.name]!;
   return out;

@@ -8,9 +8,10 @@ import { changedKeys } from '../shared/history.ts';
 import type { PageContext } from '../../../views/context.ts';
 import { ErrorSummary, FieldErrorMessage, type FieldError } from '../../../views/components/error-summary.tsx';
 import { CsrfField, SuccessNotice } from '../../../views/components/form-fields.tsx';
-import { formatCount, formatDate, formatDateTime } from '../../../views/format.ts';
+import { formatCount, formatDateTime } from '../../../views/format.ts';
 import { Layout } from '../../../views/layout.tsx';
-import { fieldId, isReadonly, tr, type FieldSpec, type FormInput, type Kind, type L, type ListItem, type Option } from './kit.ts';
+import { formatPartialDate, say, type Wording } from '../shared/labels.tsx';
+import { fieldId, isReadonly, type FieldSpec, type FormInput, type KindFrame, type ListItem, type Option } from './kit.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Frame
@@ -18,7 +19,7 @@ import { fieldId, isReadonly, tr, type FieldSpec, type FormInput, type Kind, typ
 /** Every kind of the menu, in the order of the pamphlet. */
 export interface MenuEntry {
   slug: string;
-  title: L;
+  title: Wording;
 }
 
 export const notices = {
@@ -62,7 +63,7 @@ export function RegistryLayout({ ctx, menu, title, current, parents = [], hasErr
           {menu.map((m) => (
             <li>
               <a href={`/registry/${m.slug}`} aria-current={m.slug === current && parents.length === 0 ? 'page' : undefined} safe>
-                {tr(ctx, m.title)}
+                {say(ctx, m.title)}
               </a>
             </li>
           ))}
@@ -71,7 +72,7 @@ export function RegistryLayout({ ctx, menu, title, current, parents = [], hasErr
       <h1 class="rk-heading-1" safe>
         {title}
       </h1>
-      {notice ? <SuccessNotice message={tr(ctx, notices[notice])} /> : ''}
+      {notice ? <SuccessNotice message={say(ctx, notices[notice])} /> : ''}
       <ErrorSummary ctx={ctx} errors={errors} />
       {children}
     </Layout>
@@ -84,9 +85,9 @@ export function RegistryLayout({ ctx, menu, title, current, parents = [], hasErr
 export interface ListPageProps {
   ctx: PageContext;
   menu: MenuEntry[];
-  kind: Kind;
+  kind: KindFrame;
   /** The table's column headings (the kind's, or computed, e.g. one per 年度). */
-  columns: L[];
+  columns: Wording[];
   items: ListItem[];
   notice?: NoticeKey;
   errors?: FieldError[];
@@ -97,9 +98,9 @@ export function ListPage({ ctx, menu, kind, columns, items, notice, errors = [] 
   const live = items.filter((i) => i.deletedAt === null);
   const deleted = items.filter((i) => i.deletedAt !== null);
   return (
-    <RegistryLayout ctx={ctx} menu={menu} title={tr(ctx, kind.title)} current={kind.slug} notice={notice} errors={errors} hasErrors={errors.length > 0}>
+    <RegistryLayout ctx={ctx} menu={menu} title={say(ctx, kind.title)} current={kind.slug} notice={notice} errors={errors} hasErrors={errors.length > 0}>
       <p class="rk-lead" safe>
-        {tr(ctx, kind.lead)}
+        {say(ctx, kind.lead)}
       </p>
       {kind.canCreate ? (
         <p>
@@ -117,20 +118,20 @@ export function ListPage({ ctx, menu, kind, columns, items, notice, errors = [] 
         <p class="rk-result-count" safe>
           {ctx.tFormat(`${formatCount(live.length)}件`, `${formatCount(live.length)} record(s)`)}
         </p>
-        {live.length === 0 ? <p>{ctx.t('記録はまだありません。', 'No records yet.')}</p> : <RecordTable ctx={ctx} kind={kind} columns={columns} items={live} caption={tr(ctx, kind.title)} />}
+        {live.length === 0 ? <p>{ctx.t('記録はまだありません。', 'No records yet.')}</p> : <RecordTable ctx={ctx} kind={kind} columns={columns} items={live} caption={say(ctx, kind.title)} />}
       </section>
       {kind.canDelete ? <DeletedSection ctx={ctx} kind={kind} columns={columns} items={deleted} /> : ''}
     </RegistryLayout>
   );
 }
 
-function RecordTableHead({ ctx, columns }: { ctx: PageContext; columns: L[] }): JSX.Element {
+function RecordTableHead({ ctx, columns }: { ctx: PageContext; columns: Wording[] }): JSX.Element {
   return (
     <thead>
       <tr>
         {columns.map((c) => (
           <th scope="col" safe>
-            {tr(ctx, c)}
+            {say(ctx, c)}
           </th>
         ))}
         <th scope="col">{ctx.t('操作', 'Actions')}</th>
@@ -139,7 +140,7 @@ function RecordTableHead({ ctx, columns }: { ctx: PageContext; columns: L[] }): 
   );
 }
 
-function RecordTable({ ctx, kind, columns, items, caption }: { ctx: PageContext; kind: Kind; columns: L[]; items: ListItem[]; caption: string }): JSX.Element {
+function RecordTable({ ctx, kind, columns, items, caption }: { ctx: PageContext; kind: KindFrame; columns: Wording[]; items: ListItem[]; caption: string }): JSX.Element {
   const base = `/registry/${kind.slug}`;
   return (
     <div class="rk-table-wrap">
@@ -183,7 +184,7 @@ function RecordTable({ ctx, kind, columns, items, caption }: { ctx: PageContext;
 }
 
 /** The deleted records of a kind, each with a restore button. */
-export function DeletedSection({ ctx, kind, columns, items }: { ctx: PageContext; kind: Kind; columns: L[]; items: ListItem[] }): JSX.Element {
+export function DeletedSection({ ctx, kind, columns, items }: { ctx: PageContext; kind: KindFrame; columns: Wording[]; items: ListItem[] }): JSX.Element {
   const base = `/registry/${kind.slug}`;
   return (
     <section class="rk-section" aria-labelledby="deleted-title">
@@ -234,7 +235,7 @@ export function DeletedSection({ ctx, kind, columns, items }: { ctx: PageContext
 export interface FormPageProps {
   ctx: PageContext;
   menu: MenuEntry[];
-  kind: Kind;
+  kind: KindFrame;
   mode: 'new' | 'edit';
   id?: string;
   /** The record's name, for the title of an edit page. */
@@ -260,7 +261,7 @@ export function FormPage(p: FormPageProps): JSX.Element {
       menu={p.menu}
       title={title}
       current={kind.slug}
-      parents={[{ href: base, label: tr(ctx, kind.title) }]}
+      parents={[{ href: base, label: say(ctx, kind.title) }]}
       hasErrors={errors.length > 0}
       notice={p.notice}
       errors={errors}
@@ -339,7 +340,7 @@ export function Fields({ ctx, fields, input, errors, choices = {}, mode = 'new' 
 }
 
 function optionsOf(ctx: PageContext, f: FieldSpec, choices: Record<string, Option[]>): Option[] {
-  if (f.options) return f.options.map((o) => ({ value: o.value, label: tr(ctx, o.label) }));
+  if (f.options) return f.options.map((o) => ({ value: o.value, label: say(ctx, o.label) }));
   return choices[f.name] ?? [];
 }
 
@@ -355,8 +356,8 @@ interface FieldControlProps {
 function FieldControl({ ctx, field: f, value, error, options, readonly }: FieldControlProps): JSX.Element {
   const id = fieldId(f.name);
   const text = Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
-  const label = tr(ctx, f.label);
-  const hint = f.hint ? tr(ctx, f.hint) : undefined;
+  const label = say(ctx, f.label);
+  const hint = f.hint ? say(ctx, f.hint) : undefined;
   const aria = { 'aria-describedby': describedBy(id, Boolean(hint), error), 'aria-invalid': error ? 'true' : undefined };
   if (readonly) {
     return (
@@ -469,7 +470,7 @@ function FieldControl({ ctx, field: f, value, error, options, readonly }: FieldC
 // ---------------------------------------------------------------------------------------------
 // History
 
-const actionLabels: Record<RecordChangeAction, L> = {
+const actionLabels: Record<RecordChangeAction, Wording> = {
   create: { ja: '登録', en: 'Created' },
   update: { ja: '変更', en: 'Updated' },
   delete: { ja: '削除', en: 'Deleted' },
@@ -480,7 +481,7 @@ const actionLabels: Record<RecordChangeAction, L> = {
 export interface HistoryPageProps {
   ctx: PageContext;
   menu: MenuEntry[];
-  kind: Kind;
+  kind: KindFrame;
   id: string;
   name: string;
   changes: RecordChangeView[];
@@ -489,13 +490,7 @@ export interface HistoryPageProps {
 function valueText(ctx: PageContext, v: unknown): string {
   if (v === null || v === undefined || v === '') return ctx.t('（空）', '(empty)');
   if (Array.isArray(v)) return v.length === 0 ? ctx.t('（なし）', '(none)') : v.map(String).join('、');
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
-    try {
-      return formatDate(ctx, v);
-    } catch {
-      return v;
-    }
-  }
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatPartialDate(ctx, v);
   return String(v);
 }
 
@@ -503,7 +498,7 @@ export function HistoryPage({ ctx, menu, kind, id, name, changes }: HistoryPageP
   const base = `/registry/${kind.slug}`;
   const labelOf = (key: string): string => {
     const l = kind.fields.find((f) => f.name === key)?.label ?? kind.historyLabels?.[key];
-    return l ? tr(ctx, l) : key;
+    return l ? say(ctx, l) : key;
   };
   const title = ctx.tFormat(`${name}の変更履歴`, `History: ${name}`);
   return (
@@ -513,7 +508,7 @@ export function HistoryPage({ ctx, menu, kind, id, name, changes }: HistoryPageP
       title={title}
       current={kind.slug}
       parents={[
-        { href: base, label: tr(ctx, kind.title) },
+        { href: base, label: say(ctx, kind.title) },
         { href: `${base}/${encodeURIComponent(id)}`, label: name },
       ]}
     >
@@ -552,7 +547,7 @@ export function HistoryPage({ ctx, menu, kind, id, name, changes }: HistoryPageP
                           {formatDateTime(ctx, c.occurredAt)}
                         </td>
                         <td rowspan={String(rows.length)} safe>
-                          {tr(ctx, actionLabels[c.action])}
+                          {say(ctx, actionLabels[c.action])}
                         </td>
                         <td rowspan={String(rows.length)} safe>
                           {c.actorName ?? ctx.t('（システム）', '(system)')}

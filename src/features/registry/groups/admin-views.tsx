@@ -1,14 +1,28 @@
-// The extra sections of some edit pages: a group's member counts and exceptions, a disaster's
-// support lines, a plan item's cells per 年度.
+// The group's own section of its back-office edit page (/registry/groups/:id): the member counts
+// by rule and after the exceptions, beside the published one, and the exceptions with the form
+// that adds one (groups/admin.ts loads them and answers the form).
 import type { PageContext } from '../../../views/context.ts';
 import type { FieldError } from '../../../views/components/error-summary.tsx';
 import { CsrfField } from '../../../views/components/form-fields.tsx';
 import { formatCount } from '../../../views/format.ts';
-import type { FormInput } from './kit.ts';
-import { exceptionFields, type ExceptionRow, type GroupMembership } from './kinds/groups.ts';
-import { supportAmountText, supportKindLabels, type supportRows } from './kinds/disasters.ts';
-import { progressFields } from './kinds/plan.ts';
-import { Fields } from './views.tsx';
+import type { FieldSpec, FormInput } from '../master/kit.ts';
+import { Fields } from '../master/views.tsx';
+
+export interface GroupMembership {
+  /** Members by the rule alone. */
+  byRule: number;
+  /** Members after the recorded exceptions. */
+  withExceptions: number;
+  exceptions: number;
+}
+
+export interface ExceptionRow {
+  id: string;
+  code: string;
+  name: string;
+  change: 'add' | 'remove';
+  note: string;
+}
 
 export function GroupDetail(p: {
   ctx: PageContext;
@@ -16,6 +30,8 @@ export function GroupDetail(p: {
   membership: GroupMembership | undefined;
   published: number | null;
   exceptions: ExceptionRow[];
+  /** The fields of the form that adds an exception. */
+  fields: FieldSpec[];
   errors: FieldError[];
   input: FormInput;
 }): JSX.Element {
@@ -104,7 +120,7 @@ export function GroupDetail(p: {
         <h3 class="rk-heading-2">{ctx.t('例外を追加する', 'Add an exception')}</h3>
         <form class="rk-form" action={`${base}/exceptions`} method="post" novalidate>
           <CsrfField ctx={ctx} />
-          <Fields ctx={ctx} fields={exceptionFields} input={p.input} errors={p.errors} />
+          <Fields ctx={ctx} fields={p.fields} input={p.input} errors={p.errors} />
           <div class="rk-actions">
             <button class="rk-button" type="submit">
               {ctx.t('例外を追加する', 'Add the exception')}
@@ -113,75 +129,5 @@ export function GroupDetail(p: {
         </form>
       </section>
     </>
-  );
-}
-
-export function DisasterDetail({ ctx, disasterId, lines }: { ctx: PageContext; disasterId: string; lines: Awaited<ReturnType<typeof supportRows>> }): JSX.Element {
-  const live = lines.filter((l) => l.deleted_at === null);
-  return (
-    <section class="rk-section" aria-labelledby="support-title">
-      <h2 id="support-title" class="rk-heading-2">
-        {ctx.t('支援の行', 'Support lines')}
-      </h2>
-      {live.length === 0 ? (
-        <p>{ctx.t('支援の行はまだありません。', 'No support lines yet.')}</p>
-      ) : (
-        <div class="rk-table-wrap">
-          <table class="rk-table">
-            <caption class="rk-visually-hidden">{ctx.t('この災害への支援', 'Support for this disaster')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('種類', 'Kind')}</th>
-                <th scope="col">{ctx.t('支援先', 'Recipients')}</th>
-                <th scope="col">{ctx.t('金額・人数・物資', 'Amount, staff or goods')}</th>
-                <th scope="col">{ctx.t('23区共同', 'Joint')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {live.map((l) => (
-                <tr>
-                  <th scope="row">
-                    <a href={`/registry/disaster-support/${encodeURIComponent(l.id)}`} safe>
-                      {ctx.tFormat(supportKindLabels[l.kind].ja, supportKindLabels[l.kind].en)}
-                    </a>
-                  </th>
-                  <td safe>{l.recipients.split(';').join('、')}</td>
-                  <td safe>{supportAmountText(l)}</td>
-                  <td>{l.is_joint ? ctx.t('はい', 'Yes') : ctx.t('いいえ', 'No')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <p>
-        <a class="rk-button rk-button--secondary" href={`/registry/disaster-support/new?disaster=${encodeURIComponent(disasterId)}`}>
-          {ctx.t('支援の行を追加する', 'Add a support line')}
-        </a>
-      </p>
-    </section>
-  );
-}
-
-export function PlanDetail({ ctx, itemId, years, input, errors }: { ctx: PageContext; itemId: string; years: number[]; input: FormInput; errors: FieldError[] }): JSX.Element {
-  return (
-    <section class="rk-section" aria-labelledby="progress-title">
-      <h2 id="progress-title" class="rk-heading-2">
-        {ctx.t('年度ごとの取組と状況', 'Progress by fiscal year')}
-      </h2>
-      {years.length === 0 ? (
-        <p>{ctx.t('計画期間がありません。', 'The item has no period.')}</p>
-      ) : (
-        <form class="rk-form" action={`/registry/plan/${encodeURIComponent(itemId)}/progress`} method="post" novalidate>
-          <CsrfField ctx={ctx} />
-          <Fields ctx={ctx} fields={progressFields(years)} input={input} errors={errors} />
-          <div class="rk-actions">
-            <button class="rk-button" type="submit">
-              {ctx.t('進捗を保存する', 'Save the progress')}
-            </button>
-          </div>
-        </form>
-      )}
-    </section>
   );
 }

@@ -1,10 +1,12 @@
-// /registry/disasters and /registry/disaster-support: disasters and the lines of support the 23
-// wards gave (money with its recipients and amount, staff dispatched as a cumulative count with
-// its as-of date, goods). A support line is a record of its own, with its own history.
+// The back office of the disasters, /registry/disasters and /registry/disaster-support, two record
+// kinds of the master pages (master/): disasters and the lines of support the 23 wards gave (money
+// with its recipients and amount, staff dispatched as a cumulative count with its as-of date,
+// goods). A support line is a record of its own, with its own history; a disaster's page lists its
+// lines in its own section.
 import { z } from 'zod';
-import type { DisasterSupportKind } from '../../../../db/schema.ts';
-import { formatCount } from '../../../../views/format.ts';
-import { tableRecords } from '../commands.ts';
+import type { DisasterSupportKind } from '../../../db/schema.ts';
+import { supportKindLabels } from '../../../domain/disaster-support.ts';
+import { tableRecords } from '../master/commands.ts';
 import {
   choice,
   flag,
@@ -20,13 +22,14 @@ import {
   requiredText,
   sourceFields,
   sourceSchema,
-  str,
+  textOf,
   withPrecision,
   type Db,
   type FieldSpec,
   type Kind,
-} from '../kit.ts';
-import { dateLabel } from '../lookups.ts';
+} from '../master/kit.ts';
+import { formatPartialDate, joinNames, namesOf, say } from '../shared/labels.tsx';
+import { DisasterDetail, supportAmountText } from './admin-views.tsx';
 
 // ---------------------------------------------------------------------------------------------
 // Disasters
@@ -81,24 +84,19 @@ export const disasters: Kind<DisasterValue> = {
     return rows.map((r) => ({
       id: r.id,
       deletedAt: r.deleted_at,
-      cells: [r.name, r.occurred_label || dateLabel(ctx, r.occurred_on, r.occurred_on_precision), ctx.tFormat(`${Number(r.lines ?? 0)}行`, String(Number(r.lines ?? 0)))],
+      cells: [r.name, r.occurred_label || formatPartialDate(ctx, r.occurred_on, r.occurred_on_precision), ctx.tFormat(`${Number(r.lines ?? 0)}行`, String(Number(r.lines ?? 0)))],
     }));
   },
-  nameOf: (s) => str(s['name']),
+  nameOf: (s) => textOf(s['name']),
   ...tableRecords<DisasterValue>('disasters'),
+  // The disaster's support lines, with a link to add one.
+  detail: async (db, ctx, id) => DisasterDetail({ ctx, disasterId: id, lines: await supportRows(db, id) }),
 };
 
 // ---------------------------------------------------------------------------------------------
 // Support lines
 
 const supportKinds = ['recovery_fund', 'sympathy_money', 'donation', 'staff', 'goods'] as const satisfies readonly DisasterSupportKind[];
-export const supportKindLabels: Record<DisasterSupportKind, { ja: string; en: string }> = {
-  recovery_fund: { ja: '復興支援金', en: 'Recovery support fund' },
-  sympathy_money: { ja: '見舞金', en: 'Sympathy money' },
-  donation: { ja: '義援金', en: 'Donations' },
-  staff: { ja: '職員派遣', en: 'Staff dispatched' },
-  goods: { ja: '物資', en: 'Relief goods' },
-};
 
 const supportFields: FieldSpec[] = [
   { name: 'disaster_id', label: { ja: '災害', en: 'Disaster' }, type: 'select', required: true },
@@ -131,20 +129,10 @@ const supportSchema = z
   .transform((v) => ({ ...v, recipients: v.recipients.split('\n').map((s) => s.trim()).filter(Boolean).join(';') }));
 type SupportValue = z.infer<typeof supportSchema>;
 
+/** The disasters not deleted: the choices of a support line, and the only ones it may point to. */
 async function disasterOptions(db: Db) {
   const rows = await db.selectFrom('disasters').select(['id', 'name']).where('deleted_at', 'is', null).orderBy('occurred_on', 'desc').execute();
   return rows.map((r) => ({ value: r.id, label: r.name }));
-}
-
-export function supportAmountText(r: { kind: DisasterSupportKind; amount_yen: number | string | null; staff_count: number | null; as_of: string | null; goods: string }): string {
-  if (r.amount_yen !== null) return `${formatCount(Number(r.amount_yen))}円`;
-  if (r.staff_count !== null) return `${formatCount(r.staff_count)}人${r.as_of ? `（${dateLabelPlain(r.as_of)}現在）` : ''}`;
-  return r.goods.split('\n')[0] ?? '';
-}
-
-function dateLabelPlain(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
 }
 
 export const disasterSupport: Kind<SupportValue> = {
@@ -171,19 +159,19 @@ export const disasterSupport: Kind<SupportValue> = {
       deletedAt: r.deleted_at,
       cells: [
         r.disaster_name,
-        ctx.tFormat(supportKindLabels[r.kind].ja, supportKindLabels[r.kind].en),
-        r.recipients.split(';').join('、'),
-        supportAmountText(r),
+        say(ctx, supportKindLabels[r.kind]),
+        joinNames(ctx, namesOf(r.recipients)),
+        supportAmountText(ctx, r),
         r.is_joint ? ctx.t('はい', 'Yes') : ctx.t('いいえ', 'No'),
       ],
     }));
   },
-  nameOf: (s) => `${supportKindLabels[s['kind'] as DisasterSupportKind]?.ja ?? str(s['kind'])} ${str(s['recipients']).split(';')[0] ?? ''}`.trim(),
-  toInput: (s) => ({ ...inputFromSnapshot(supportFields, s), recipients: str(s['recipients']).split(';').join('\n') }),
+  nameOf: (s) => `${supportKindLabels[s['kind'] as DisasterSupportKind]?.ja ?? textOf(s['kind'])} ${textOf(s['recipients']).split(';')[0] ?? ''}`.trim(),
+  toInput: (s) => ({ ...inputFromSnapshot(supportFields, s), recipients: textOf(s['recipients']).split(';').join('\n') }),
   blank: (query) => ({ disaster_id: typeof query['disaster'] === 'string' ? query['disaster'] : '', kind: '', is_joint: '1' }),
   choices: async (db) => ({ disaster_id: await disasterOptions(db) }),
   async check(db, value) {
-    const found = await db.selectFrom('disasters').select('id').where('id', '=', value.disaster_id).where('deleted_at', 'is', null).executeTakeFirst();
+    const found = (await disasterOptions(db)).some((d) => d.value === value.disaster_id);
     return found ? [] : [{ field: 'disaster_id', message: { ja: '災害を一覧から選んでください。', en: 'Choose the disaster from the list.' } }];
   },
   ...tableRecords<SupportValue>('disaster_support'),

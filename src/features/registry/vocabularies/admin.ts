@@ -1,18 +1,14 @@
-// /registry/types: the agreement-type vocabulary (交流自治体協定, 姉妹都市, 災害時相互援助協定 …).
-// A type in use by any agreement (deleted ones included, since they can be restored) cannot be
+// The back office of the agreement-type vocabulary, /registry/types (交流自治体協定, 姉妹都市,
+// 災害時相互援助協定 …): a record kind of the master pages (master/). A type in use by any agreement (deleted ones included, since they can be restored) cannot be
 // deleted; names are unique, deleted types included (the column is unique).
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { AgreementCategory } from '../../../../db/schema.ts';
-import { isSoftDeleted, restoreDeleted, softDelete } from '../commands.ts';
-import { choice, optionalText, Refusal, requiredInteger, requiredText, str, stripTimestamps, type FieldSpec, type Kind } from '../kit.ts';
+import type { AgreementCategory } from '../../../db/schema.ts';
+import { softDelete, softDeletion } from '../master/commands.ts';
+import { choice, optionalText, Refusal, requiredInteger, requiredText, stripTimestamps, textOf, type FieldSpec, type Kind } from '../master/kit.ts';
+import { categoryLabels, say } from '../shared/labels.tsx';
 
 const categories = ['friendship', 'disaster', 'other'] as const satisfies readonly AgreementCategory[];
-export const categoryLabels: Record<AgreementCategory, { ja: string; en: string }> = {
-  friendship: { ja: '友好・交流', en: 'Friendship and exchange' },
-  disaster: { ja: '防災・災害時の援助', en: 'Disaster aid' },
-  other: { ja: 'その他', en: 'Other' },
-};
 
 const fields: FieldSpec[] = [
   { name: 'name', label: { ja: '名称', en: 'Name' }, type: 'text', required: true, maxlength: 100 },
@@ -67,14 +63,14 @@ export const agreementTypes: Kind<Value> = {
     return rows.map((r) => ({
       id: r.id,
       deletedAt: r.deleted_at,
-      cells: [r.name, r.name_en, ctx.tFormat(categoryLabels[r.category].ja, categoryLabels[r.category].en), String(r.sort_order), ctx.tFormat(`${Number(r.used ?? 0)}件`, String(Number(r.used ?? 0)))],
+      cells: [r.name, r.name_en, say(ctx, categoryLabels[r.category]), String(r.sort_order), ctx.tFormat(`${Number(r.used ?? 0)}件`, String(Number(r.used ?? 0)))],
     }));
   },
   async snapshot(db, id) {
     const row = await db.selectFrom('agreement_types').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? stripTimestamps(row) : undefined;
   },
-  nameOf: (s) => str(s['name']),
+  nameOf: (s) => textOf(s['name']),
   blank: () => ({ name: '', name_en: '', category: 'friendship', sort_order: '100' }),
   async check(db, value, id) {
     let q = db.selectFrom('agreement_types').select('id').where('name', '=', value.name);
@@ -90,6 +86,8 @@ export const agreementTypes: Kind<Value> = {
   async update(trx, id, value, now) {
     await trx.updateTable('agreement_types').set({ ...value, updated_at: now }).where('id', '=', id).execute();
   },
+  ...softDeletion('agreement_types'),
+  // A type in use is refused before the soft delete (restore and isDeleted are softDeletion's).
   async remove(trx, id, now) {
     const used = await trx.selectFrom('agreements').select((e) => e.fn.countAll<number>().as('n')).where('type_id', '=', id).executeTakeFirstOrThrow();
     const n = Number(used.n);
@@ -104,7 +102,5 @@ export const agreementTypes: Kind<Value> = {
     }
     await softDelete(trx, 'agreement_types', id, now);
   },
-  restore: (trx, id, now) => restoreDeleted(trx, 'agreement_types', id, now),
-  isDeleted: (db, id) => isSoftDeleted(db, 'agreement_types', id),
   historyLabels: { id: { ja: 'ID', en: 'ID' } },
 };

@@ -1,8 +1,9 @@
-// /registry/joint-plans: 広域共同計画 — plans wards draw up with partner municipalities, with the
-// date the plan was approved and the grant it receives.
+// The back office of the joint regional plans (広域共同計画), /registry/joint-plans, a record kind
+// of the master pages (master/): plans wards draw up with partner municipalities, with the date
+// the plan was approved and the grant it receives.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { isSoftDeleted, restoreDeleted, softDelete } from '../commands.ts';
+import { softDeletion } from '../master/commands.ts';
 import {
   checkCodes,
   codeList,
@@ -15,15 +16,16 @@ import {
   requiredText,
   sourceFields,
   sourceSchema,
-  str,
   stripTimestamps,
+  textOf,
   wardList,
   withPrecision,
   type Db,
   type FieldSpec,
   type Kind,
-} from '../kit.ts';
-import { dateLabel, namesOf, namesText, wardOptions } from '../lookups.ts';
+} from '../master/kit.ts';
+import { governmentNames, namesText, wardOptions } from '../master/lookups.ts';
+import { formatPartialDate } from '../shared/labels.tsx';
 
 const fields: FieldSpec[] = [
   { name: 'title', label: { ja: '計画名', en: 'Title' }, type: 'text', required: true, maxlength: 300 },
@@ -87,7 +89,7 @@ export const jointPlans: Kind<Value> = {
     const rows = await db.selectFrom('joint_plans').selectAll().orderBy('approved_on').orderBy('title').execute();
     const wardRows = await db.selectFrom('joint_plan_wards').select(['plan_id', 'ward_code']).orderBy('ward_code').execute();
     const partnerRows = await db.selectFrom('joint_plan_partners').select(['plan_id', 'local_government_code']).orderBy('local_government_code').execute();
-    const names = await namesOf(db, [...wardRows.map((w) => w.ward_code), ...partnerRows.map((p) => p.local_government_code)]);
+    const names = await governmentNames(db, [...wardRows.map((w) => w.ward_code), ...partnerRows.map((p) => p.local_government_code)]);
     return rows.map((r) => ({
       id: r.id,
       deletedAt: r.deleted_at,
@@ -95,7 +97,7 @@ export const jointPlans: Kind<Value> = {
         r.title,
         namesText(names, wardRows.filter((w) => w.plan_id === r.id).map((w) => w.ward_code)),
         namesText(names, partnerRows.filter((p) => p.plan_id === r.id).map((p) => p.local_government_code)),
-        dateLabel(ctx, r.approved_on, r.approved_on_precision),
+        formatPartialDate(ctx, r.approved_on, r.approved_on_precision),
       ],
     }));
   },
@@ -106,7 +108,7 @@ export const jointPlans: Kind<Value> = {
     const partners = await db.selectFrom('joint_plan_partners').select('local_government_code').where('plan_id', '=', id).orderBy('local_government_code').execute();
     return { ...stripTimestamps(row), ward_codes: wards.map((w) => w.ward_code), partner_codes: partners.map((p) => p.local_government_code) };
   },
-  nameOf: (s) => str(s['title']),
+  nameOf: (s) => textOf(s['title']),
   choices: async (db) => ({ ward_codes: await wardOptions(db) }),
   async check(db, value) {
     const wards = new Set((await wardOptions(db)).map((w) => w.value));
@@ -123,7 +125,5 @@ export const jointPlans: Kind<Value> = {
     await trx.updateTable('joint_plans').set({ ...columnsOf(value), updated_at: now }).where('id', '=', id).execute();
     await setParties(trx, id, value);
   },
-  remove: (trx, id, now) => softDelete(trx, 'joint_plans', id, now),
-  restore: (trx, id, now) => restoreDeleted(trx, 'joint_plans', id, now),
-  isDeleted: (db, id) => isSoftDeleted(db, 'joint_plans', id),
+  ...softDeletion('joint_plans'),
 };

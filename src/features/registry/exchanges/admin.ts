@@ -1,8 +1,9 @@
-// /registry/regions: regional exchanges (地域別の交流) — a region (a set of municipalities, e.g.
-// a 振興局 of Hokkaido) ↔ a ward, from a 年度, through a council, with its activities.
+// The back office of the regional exchanges (地域別の交流), /registry/regions, a record kind of the
+// master pages (master/): a region (a set of municipalities, e.g. a 振興局 of Hokkaido) ↔ a ward,
+// from a 年度, through a council, with its activities.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { isSoftDeleted, restoreDeleted, softDelete } from '../commands.ts';
+import { softDeletion } from '../master/commands.ts';
 import {
   checkCodes,
   choice,
@@ -16,12 +17,14 @@ import {
   requiredText,
   sourceFields,
   sourceSchema,
-  str,
   stripTimestamps,
+  textOf,
+  type Db,
   type FieldSpec,
   type Kind,
-} from '../kit.ts';
-import { fiscalYearLabel, namesOf, namesText, prefectureOptions, wardOptions } from '../lookups.ts';
+} from '../master/kit.ts';
+import { governmentNames, namesText, prefectureOptions, wardOptions } from '../master/lookups.ts';
+import { fiscalYearLabel } from '../shared/labels.tsx';
 
 const fields: FieldSpec[] = [
   { name: 'region_name', label: { ja: '地域名', en: 'Region' }, type: 'text', required: true, maxlength: 100, hint: { ja: '例：オホーツク地域', en: 'E.g. the Okhotsk region.' } },
@@ -57,7 +60,7 @@ function prefectureCodes(): [string, ...string[]] {
   return Array.from({ length: 47 }, (_, i) => String(i + 1).padStart(2, '0')) as [string, ...string[]];
 }
 
-async function setMembers(trx: Parameters<NonNullable<Kind['update']>>[0], id: string, codes: string[]): Promise<void> {
+async function setMembers(trx: Db, id: string, codes: string[]): Promise<void> {
   await trx.deleteFrom('regional_exchange_members').where('exchange_id', '=', id).execute();
   if (codes.length > 0) await trx.insertInto('regional_exchange_members').values(codes.map((c) => ({ exchange_id: id, local_government_code: c }))).execute();
 }
@@ -92,7 +95,7 @@ export const regions: Kind<Value> = {
       .orderBy('r.id')
       .execute();
     const members = await db.selectFrom('regional_exchange_members').select(['exchange_id', 'local_government_code']).orderBy('local_government_code').execute();
-    const names = await namesOf(db, members.map((m) => m.local_government_code));
+    const names = await governmentNames(db, members.map((m) => m.local_government_code));
     return rows.map((r) => ({
       id: r.id,
       deletedAt: r.deleted_at,
@@ -110,7 +113,7 @@ export const regions: Kind<Value> = {
     const members = await db.selectFrom('regional_exchange_members').select('local_government_code').where('exchange_id', '=', id).orderBy('local_government_code').execute();
     return { ...stripTimestamps(row), member_codes: members.map((m) => m.local_government_code) };
   },
-  nameOf: (s) => str(s['region_name']),
+  nameOf: (s) => textOf(s['region_name']),
   async choices(db) {
     return { prefecture_code: await prefectureOptions(db), ward_code: await wardOptions(db) };
   },
@@ -129,7 +132,5 @@ export const regions: Kind<Value> = {
     await trx.updateTable('regional_exchanges').set({ ...columnsOf(value), updated_at: now }).where('id', '=', id).execute();
     await setMembers(trx, id, value.member_codes);
   },
-  remove: (trx, id, now) => softDelete(trx, 'regional_exchanges', id, now),
-  restore: (trx, id, now) => restoreDeleted(trx, 'regional_exchanges', id, now),
-  isDeleted: (db, id) => isSoftDeleted(db, 'regional_exchanges', id),
+  ...softDeletion('regional_exchanges'),
 };

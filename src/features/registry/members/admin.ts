@@ -1,13 +1,14 @@
-// /registry/members: registered member municipalities (会員登録自治体) recorded by hand, for the
-// years before accounts existed. The first approved account records a municipality by itself
+// The back office of the registered member municipalities (会員登録自治体), /registry/members, a
+// record kind of the master pages (master/): members recorded by hand, for the years before
+// accounts existed. The first approved account records a municipality by itself
 // (source 'account'); those rows are shown here but changed only through accounts.
 //
 // registered_members has no deleted_at: a deleted row is removed, and its last snapshot in the
 // change history is what a restore puts back.
 import { z } from 'zod';
-import { isValidLocalGovCode } from '../../../../domain/local-gov-code.ts';
-import { Refusal, optionalText, requiredCode, requiredDate, str, type Db, type FieldSpec, type Kind, type ListItem } from '../kit.ts';
-import { dateLabel } from '../lookups.ts';
+import { isValidLocalGovCode } from '../../../domain/local-gov-code.ts';
+import { Refusal, optionalText, requiredCode, requiredDate, textOf, type Db, type FieldSpec, type Kind, type ListItem } from '../master/kit.ts';
+import { formatPartialDate } from '../shared/labels.tsx';
 
 const fields: FieldSpec[] = [
   {
@@ -86,13 +87,13 @@ export const members: Kind<Value> = {
       id: r.local_government_code,
       deletedAt: null,
       editable: r.source === 'manual',
-      cells: [r.name, r.local_government_code, dateLabel(ctx, r.joined_on), sourceText(r.source), r.note ?? ''],
+      cells: [r.name, r.local_government_code, formatPartialDate(ctx, r.joined_on), sourceText(r.source), r.note ?? ''],
     }));
     const present = new Set(rows.map((r) => r.local_government_code));
     for (const [code, change] of await lastChanges(db)) {
       if (change.action !== 'delete' || present.has(code) || !change.before) continue;
       const b = change.before;
-      items.push({ id: code, deletedAt: 'deleted', cells: [str(b['name']), code, dateLabel(ctx, str(b['joined_on'])), sourceText(str(b['source'])), str(b['note'])] });
+      items.push({ id: code, deletedAt: 'deleted', cells: [textOf(b['name']), code, formatPartialDate(ctx, textOf(b['joined_on'])), sourceText(textOf(b['source'])), textOf(b['note'])] });
     }
     return items;
   },
@@ -100,7 +101,7 @@ export const members: Kind<Value> = {
     const row = await current(db, id);
     return row ? { ...row, note: row.note ?? '' } : undefined;
   },
-  nameOf: (s) => `${str(s['name'])}（${str(s['local_government_code'])}）`,
+  nameOf: (s) => `${textOf(s['name'])}（${textOf(s['local_government_code'])}）`,
   async check(db, value, id) {
     const code = value.local_government_code;
     const lg = await db.selectFrom('local_governments').select(['code', 'level']).where('code', '=', code).executeTakeFirst();
@@ -134,7 +135,7 @@ export const members: Kind<Value> = {
     const b = change.before;
     await trx
       .insertInto('registered_members')
-      .values({ local_government_code: id, joined_on: str(b['joined_on']), note: str(b['note']) || null, source: 'manual' })
+      .values({ local_government_code: id, joined_on: textOf(b['joined_on']), note: textOf(b['note']) || null, source: 'manual' })
       .execute();
   },
   async isDeleted(db, id) {

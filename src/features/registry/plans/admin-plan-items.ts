@@ -1,33 +1,36 @@
-// /registry/plan: the plan/progress table (事業計画と進捗) — items of the plan, each with one cell
-// per 年度 of its period (what was done, and its status). The cells are part of the item's
+// The back office of the plan/progress table (事業計画と進捗), /registry/plan, a record kind of the
+// master pages (master/): items of the plan, each with one cell per 年度 of its period (what was
+// done, and its status), edited in the item's own section. The cells are part of the item's
 // snapshot, so editing a cell is a change of the item in its history.
 import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { PlanProgressStatus } from '../../../../db/schema.ts';
-import { formatFiscalYear } from '../../../../domain/fiscal-year.ts';
-import { tableRecords } from '../commands.ts';
+import type { PlanProgressStatus } from '../../../db/schema.ts';
+import { formatFiscalYear } from '../../../domain/fiscal-year.ts';
+import { guard } from '../../../policy/guards.ts';
+import { contextFor } from '../../../views/render.ts';
+import { tableRecords } from '../master/commands.ts';
 import {
   choice,
   optionalText,
+  parseWith,
   requiredFiscalYear,
   requiredInteger,
   requiredText,
   sourceFields,
   sourceSchema,
-  str,
   stripTimestamps,
+  textOf,
   type Db,
   type FieldSpec,
   type Kind,
-} from '../kit.ts';
+  type KindTools,
+} from '../master/kit.ts';
+import { planStatusLabels, say } from '../shared/labels.tsx';
+import { PlanDetail } from './admin-views.tsx';
 
-export const progressStatuses = ['planned', 'in_progress', 'done', 'not_started'] as const satisfies readonly PlanProgressStatus[];
-export const progressStatusLabels: Record<PlanProgressStatus, { ja: string; en: string }> = {
-  planned: { ja: '予定', en: 'Planned' },
-  in_progress: { ja: '実施中', en: 'In progress' },
-  done: { ja: '完了', en: 'Done' },
-  not_started: { ja: '未着手', en: 'Not started' },
-};
+/** The statuses of a cell, in the order the form offers them (worded by planStatusLabels). */
+const progressStatuses = ['planned', 'in_progress', 'done', 'not_started'] as const satisfies readonly PlanProgressStatus[];
 
 /** A plan covers a few 年度; a longer period is most likely a typing error. */
 const MAX_PERIOD = 10;
@@ -53,6 +56,10 @@ const schema = z
   });
 type Value = z.infer<typeof schema>;
 const records = tableRecords<Value>('plan_items');
+const columns = [
+  { ja: '項目', en: 'Item' },
+  { ja: '計画期間', en: 'Period' },
+];
 
 export interface ProgressCell {
   fiscalYear: number;
@@ -60,7 +67,7 @@ export interface ProgressCell {
   status: PlanProgressStatus;
 }
 
-export async function progressOf(db: Db, itemId: string): Promise<ProgressCell[]> {
+async function progressOf(db: Db, itemId: string): Promise<ProgressCell[]> {
   const rows = await db.selectFrom('plan_progress').select(['fiscal_year', 'description', 'status']).where('item_id', '=', itemId).orderBy('fiscal_year').execute();
   return rows.map((r) => ({ fiscalYear: r.fiscal_year, description: r.description, status: r.status }));
 }
@@ -76,7 +83,7 @@ async function tableYears(db: Db): Promise<number[]> {
   return yearsOf(Number(range.from), Math.min(Number(range.to), Number(range.from) + 2 * MAX_PERIOD));
 }
 
-export function yearsOf(from: number, to: number): number[] {
+function yearsOf(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 }
 
@@ -93,13 +100,10 @@ export const plan: Kind<Value> = {
   schema,
   canCreate: true,
   canDelete: true,
-  columns: [
-    { ja: '項目', en: 'Item' },
-    { ja: '計画期間', en: 'Period' },
-  ],
+  columns,
   // The table of the pamphlet: one column per 年度 of the plans' periods.
   async columnsFor(db) {
-    return [...this.columns, ...(await tableYears(db)).map((fy) => ({ ja: formatFiscalYear(fy), en: `FY${fy}` }))];
+    return [...columns, ...(await tableYears(db)).map((fy) => ({ ja: formatFiscalYear(fy), en: `FY${fy}` }))];
   },
   async list(db, ctx) {
     const rows = await db.selectFrom('plan_items').selectAll().orderBy('period_from_fy').orderBy('number').execute();
@@ -114,7 +118,7 @@ export const plan: Kind<Value> = {
         ...years.map((fy) => {
           const cell = cells.find((c) => c.item_id === r.id && c.fiscal_year === fy);
           if (!cell) return fy < r.period_from_fy || fy > r.period_to_fy ? '' : '—';
-          const status = ctx.tFormat(progressStatusLabels[cell.status].ja, progressStatusLabels[cell.status].en);
+          const status = say(ctx, planStatusLabels[cell.status]);
           const text = cell.description.length > 40 ? `${cell.description.slice(0, 40)}…` : cell.description;
           return text ? `${status}：${text}` : status;
         }),
@@ -125,22 +129,30 @@ export const plan: Kind<Value> = {
     const row = await db.selectFrom('plan_items').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return undefined;
     const progress = await progressOf(db, id);
-    return { ...stripTimestamps(row), progress: progress.map((p) => `${p.fiscalYear} ${progressStatusLabels[p.status].ja}: ${p.description}`) };
+    return { ...stripTimestamps(row), progress: progress.map((p) => `${p.fiscalYear} ${planStatusLabels[p.status].ja}: ${p.description}`) };
   },
-  nameOf: (s) => `${str(s['number'])}. ${str(s['title'])}`,
+  nameOf: (s) => `${textOf(s['number'])}. ${textOf(s['title'])}`,
   create: records.create,
   update: records.update,
   remove: records.remove,
   restore: records.restore,
   isDeleted: records.isDeleted,
   historyLabels: { progress: { ja: '年度ごとの進捗', en: 'Progress by fiscal year' } },
+  // The cells of the item's period, as one form.
+  async detail(db, ctx, id, state) {
+    const item = await db.selectFrom('plan_items').select(['period_from_fy', 'period_to_fy']).where('id', '=', id).executeTakeFirst();
+    if (!item) return undefined;
+    const years = yearsOf(item.period_from_fy, item.period_to_fy);
+    return PlanDetail({ ctx, itemId: id, years, fields: progressFields(years), input: state?.input ?? progressInput(years, await progressOf(db, id)), errors: state?.errors ?? [] });
+  },
+  routes: progressRoutes,
 };
 
 // ---------------------------------------------------------------------------------------------
 // The progress form (POST /registry/plan/:id/progress): description-<fy> and status-<fy> for each
 // 年度 of the item's period.
 
-export function progressFields(years: number[]): FieldSpec[] {
+function progressFields(years: number[]): FieldSpec[] {
   return years.flatMap((fy): FieldSpec[] => [
     { name: `description-${fy}`, label: { ja: `${formatFiscalYear(fy)}の取組`, en: `FY${fy}: what was done` }, type: 'textarea', maxlength: 2000 },
     {
@@ -148,12 +160,12 @@ export function progressFields(years: number[]): FieldSpec[] {
       label: { ja: `${formatFiscalYear(fy)}の状況`, en: `FY${fy}: status` },
       type: 'select',
       required: true,
-      options: progressStatuses.map((s) => ({ value: s, label: progressStatusLabels[s] })),
+      options: progressStatuses.map((s) => ({ value: s, label: planStatusLabels[s] })),
     },
   ]);
 }
 
-export function progressSchema(years: number[]) {
+function progressSchema(years: number[]) {
   const shape: Record<string, z.ZodType> = {};
   for (const fy of years) {
     shape[`description-${fy}`] = optionalText(2000);
@@ -164,7 +176,7 @@ export function progressSchema(years: number[]) {
   );
 }
 
-export function progressInput(years: number[], cells: ProgressCell[]): Record<string, string> {
+function progressInput(years: number[], cells: ProgressCell[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const fy of years) {
     const cell = cells.find((c) => c.fiscalYear === fy);
@@ -175,7 +187,7 @@ export function progressInput(years: number[], cells: ProgressCell[]): Record<st
 }
 
 /** Replaces the cells of the item's period (cells outside the period are left as they are). */
-export async function saveProgress(trx: Db, itemId: string, cells: ProgressCell[], now: string): Promise<void> {
+async function saveProgress(trx: Db, itemId: string, cells: ProgressCell[], now: string): Promise<void> {
   for (const cell of cells) {
     const existing = await trx.selectFrom('plan_progress').select('id').where('item_id', '=', itemId).where('fiscal_year', '=', cell.fiscalYear).executeTakeFirst();
     if (existing) {
@@ -184,4 +196,22 @@ export async function saveProgress(trx: Db, itemId: string, cells: ProgressCell[
       await trx.insertInto('plan_progress').values({ id: randomUUID(), item_id: itemId, fiscal_year: cell.fiscalYear, description: cell.description, status: cell.status, updated_at: now }).execute();
     }
   }
+}
+
+/** Saving an item's cells: a change of the item, in its history. */
+function progressRoutes(app: FastifyInstance, { db, idOf, notFound, editPage, write }: KindTools): void {
+  app.post('/registry/plan/:id/progress', async (request, reply) => {
+    const actor = guard(request, reply, 'registry:manage');
+    if (!actor) return reply;
+    const ctx = contextFor(request, reply);
+    const id = idOf(request);
+    const item = id ? await db.selectFrom('plan_items').select(['period_from_fy', 'period_to_fy']).where('id', '=', id).executeTakeFirst() : undefined;
+    if (!id || !item) return notFound(reply, ctx);
+    const years = yearsOf(item.period_from_fy, item.period_to_fy);
+    const parsed = parseWith(ctx, progressFields(years), progressSchema(years), request.body);
+    if (!parsed.ok) return editPage(reply, ctx, id, { errors: parsed.errors, input: parsed.input }, 400);
+    const outcome = await write(request, actor.id, id, (trx, now) => saveProgress(trx, id, parsed.value, now));
+    if (!outcome.ok) return notFound(reply, ctx);
+    return reply.redirect(`/registry/plan/${encodeURIComponent(id)}?done=${outcome.changed ? 'progressSaved' : 'unchanged'}`, 303);
+  });
 }

@@ -1,9 +1,10 @@
-// /registry/figures: published figures (the numbers printed in the pamphlet and on the old site),
-// kept beside the computed ones with their as-of date and source.
+// The back office of the published figures, /registry/figures (the numbers printed in the
+// pamphlet and on the old site, kept beside the computed ones with their as-of date and source),
+// a record kind of the master pages (master/).
 import { z } from 'zod';
-import type { FigureMetric } from '../../../../db/schema.ts';
-import { formatCount } from '../../../../views/format.ts';
-import { tableRecords } from '../commands.ts';
+import type { FigureMetric } from '../../../db/schema.ts';
+import { formatCount } from '../../../views/format.ts';
+import { tableRecords } from '../master/commands.ts';
 import {
   choice,
   flag,
@@ -14,15 +15,15 @@ import {
   requiredInteger,
   requiredPartialDate,
   requiredText,
-  str,
+  textOf,
   withPrecision,
   type FieldSpec,
   type Kind,
-} from '../kit.ts';
-import { dateLabel } from '../lookups.ts';
+} from '../master/kit.ts';
+import { formatPartialDate, say, type Wording } from '../shared/labels.tsx';
 
 const metrics = ['ward_partners', 'registered_members', 'wide_area_members', 'wide_area_groups', 'union', 'staff_dispatched', 'other'] as const satisfies readonly FigureMetric[];
-export const metricLabels: Record<FigureMetric, { ja: string; en: string }> = {
+const metricLabels: Record<FigureMetric, Wording> = {
   ward_partners: { ja: '各区の交流自治体数', en: 'Ward partner municipalities' },
   registered_members: { ja: '会員登録自治体数', en: 'Registered member municipalities' },
   wide_area_members: { ja: '広域連携協定の構成団体数', en: 'Members of the wide-area groups' },
@@ -82,14 +83,14 @@ export const figures: Kind<Value> = {
       id: r.id,
       deletedAt: r.deleted_at,
       cells: [
-        ctx.tFormat(metricLabels[r.metric]?.ja ?? r.metric, metricLabels[r.metric]?.en ?? r.metric),
+        say(ctx, metricLabels[r.metric] ?? { ja: r.metric, en: r.metric }),
         r.label,
         r.is_lower_bound ? ctx.tFormat(`${formatCount(r.value)}超`, `over ${formatCount(r.value)}`) : formatCount(r.value),
-        dateLabel(ctx, r.as_of, r.as_of_precision),
+        formatPartialDate(ctx, r.as_of, r.as_of_precision),
         r.source_title,
       ],
     }));
   },
-  nameOf: (s) => `${str(s['label'])} ${str(s['value'])}`,
+  nameOf: (s) => `${textOf(s['label'])} ${textOf(s['value'])}`,
   ...tableRecords<Value>('published_figures'),
 };

@@ -1,8 +1,9 @@
-// /registry/wards: the 23 special wards — 特別区長会 block, mayor with the date the name is known
-// to be current, website. The wards themselves are fixed (master data): edited, never created.
+// The back office of the 23 special wards, /registry/wards, a record kind of the master pages
+// (master/): 特別区長会 block, mayor with the date the name is known to be current, website. The
+// wards themselves are fixed (master data): edited, never created.
 import { z } from 'zod';
-import { choice, optionalDate, optionalText, optionalUrl, sourceFields, sourceSchema, str, stripTimestamps, type FieldSpec, type Kind } from '../kit.ts';
-import { dateLabel } from '../lookups.ts';
+import { choice, optionalDate, optionalText, optionalUrl, sourceFields, sourceSchema, stripTimestamps, textOf, type FieldSpec, type Kind } from '../master/kit.ts';
+import { formatPartialDate } from '../shared/labels.tsx';
 
 const blocks = ['1', '2', '3', '4', '5'] as const;
 
@@ -50,7 +51,7 @@ export const wards: Kind<Value> = {
     return rows.map((r) => ({
       id: r.code,
       deletedAt: r.deleted_at,
-      cells: [r.name, ctx.tFormat(`第${r.block}ブロック`, `Block ${r.block}`), r.mayor_name, dateLabel(ctx, r.mayor_as_of)],
+      cells: [r.name, ctx.tFormat(`第${r.block}ブロック`, `Block ${r.block}`), r.mayor_name, formatPartialDate(ctx, r.mayor_as_of)],
     }));
   },
   async snapshot(db, id) {
@@ -63,7 +64,7 @@ export const wards: Kind<Value> = {
       .executeTakeFirst();
     return row ? stripTimestamps(row) : undefined;
   },
-  nameOf: (s) => str(s['name']),
+  nameOf: (s) => textOf(s['name']),
   async update(trx, id, value, now) {
     await trx.updateTable('wards').set({ ...value, updated_at: now }).where('code', '=', id).execute();
   },

@@ -1,6 +1,7 @@
-// /registry/companies: agreements between 特別区長会 and companies (企業との連携).
+// The back office of the company agreements, /registry/companies: agreements between 特別区長会 and
+// companies (企業との連携), a record kind of the master pages (master/).
 import { z } from 'zod';
-import { tableRecords } from '../commands.ts';
+import { tableRecords } from '../master/commands.ts';
 import {
   optionalText,
   partialDate,
@@ -9,12 +10,12 @@ import {
   requiredText,
   sourceFields,
   sourceSchema,
-  str,
+  textOf,
   withPrecision,
   type FieldSpec,
   type Kind,
-} from '../kit.ts';
-import { dateLabel } from '../lookups.ts';
+} from '../master/kit.ts';
+import { formatPartialDate } from '../shared/labels.tsx';
 
 const fields: FieldSpec[] = [
   { name: 'company_name', label: { ja: '企業名', en: 'Company' }, type: 'text', required: true, maxlength: 200 },
@@ -57,9 +58,9 @@ export const companies: Kind<Value> = {
     return rows.map((r) => ({
       id: r.id,
       deletedAt: r.deleted_at,
-      cells: [r.company_name, dateLabel(ctx, r.signed_on, r.signed_on_precision), r.activities.split('\n')[0] ?? ''],
+      cells: [r.company_name, formatPartialDate(ctx, r.signed_on, r.signed_on_precision), r.activities.split('\n')[0] ?? ''],
     }));
   },
-  nameOf: (s) => str(s['company_name']),
+  nameOf: (s) => textOf(s['company_name']),
   ...tableRecords<Value>('company_agreements'),
 };

@@ -1,27 +1,40 @@
-// /registry/groups: the 13 wide-area agreements (広域連携協定) with 市長会 / 町村会. Their members
+// The back office of the wide-area groups, /registry/groups: the 13 wide-area agreements
+// (広域連携協定) with 市長会 / 町村会, a record kind of the master pages (master/). Their members
 // are derived from the master data by rule; the secretariat records the signed date (unknown
 // allowed), source, published count and the exceptions to the rule (a municipality added or
-// removed, with the reason). The snapshot carries the exceptions, so their history is the group's.
+// removed, with the reason) in the group's own section. The snapshot carries the exceptions, so
+// their history is the group's.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { deriveGroupMembers, toMasterMunicipalities, type GroupException } from '../../../../domain/wide-area-groups.ts';
+import { deriveGroupMembers, toMasterMunicipalities, type GroupException } from '../../../domain/wide-area-groups.ts';
+import { guard } from '../../../policy/guards.ts';
+import type { FieldError } from '../../../views/components/error-summary.tsx';
+import { contextFor } from '../../../views/render.ts';
 import {
+  checkCodes,
   choice,
+  fieldNamed,
   optionalInteger,
-  requiredCode,
-  requiredText,
+  parseWith,
   partialDate,
   precision,
   precisionOptions,
+  problemErrors,
+  requiredCode,
+  requiredText,
   sourceFields,
   sourceSchema,
-  str,
   stripTimestamps,
+  textOf,
   withPrecision,
   type Db,
   type FieldSpec,
   type Kind,
-} from '../kit.ts';
-import { dateLabel } from '../lookups.ts';
+  type KindTools,
+} from '../master/kit.ts';
+import { formatPartialDate } from '../shared/labels.tsx';
+import { GroupDetail, type ExceptionRow, type GroupMembership } from './admin-views.tsx';
 
 const fields: FieldSpec[] = [
   { name: 'name', label: { ja: '団体名', en: 'Group' }, type: 'text', readonly: true },
@@ -50,11 +63,6 @@ const schema = z
   })
   .transform((v, c) => ({ ...v, signed_on: withPrecision(v.signed_on, v.signed_on_precision, c, 'signed_on') }));
 type Value = z.infer<typeof schema>;
-
-export const groupKindLabels = {
-  city_mayors: { ja: '市長会', en: 'Mayors’ association' },
-  town_village_mayors: { ja: '町村会', en: 'Town and village association' },
-} as const;
 
 export const groups: Kind<Value> = {
   slug: 'groups',
@@ -86,7 +94,7 @@ export const groups: Kind<Value> = {
         deletedAt: r.deleted_at,
         cells: [
           r.name,
-          dateLabel(ctx, r.signed_on, r.signed_on_precision),
+          formatPartialDate(ctx, r.signed_on, r.signed_on_precision),
           String(c?.withExceptions ?? '—'),
           r.published_member_count === null ? '—' : String(r.published_member_count),
           ctx.tFormat(`${c?.exceptions ?? 0}件`, String(c?.exceptions ?? 0)),
@@ -106,23 +114,30 @@ export const groups: Kind<Value> = {
       .execute();
     return { ...stripTimestamps(row), exceptions: exceptions.map((e) => `${e.change === 'add' ? '+' : '−'}${e.local_government_code}${e.note ? ` (${e.note})` : ''}`) };
   },
-  nameOf: (s) => str(s['name']),
+  nameOf: (s) => textOf(s['name']),
   async update(trx, id, value, now) {
     await trx.updateTable('wide_area_groups').set({ ...value, updated_at: now }).where('id', '=', id).execute();
   },
   historyLabels: { exceptions: { ja: '例外', en: 'Exceptions' } },
+  // The member counts and the exceptions to the rule, with the form to add one.
+  async detail(db, ctx, id, state) {
+    const group = await db.selectFrom('wide_area_groups').select('published_member_count').where('id', '=', id).executeTakeFirst();
+    return GroupDetail({
+      ctx,
+      groupId: id,
+      membership: (await derivedCounts(db, id)).get(id),
+      published: group?.published_member_count ?? null,
+      exceptions: await exceptionsOf(db, id),
+      fields: exceptionFields,
+      errors: state?.errors ?? [],
+      input: state?.input ?? { change: 'remove' },
+    });
+  },
+  routes: exceptionRoutes,
 };
 
-export interface GroupMembership {
-  /** Members by the rule alone. */
-  byRule: number;
-  /** Members after the recorded exceptions. */
-  withExceptions: number;
-  exceptions: number;
-}
-
 /** Each group's derived member count, before and after its exceptions (deriveGroupMembers). */
-export async function derivedCounts(db: Db, onlyGroupId?: string): Promise<Map<string, GroupMembership>> {
+async function derivedCounts(db: Db, onlyGroupId?: string): Promise<Map<string, GroupMembership>> {
   let gq = db.selectFrom('wide_area_groups').selectAll();
   if (onlyGroupId) gq = gq.where('id', '=', onlyGroupId);
   const groupRows = await gq.execute();
@@ -149,15 +164,7 @@ export async function derivedCounts(db: Db, onlyGroupId?: string): Promise<Map<s
   return out;
 }
 
-export interface ExceptionRow {
-  id: string;
-  code: string;
-  name: string;
-  change: 'add' | 'remove';
-  note: string;
-}
-
-export async function exceptionsOf(db: Db, groupId: string): Promise<ExceptionRow[]> {
+async function exceptionsOf(db: Db, groupId: string): Promise<ExceptionRow[]> {
   const rows = await db
     .selectFrom('wide_area_group_exceptions as e')
     .leftJoin('local_governments as lg', 'lg.code', 'e.local_government_code')
@@ -172,7 +179,7 @@ export async function exceptionsOf(db: Db, groupId: string): Promise<ExceptionRo
 // ---------------------------------------------------------------------------------------------
 // The exception form on a group's page (POST /registry/groups/:id/exceptions)
 
-export const exceptionFields: FieldSpec[] = [
+const exceptionFields: FieldSpec[] = [
   {
     name: 'code',
     label: { ja: '団体コード', en: 'Local government code' },
@@ -194,8 +201,53 @@ export const exceptionFields: FieldSpec[] = [
   { name: 'note', label: { ja: '理由', en: 'Reason' }, type: 'text', required: true, maxlength: 500 },
 ];
 
-export const exceptionSchema = z.object({
+const exceptionSchema = z.object({
   code: requiredCode(6),
   change: choice(['add', 'remove'] as const),
   note: requiredText(500),
 });
+
+/** Adding and removing an exception: changes of the group, in its history. */
+function exceptionRoutes(app: FastifyInstance, { db, idOf, notFound, editPage, write }: KindTools): void {
+  app.post('/registry/groups/:id/exceptions', async (request, reply) => {
+    const actor = guard(request, reply, 'registry:manage');
+    if (!actor) return reply;
+    const ctx = contextFor(request, reply);
+    const id = idOf(request);
+    const group = id ? await db.selectFrom('wide_area_groups').select('id').where('id', '=', id).executeTakeFirst() : undefined;
+    if (!id || !group) return notFound(reply, ctx);
+    const parsed = parseWith(ctx, exceptionFields, exceptionSchema, request.body);
+    const again = (errors: FieldError[], status = 400) => editPage(reply, ctx, id, { errors, input: parsed.input }, status);
+    if (!parsed.ok) return again(parsed.errors);
+    const { code, change, note } = parsed.value;
+    const problems = await checkCodes(db, fieldNamed(exceptionFields, 'code'), [code], { municipalitiesOnly: true });
+    if (problems.length > 0) return again(problemErrors(ctx, problems));
+    const same = await db.selectFrom('wide_area_group_exceptions').select('id').where('group_id', '=', id).where('local_government_code', '=', code).executeTakeFirst();
+    if (same) {
+      return again(problemErrors(ctx, [{ field: 'code', message: { ja: 'この自治体の例外はすでに記録されています。先に取り消してください。', en: 'An exception for this municipality is already recorded; remove it first.' } }]));
+    }
+    const outcome = await write(request, actor.id, id, async (trx, now) => {
+      await trx.insertInto('wide_area_group_exceptions').values({ id: randomUUID(), group_id: id, local_government_code: code, change, note, created_at: now }).execute();
+    });
+    if (!outcome.ok) return notFound(reply, ctx);
+    return reply.redirect(`/registry/groups/${encodeURIComponent(id)}?done=exceptionAdded`, 303);
+  });
+
+  app.post('/registry/groups/:id/exceptions/:exceptionId/remove', async (request, reply) => {
+    const actor = guard(request, reply, 'registry:manage');
+    if (!actor) return reply;
+    const ctx = contextFor(request, reply);
+    const id = idOf(request);
+    const exceptionId = idOf(request, 'exceptionId');
+    const exception =
+      id && exceptionId
+        ? await db.selectFrom('wide_area_group_exceptions').select('id').where('id', '=', exceptionId).where('group_id', '=', id).executeTakeFirst()
+        : undefined;
+    if (!id || !exceptionId || !exception) return notFound(reply, ctx);
+    const outcome = await write(request, actor.id, id, async (trx) => {
+      await trx.deleteFrom('wide_area_group_exceptions').where('id', '=', exceptionId).where('group_id', '=', id).execute();
+    });
+    if (!outcome.ok) return notFound(reply, ctx);
+    return reply.redirect(`/registry/groups/${encodeURIComponent(id)}?done=exceptionRemoved`, 303);
+  });
+}
