@@ -385,7 +385,6 @@ function envInt(name: string, fallback: number, min: number): number {
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 const percent = (ratio: number) => `${(ratio * 100).toFixed(0)}%`;
-const passFail = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function envEngines(): Engine[] {

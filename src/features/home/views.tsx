@@ -1,5 +1,5 @@
 import type { PageContext } from '../../views/context.ts';
-import { formatCount, formatDate } from '../../views/format.ts';
+import { formatCount } from '../../views/format.ts';
 import { Layout, siteName } from '../../views/layout.tsx';
 import { HeadlineFiguresSection, type Headline } from '../registry/index.ts';
 import type { MasterDataSummary } from './queries.ts';

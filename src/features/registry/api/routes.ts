@@ -9,16 +9,16 @@ import { trendByFiscalYear } from '../../../domain/collaboration-figures.ts';
 import { projectCountsByFiscalYear } from '../../../domain/collaboration-figures.ts';
 import { fiscalYearOf, fiscalYearRange } from '../../../domain/fiscal-year.ts';
 import { formatIsoDate } from '../../../domain/japanese-date.ts';
-import { projectFieldByNumber, projectFields } from '../projects/fields.ts';
+import { projectFields } from '../projects/fields.ts';
+import { projectJson } from '../projects/api.ts';
+import { agreementJson } from '../agreements/api.ts';
 import type { WideAreaGroupRecord } from '../groups/record.ts';
 import { agreementById, findAgreements, offeredTypes } from '../agreements/queries.ts';
 import { parseAgreementFilterWith } from '../agreements/filter.ts';
-import { isEndedOn, type Agreement } from '../agreements/record.ts';
 import { computeFigures, figuresInputOf, projectCountsOf } from '../figures/load.ts';
 import { registryModel } from '../model/index.ts';
 import { parseProjectFilter } from '../projects/filter.ts';
 import { findProjects, projectById, projectPageSize } from '../projects/queries.ts';
-import type { Project } from '../projects/record.ts';
 import type { FilterError } from '../shared/list-query.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 
@@ -59,54 +59,6 @@ function parsePerPage(query: unknown): number | ApiIssue {
 
 function pageMeta(total: number, page: number, perPage: number) {
   return { total, page, perPage, pages: Math.max(1, Math.ceil(total / perPage)) };
-}
-
-function projectJson(p: Project) {
-  return {
-    id: p.id,
-    fiscalYear: p.fiscalYear,
-    title: p.title,
-    summary: p.summary,
-    field: p.field,
-    fieldName: projectFieldByNumber(p.field)?.nameJa ?? '',
-    organiserKind: p.organiserKind,
-    wards: p.wards,
-    partners: p.partners.map((x) => ({ code: x.key, name: x.name, prefectureCode: x.prefectureCode, isPrefecture: x.kind === 'prefecture' })),
-    startsOn: p.startsOn,
-    endsOn: p.endsOn,
-    format: p.format,
-    status: p.status,
-    newsUrl: p.newsUrl,
-    sourceUrl: p.sourceUrl,
-    notes: p.notes,
-    provenance: p.provenance,
-    updatedAt: p.updatedAt,
-  };
-}
-
-function agreementJson(a: Agreement, today: string) {
-  return {
-    id: a.id,
-    typeId: a.type.id,
-    typeName: a.type.name,
-    category: a.type.category,
-    title: a.title,
-    wards: a.wards,
-    partners: a.partners.map((p) => {
-      const isGroup = p.kind === 'group';
-      return { kind: isGroup ? ('group' as const) : ('government' as const), code: isGroup ? null : p.key, groupId: isGroup ? p.key : null, name: p.name, formerName: p.formerName };
-    }),
-    signedOn: a.signed.date,
-    signedOnPrecision: a.signed.precision,
-    resignedDates: a.resignedDates,
-    endedOn: a.endedOn,
-    ended: isEndedOn(a, today),
-    background: a.background,
-    sourceUrl: a.sourceUrl,
-    notes: a.notes,
-    provenance: a.provenance,
-    updatedAt: a.updatedAt,
-  };
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,75 +1,12 @@
-// The JSON API's shapes, as zod schemas: the OpenAPI document is generated from them
+// The JSON API's shapes (projects and agreements in their subjects), as zod schemas: the OpenAPI document is generated from them
 // (z.toJSONSchema) and the tests parse every response with them, so the document cannot drift
 // from what the API sends.
 import { z } from 'zod';
+import { agreementSchema } from '../agreements/api.ts';
+import { projectSchema } from '../projects/api.ts';
+import { code6, isoDate, precision } from '../shared/api-shapes.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('ISO 8601 date (YYYY-MM-DD)');
-const code6 = z.string().regex(/^\d{6}$/).describe('全国地方公共団体コード (6 digits with check digit)');
-const precision = z.enum(['day', 'month', 'year']).describe('How much of the date is known; a month or year is stored as its first day');
-const provenance = z
-  .enum(['seed', 'entry', 'import', 'sample', 'synthetic'])
-  .describe('seed: a sourced real fact; entry/import: recorded by staff; sample: demo 「サンプル」; synthetic: generated benchmark data');
-
-export const wardRef = z.object({ code: code6, name: z.string() });
-export const partnerRef = z.object({
-  code: code6,
-  name: z.string(),
-  prefectureCode: z.string().regex(/^\d{2}$/),
-  isPrefecture: z.boolean(),
-});
-
-export const projectSchema = z
-  .object({
-    id: z.string(),
-    fiscalYear: z.number().int().describe('年度 (April–March), named by the year it starts in'),
-    title: z.string(),
-    summary: z.string(),
-    field: z.number().int().min(1).max(6).describe('分野 1–6 (see /api/v1/fields)'),
-    fieldName: z.string(),
-    organiserKind: z.enum(['wards', 'joint']).describe('wards: one or more wards; joint: 23区共同'),
-    wards: z.array(wardRef),
-    partners: z.array(partnerRef),
-    startsOn: isoDate.nullable(),
-    endsOn: isoDate.nullable(),
-    format: z.enum(['offline', 'online', 'hybrid']),
-    status: z.enum(['実施', '予定', '中止', '延期']),
-    newsUrl: z.string().nullable(),
-    sourceUrl: z.string().nullable(),
-    notes: z.string(),
-    provenance,
-    updatedAt: z.string(),
-  })
-  ;
-
-export const agreementSchema = z
-  .object({
-    id: z.string(),
-    typeId: z.string(),
-    typeName: z.string(),
-    category: z.enum(['friendship', 'disaster', 'other']),
-    title: z.string(),
-    wards: z.array(wardRef),
-    partners: z.array(
-      z.object({
-        kind: z.enum(['government', 'group']),
-        code: code6.nullable(),
-        groupId: z.string().nullable(),
-        name: z.string(),
-        formerName: z.string(),
-      }),
-    ),
-    signedOn: isoDate.nullable(),
-    signedOnPrecision: precision,
-    resignedDates: z.array(isoDate),
-    endedOn: isoDate.nullable(),
-    ended: z.boolean(),
-    background: z.string(),
-    sourceUrl: z.string().nullable(),
-    notes: z.string(),
-    provenance,
-    updatedAt: z.string(),
-  })
-  ;
+export { agreementSchema, projectSchema };
 
 export const groupSchema = z
   .object({
@@ -81,14 +18,12 @@ export const groupSchema = z
     signedOnPrecision: precision,
     memberCount: z.number().int().describe('Derived from the master data by rule, with recorded exceptions'),
     publishedMemberCount: z.number().int().nullable(),
-  })
-  ;
+  });
 
 export const groupDetailSchema = groupSchema
   .extend({
     members: z.array(z.object({ code: code6, name: z.string(), kana: z.string(), kind: z.string() })),
-  })
-  ;
+  });
 
 export const publishedFigureSchema = z
   .object({
@@ -100,8 +35,7 @@ export const publishedFigureSchema = z
     asOfPrecision: precision,
     sourceTitle: z.string(),
     sourceUrl: z.string().nullable(),
-  })
-  ;
+  });
 
 export const figuresSchema = z
   .object({
@@ -114,8 +48,7 @@ export const figuresSchema = z
     groups: z.array(z.object({ id: z.string(), name: z.string(), memberCount: z.number().int(), signed: z.boolean() })),
     unionByPrefecture: z.record(z.string(), z.number().int()),
     published: z.array(publishedFigureSchema),
-  })
-  ;
+  });
 
 export const trendSchema = z
   .object({
@@ -126,18 +59,15 @@ export const trendSchema = z
     wideAreaMembers: z.number().int(),
     union: z.number().int(),
     projects: z.object({ total: z.number().int(), recorded: z.number().int(), wards: z.number().int(), joint: z.number().int() }),
-  })
-  ;
+  });
 
 export const wardSchema = z
-  .object({ code: code6, name: z.string(), kana: z.string(), block: z.number().int(), mayorName: z.string(), mayorAsOf: isoDate.nullable(), sourceUrl: z.string().nullable() })
-  ;
+  .object({ code: code6, name: z.string(), kana: z.string(), block: z.number().int(), mayorName: z.string(), mayorAsOf: isoDate.nullable(), sourceUrl: z.string().nullable() });
 
 export const fieldSchema = z.object({ number: z.number().int(), nameJa: z.string(), nameEn: z.string(), descriptionJa: z.string() });
 
 export const pageMetaSchema = z
-  .object({ total: z.number().int(), page: z.number().int(), perPage: z.number().int(), pages: z.number().int() })
-  ;
+  .object({ total: z.number().int(), page: z.number().int(), perPage: z.number().int(), pages: z.number().int() });
 
 export const errorSchema = z
   .object({
@@ -147,8 +77,7 @@ export const errorSchema = z
       messageEn: z.string(),
       issues: z.array(z.object({ param: z.string(), message: z.string(), messageEn: z.string() })),
     }),
-  })
-  ;
+  });
 
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ data: z.array(item), meta: pageMetaSchema });
 export const oneOf = <T extends z.ZodType>(item: T) => z.object({ data: item });

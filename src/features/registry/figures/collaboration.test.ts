@@ -209,7 +209,6 @@ describeEachEngine('連携の状況 /collaboration', (current) => {
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /2021年度\(令和3年度\)末（2022年\(令和4年\)3月31日）現在/);
     const model = await registryModel(current().database.handle.db);
-    const input = figuresInputOf(model);
     assert.equal(headline(res.body, 'union'), computeFigures(model, '2022-03-31').union);
     assert.match((await app.inject({ url: '/collaboration?fy=令和3年度' })).body, /2021年度\(令和3年度\)末/);
   });
@@ -255,7 +254,6 @@ describeEachEngine('連携の状況 /collaboration', (current) => {
     assert.equal(fy2021['広域連携協定締結自治体数'], '372');
     assert.equal(fy2021['広域連携協定締結団体数'], '13');
     const model = await registryModel(current().database.handle.db);
-    const input = figuresInputOf(model);
     assert.equal(Number(fy2021['東京23区と連携・交流している総自治体数']), computeFigures(model, '2022-03-31').union);
     const published = rows.filter((r) => r['区分'] === '公表値');
     const p372 = published.find((r) => r['時点'] === PUBLISHED_AS_OF && r['広域連携協定締結自治体数'] === '372');

@@ -10,7 +10,7 @@ import type { BoundaryMap } from '../../../views/boundary-map.ts';
 import { HorizontalBarChart, LineChart, StackedBarChart } from '../../../views/components/charts.tsx';
 import { ErrorSummary, FieldErrorMessage, type FieldError } from '../../../views/components/error-summary.tsx';
 import { JapanMap } from '../../../views/components/japan-map.tsx';
-import { formatDateWithPrecision, isWebUrl } from '../shared/record-format.tsx';
+import { formatPartialDate, isWebUrl } from '../shared/labels.tsx';
 import type { PageContext } from '../../../views/context.ts';
 import { formatCount, formatDate } from '../../../views/format.ts';
 import { Layout } from '../../../views/layout.tsx';
@@ -89,7 +89,7 @@ function publishedValueText(ctx: PageContext, p: PublishedFigureRecord, unit: { 
 /** Why the registry's count differs from (or matches) a published one, in words. */
 export function explainDifference(ctx: PageContext, c: PublishedComparison): string {
   const p = c.published;
-  const when = formatDateWithPrecision(ctx, p.asOf, p.asOfPrecision);
+  const when = formatPartialDate(ctx, p.asOf, p.asOfPrecision);
   const source = p.sourceTitle || ctx.t('出典不明', 'unknown source');
   if (c.computedThen === null) return '';
   const computed = formatCount(c.computedThen);
@@ -351,8 +351,8 @@ function HeadlineFigure({ ctx, data, metric }: { ctx: PageContext; data: Collabo
       {published ? (
         <span class="rk-figures__published" safe>
           {ctx.tFormat(
-            `公表値：${publishedValueText(ctx, published.published, units.municipalities)}${groups ? `（${formatCount(groups.published.value)}団体）` : ''}（${formatDateWithPrecision(ctx, published.published.asOf, published.published.asOfPrecision)}現在）`,
-            `Published: ${publishedValueText(ctx, published.published, units.municipalities)}${groups ? ` (${formatCount(groups.published.value)} associations)` : ''} (${formatDateWithPrecision(ctx, published.published.asOf, published.published.asOfPrecision)})`,
+            `公表値：${publishedValueText(ctx, published.published, units.municipalities)}${groups ? `（${formatCount(groups.published.value)}団体）` : ''}（${formatPartialDate(ctx, published.published.asOf, published.published.asOfPrecision)}現在）`,
+            `Published: ${publishedValueText(ctx, published.published, units.municipalities)}${groups ? ` (${formatCount(groups.published.value)} associations)` : ''} (${formatPartialDate(ctx, published.published.asOf, published.published.asOfPrecision)})`,
           )}
         </span>
       ) : (
@@ -408,7 +408,7 @@ function Comparisons({ ctx, data }: { ctx: PageContext; data: CollaborationData 
                         <td class="rk-number" safe>
                           {publishedValueText(ctx, c.published, unitOf(m))}
                         </td>
-                        <td safe>{formatDateWithPrecision(ctx, c.published.asOf, c.published.asOfPrecision)}</td>
+                        <td safe>{formatPartialDate(ctx, c.published.asOf, c.published.asOfPrecision)}</td>
                         <td>
                           {isWebUrl(c.published.sourceUrl) ? (
                             <a href={c.published.sourceUrl} rel="noopener noreferrer" safe>

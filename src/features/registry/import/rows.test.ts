@@ -2,15 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { agreementColumns } from '../agreements/exchange.ts';
 import { projectColumns } from '../projects/exchange.ts';
-import {
-  checkHeader,
-  decodeText,
-  parseDateCell,
-  validateAgreementRow,
-  validateProjectRow,
-  validateTable,
-  type ReferenceData,
-} from './rows.ts';
+import { validateAgreementRow } from '../agreements/import-row.ts';
+import { validateProjectRow } from '../projects/import-row.ts';
+import { parseDateCell, type ReferenceData } from '../shared/import-cells.ts';
+import { checkHeader, decodeText, validateTable } from './rows.ts';
 
 const chiyoda = '131016';
 const chuo = '131024';

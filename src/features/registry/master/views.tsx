@@ -51,7 +51,7 @@ interface RegistryLayoutProps {
 }
 
 export function RegistryLayout({ ctx, menu, title, current, parents = [], hasErrors = false, notice, errors = [], children }: RegistryLayoutProps): JSX.Element {
-  // The registry overview (/registry, features/registry-admin) links here; the crumbs lead back to it.
+  // The registry overview (/registry, registry/overview) links here; the crumbs lead back to it.
   const crumbs = [{ href: '/', label: ctx.t('トップ', 'Home') }, { href: '/registry', label: ctx.t('連携記録の管理', 'Registry management') }, ...parents, { label: title }];
   return (
     <Layout ctx={ctx} title={hasErrors ? ctx.tFormat(`エラー：${title}`, `Error: ${title}`) : title} section="none" breadcrumbs={crumbs}>

@@ -1,7 +1,7 @@
-// What the public lists share (paging, keyword matching, and their filters: 連携事業一覧 /projects, 協定一覧 /agreements, and the same
-// filters of the JSON API): Japanese messages per parameter, the parameter parsers (NFKC, trimmed;
-// a repeated parameter is an error, not a silent pick; unknown parameters are ignored), and the
-// error list in the order of the form.
+// What the public lists share (連携事業一覧 /projects, 協定一覧 /agreements and the same filters in
+// the JSON API): paging, keyword matching, Japanese messages per parameter, the parameter parsers
+// (NFKC, trimmed; a repeated parameter is an error, not a silent pick; unknown parameters are
+// ignored) and the error list in the order of the form. Each subject's filter.ts uses these.
 import { z } from 'zod';
 import type { FieldError } from '../../../views/components/error-summary.tsx';
 import type { PageContext } from '../../../views/context.ts';
