@@ -9,7 +9,7 @@ import { ConfigError, loadConfig, type AppConfig } from '../src/config.ts';
 import { recordAudit } from '../src/db/audit.ts';
 import { openDatabase, type DatabaseHandle } from '../src/db/index.ts';
 import { prepareDatabase } from '../src/db/prepare.ts';
-import { hashPassword, passwordProblem, type PasswordProblem } from '../src/domain/passwords.ts';
+import { hashPassword, passwordProblem, type PasswordProblem } from '../src/security/passwords.ts';
 
 const usage = 'usage: npm run admin:create -- --email someone@example.lg.jp [--name 氏名] [--password-stdin]';
 

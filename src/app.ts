@@ -9,7 +9,7 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import type { AppConfig } from './config.ts';
-import { securityHeaders } from './security-headers.ts';
+import { securityHeaders } from './security/headers.ts';
 import { recordAudit } from './db/audit.ts';
 import type { DatabaseHandle } from './db/index.ts';
 import type { FeatureOptions } from './features/feature-options.ts';

@@ -10,8 +10,8 @@ import { saveAgreement } from '../src/features/registry/agreements/store.ts';
 import { saveProject } from '../src/features/registry/projects/store.ts';
 import type { Database, Role, AccountStatus } from '../src/db/schema.ts';
 import { createSession } from '../src/db/sessions.ts';
-import { hashPassword } from '../src/domain/passwords.ts';
-import { newTotpSecret } from '../src/domain/totp.ts';
+import { hashPassword } from '../src/security/passwords.ts';
+import { newTotpSecret } from '../src/security/totp.ts';
 import { TestClient } from './client.ts';
 import { describeEachEngine } from './helper.ts';
 

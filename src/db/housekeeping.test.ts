@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { createTestDatabase, engines, postgresSkipReason } from '../../test/helper.ts';
-import { hashPassword } from '../domain/passwords.ts';
+import { hashPassword } from '../security/passwords.ts';
 import { purgeExpired } from './housekeeping.ts';
 import { createSession, findSession, sessionLimits } from './sessions.ts';
 

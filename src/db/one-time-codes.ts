@@ -2,7 +2,7 @@
 // use, at most 5 attempts. Issuing a new code replaces any earlier one of the same purpose.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { generateNumericCode, hashCode, oneTimeCodeRules, sameHash } from '../domain/one-time-codes.ts';
+import { generateNumericCode, hashCode, oneTimeCodeRules, sameHash } from '../security/one-time-codes.ts';
 import type { Database, OneTimeCodePurpose } from './schema.ts';
 
 export async function issueOneTimeCode(db: Kysely<Database>, secret: string, accountId: string, purpose: OneTimeCodePurpose): Promise<string> {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { createTestDatabase, engines, postgresSkipReason } from '../../test/helper.ts';
-import { currentTotp, newTotpSecret } from '../domain/totp.ts';
+import { currentTotp, newTotpSecret } from '../security/totp.ts';
 import { consumeTotp } from './two-factor.ts';
 
 for (const engine of engines) {

@@ -2,7 +2,7 @@
 // the last one accepted, and recording it is a conditional update, so two requests racing with
 // the same code cannot both win.
 import type { Kysely } from 'kysely';
-import { matchTotpStep } from '../domain/totp.ts';
+import { matchTotpStep } from '../security/totp.ts';
 import type { Database } from './schema.ts';
 
 export async function consumeTotp(db: Kysely<Database>, accountId: string, secret: string, code: string, timestamp = Date.now()): Promise<boolean> {

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { demoPassword, demoTotpSecret } from '../../src/db/seed/demo-accounts.ts';
 import { projectColumns } from '../../src/features/registry/projects/exchange.ts';
-import { currentTotp } from '../../src/domain/totp.ts';
+import { currentTotp } from '../../src/security/totp.ts';
 import { toCsv } from '../../src/views/tabular.ts';
 // browser.ts first: Chromium's driver loads before helper.ts starts its PostgreSQL probe, whose
 // 3-second timer a busy module load could otherwise starve.

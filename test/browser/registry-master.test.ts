@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { demoPassword, demoTotpSecret } from '../../src/db/seed/demo-accounts.ts';
-import { currentTotp } from '../../src/domain/totp.ts';
+import { currentTotp } from '../../src/security/totp.ts';
 import { axeViolations, browserSkipReason, collectForeignRequests, formatViolations, launchBrowser, saveScreenshot, startApp, type RunningApp } from './browser.ts';
 
 async function checkPage(page: Page, slug: string, foreign: string[]): Promise<void> {

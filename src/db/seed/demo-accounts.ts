@@ -7,7 +7,7 @@
 // it in development mode). Never enable sample accounts on a server reachable by others.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { hashPassword } from '../../domain/passwords.ts';
+import { hashPassword } from '../../security/passwords.ts';
 import type { Database, Role } from '../schema.ts';
 
 /** The shared password of every sample account. Development only. */

@@ -12,8 +12,8 @@ import type { AccountStatus, Database, Role } from '../../db/schema.ts';
 import { demoPassword, demoTotpSecret } from '../../db/seed/demo-accounts.ts';
 import { createSession } from '../../db/sessions.ts';
 import { formatIsoDate } from '../../domain/japanese-date.ts';
-import { hashPassword, verifyPassword } from '../../domain/passwords.ts';
-import { newTotpSecret } from '../../domain/totp.ts';
+import { hashPassword, verifyPassword } from '../../security/passwords.ts';
+import { newTotpSecret } from '../../security/totp.ts';
 import { TestClient } from '../../../test/client.ts';
 import { createTestDatabase, describeEachEngine, engines, postgresSkipReason } from '../../../test/helper.ts';
 

@@ -2,8 +2,8 @@
 // typed values or field errors (Japanese first) out. Passwords are never normalised or echoed.
 import { emailMaxLength, emailPattern, normalizeEmail } from '../../domain/email.ts';
 import { z } from 'zod';
-import { passwordProblem, passwordProblemMessages } from '../../domain/passwords.ts';
-import { normalizeCode } from '../../domain/one-time-codes.ts';
+import { passwordProblem, passwordProblemMessages } from '../../security/passwords.ts';
+import { normalizeCode } from '../../security/one-time-codes.ts';
 import type { FieldError } from '../../views/components/error-summary.tsx';
 import { safeLocalPath, type PageContext } from '../../views/context.ts';
 

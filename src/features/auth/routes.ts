@@ -9,8 +9,8 @@ import { consumeOneTimeCode, issueOneTimeCode } from '../../db/one-time-codes.ts
 import { hitRateLimit, resetRateLimit, type RateLimitResult, type RateLimitRule } from '../../db/rate-limit.ts';
 import { sessionCookieName, sessionLimits } from '../../db/sessions.ts';
 import { formatJapaneseDateTime } from '../../domain/japanese-date.ts';
-import { hashCode } from '../../domain/one-time-codes.ts';
-import { decoyPasswordHash, hashPassword, verifyPassword } from '../../domain/passwords.ts';
+import { hashCode } from '../../security/one-time-codes.ts';
+import { decoyPasswordHash, hashPassword, verifyPassword } from '../../security/passwords.ts';
 import { consumeTotp } from '../../db/two-factor.ts';
 import type { OutgoingMail } from '../../mail/index.ts';
 import { clearSessionCookie, setSessionCookie } from '../../policy/session-cookie.ts';

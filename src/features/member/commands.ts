@@ -4,8 +4,8 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../../db/audit.ts';
 import type { Database, NotificationFrequency } from '../../db/schema.ts';
 import { createSession, revokeSessions } from '../../db/sessions.ts';
-import { generateBackupCode, hashCode } from '../../domain/one-time-codes.ts';
-import { hashPassword } from '../../domain/passwords.ts';
+import { generateBackupCode, hashCode } from '../../security/one-time-codes.ts';
+import { hashPassword } from '../../security/passwords.ts';
 import type { Actor } from '../../policy/index.ts';
 import { sessionRefLength, type ProfileValue } from './form.ts';
 

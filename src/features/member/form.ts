@@ -4,7 +4,7 @@ import { hiraganaToKatakana } from '../../domain/kana.ts';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { NotificationFrequency } from '../../db/schema.ts';
-import { passwordProblem, passwordProblemMessages, type PasswordProblem } from '../../domain/passwords.ts';
+import { passwordProblem, passwordProblemMessages, type PasswordProblem } from '../../security/passwords.ts';
 import type { PageContext } from '../../views/context.ts';
 import type { FieldError } from '../../views/components/error-summary.tsx';
 

@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import { recordAudit } from '../../db/audit.ts';
 import type { NewAccount } from '../../db/schema.ts';
 import { createSession, hashToken } from '../../db/sessions.ts';
-import { hashPassword } from '../../domain/passwords.ts';
-import { currentTotp, newTotpSecret } from '../../domain/totp.ts';
+import { hashPassword } from '../../security/passwords.ts';
+import { currentTotp, newTotpSecret } from '../../security/totp.ts';
 import { TestClient } from '../../../test/client.ts';
 import { describeEachEngine } from '../../../test/helper.ts';
 

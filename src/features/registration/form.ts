@@ -3,7 +3,7 @@
 import { emailMaxLength, emailPattern, normalizeEmail } from '../../domain/email.ts';
 import { hiraganaToKatakana } from '../../domain/kana.ts';
 import { z } from 'zod';
-import { passwordProblem, passwordProblemMessages } from '../../domain/passwords.ts';
+import { passwordProblem, passwordProblemMessages } from '../../security/passwords.ts';
 import type { FieldError } from '../../views/components/error-summary.tsx';
 import type { PageContext } from '../../views/context.ts';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { beforeEach, test } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
-import { hashPassword } from '../../domain/passwords.ts';
+import { hashPassword } from '../../security/passwords.ts';
 import { TestClient } from '../../../test/client.ts';
 import { describeEachEngine } from '../../../test/helper.ts';
 import { codeIn, type MailCatcher } from '../../../test/mail-catcher.ts';

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { FeatureOptions } from '../feature-options.ts';
 import { consumeOneTimeCode, issueOneTimeCode } from '../../db/one-time-codes.ts';
 import { hitRateLimit, type RateLimitResult, type RateLimitRule } from '../../db/rate-limit.ts';
-import { hashPassword } from '../../domain/passwords.ts';
+import { hashPassword } from '../../security/passwords.ts';
 import type { OutgoingMail } from '../../mail/index.ts';
 import type { FieldError } from '../../views/components/error-summary.tsx';
 import type { PageContext } from '../../views/context.ts';

@@ -17,7 +17,7 @@ import { createSession } from '../../../db/sessions.ts';
 import { agreementColumns } from '../agreements/exchange.ts';
 import { projectColumns } from '../projects/exchange.ts';
 import type { ExchangeColumn } from '../shared/exchange-layout.ts';
-import { newTotpSecret } from '../../../domain/totp.ts';
+import { newTotpSecret } from '../../../security/totp.ts';
 import { toCsv, toXlsx, type TabularRow } from '../../../views/tabular.ts';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { TestClient } from '../../../../test/client.ts';

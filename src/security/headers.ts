@@ -1,7 +1,7 @@
 // Headers every response carries (OWASP ASVS 5.0 §3.4). The CSP allows this origin only: no CDN,
 // web font, map tile or analytics, and no inline script or style (LGWAN staff sit behind proxies
 // that block third parties anyway, and a strict CSP limits any XSS).
-import type { AppConfig } from './config.ts';
+import type { AppConfig } from '../config.ts';
 
 export function securityHeaders(config: Pick<AppConfig, 'secureCookies'>): Record<string, string> {
   const csp = [
