@@ -18,6 +18,8 @@ export interface TestAccount {
   code: string | null;
   twoFactor?: boolean;
   status?: AccountStatus;
+  /** The display name the header shows (at most 30 characters); 「試験」 and the role by default. */
+  name?: string;
 }
 
 export async function insertAccount(db: Kysely<Database>, account: TestAccount): Promise<string> {
@@ -37,7 +39,7 @@ export async function insertAccount(db: Kysely<Database>, account: TestAccount):
       department: '企画課',
       full_name: '試験 太郎',
       full_name_kana: 'シケン タロウ',
-      display_name: `試験${account.role}`,
+      display_name: (account.name ?? `試験${account.role}`).slice(0, 30),
       phone: '03-0000-0000',
       terms_accepted_at: now,
       email_verified_at: now,
@@ -51,11 +53,15 @@ export async function insertAccount(db: Kysely<Database>, account: TestAccount):
   return id;
 }
 
-/** A client signed in as a new account (a session made directly, as after a completed login). */
-export async function signedInClient(app: FastifyInstance, db: Kysely<Database>, account: TestAccount): Promise<TestClient> {
-  const accountId = await insertAccount(db, account);
+/** A client signed in as the account (a session made directly, as after a completed login). */
+export async function clientSignedInAs(app: FastifyInstance, db: Kysely<Database>, accountId: string): Promise<TestClient> {
   const { token } = await createSession(db, { accountId, stage: 'authenticated', ip: '', userAgent: 'test' });
   const client = new TestClient(app);
   client.cookies.set('renkei_session', token);
   return client;
+}
+
+/** A client signed in as a new account. */
+export async function signedInClient(app: FastifyInstance, db: Kysely<Database>, account: TestAccount): Promise<TestClient> {
+  return clientSignedInAs(app, db, await insertAccount(db, account));
 }

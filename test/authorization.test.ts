@@ -3,15 +3,12 @@
 // authorisation and nothing else. Registry record routes point at records of 港区, which the ward
 // officer of 千代田区 may not touch.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { before, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import { saveAgreement } from '../src/features/registry/agreements/store.ts';
 import { saveProject } from '../src/features/registry/projects/store.ts';
 import type { Database, Role, AccountStatus } from '../src/db/schema.ts';
-import { createSession } from '../src/db/sessions.ts';
-import { hashPassword } from '../src/security/passwords.ts';
-import { newTotpSecret } from '../src/security/totp.ts';
+import { insertAccount, signedInClient } from './accounts.ts';
 import { TestClient } from './client.ts';
 import { describeEachEngine } from './helper.ts';
 
@@ -32,37 +29,6 @@ const personas: Persona[] = [
   { name: 'disabled member', role: 'member', code: '012211', status: 'disabled' },
   { name: 'member awaiting approval', role: 'member', code: '012211', status: 'pending_approval' },
 ];
-
-let passwordHash: string;
-
-async function insertAccount(db: Kysely<Database>, p: Persona): Promise<string> {
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await db
-    .insertInto('accounts')
-    .values({
-      id,
-      email: `${id}@example.lg.jp`,
-      password_hash: passwordHash,
-      role: p.role ?? 'member',
-      status: p.status ?? 'active',
-      local_government_code: p.code ?? null,
-      department: '企画課',
-      full_name: '試験 太郎',
-      full_name_kana: 'シケン タロウ',
-      display_name: p.name.slice(0, 30),
-      phone: '03-0000-0000',
-      terms_accepted_at: now,
-      email_verified_at: now,
-      totp_secret: p.twoFactor ? newTotpSecret() : null,
-      totp_enabled_at: p.twoFactor ? now : null,
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return id;
-}
 
 interface Targets {
   /** A pending account, for /admin/accounts/:id and /admin/approvals/:id. */
@@ -140,16 +106,10 @@ describeEachEngine('authorisation of every protected route', (current) => {
 
   before(async () => {
     const { app, database } = current();
-    passwordHash ??= await hashPassword('correct horse battery staple');
     targetId = await insertAccount(database.handle.db, { name: 'pending applicant', role: 'member', code: '012211', status: 'pending_approval' });
     targets = { account: targetId, ...(await insertOtherWardRecords(database.handle.db)) };
     for (const p of personas) {
-      const client = new TestClient(app);
-      if (p.role) {
-        const id = await insertAccount(database.handle.db, p);
-        const { token } = await createSession(database.handle.db, { accountId: id, stage: 'authenticated', ip: '', userAgent: 'test' });
-        client.cookies.set('renkei_session', token);
-      }
+      const client = p.role ? await signedInClient(app, database.handle.db, { ...p, role: p.role, code: p.code ?? null }) : new TestClient(app);
       clients.set(p.name, client);
     }
   });

@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
-import type { Kysely } from 'kysely';
 import { agreementSnapshot, saveAgreement } from './agreements/store.ts';
 import { deleteRecord, restoreRecord } from './history/commands.ts';
 import { projectSnapshot, saveProject } from './projects/store.ts';
-import type { AccountStatus, Database, Role } from '../../db/schema.ts';
-import { createSession } from '../../db/sessions.ts';
-import { hashPassword } from '../../security/passwords.ts';
-import { newTotpSecret } from '../../security/totp.ts';
+import { clientSignedInAs, insertAccount } from '../../../test/accounts.ts';
 import { TestClient } from '../../../test/client.ts';
 import { describeEachEngine } from '../../../test/helper.ts';
 import { normaliseDate } from './shared/record-form.ts';
@@ -18,38 +14,6 @@ const CHUO = '131024';
 const MINATO = '131032';
 const NAYORO = '012211';
 const HOKKAIDO = '010006';
-
-let passwordHash: string | undefined;
-
-async function insertAccount(db: Kysely<Database>, a: { role: Role; code: string | null; twoFactor?: boolean; status?: AccountStatus }): Promise<string> {
-  passwordHash ??= await hashPassword('correct horse battery staple');
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await db
-    .insertInto('accounts')
-    .values({
-      id,
-      email: `${id}@example.lg.jp`,
-      password_hash: passwordHash,
-      role: a.role,
-      status: a.status ?? 'active',
-      local_government_code: a.code,
-      department: '企画課',
-      full_name: '試験 太郎',
-      full_name_kana: 'シケン タロウ',
-      display_name: `試験${a.role}`,
-      phone: '03-0000-0000',
-      terms_accepted_at: now,
-      email_verified_at: now,
-      totp_secret: a.twoFactor ? newTotpSecret() : null,
-      totp_enabled_at: a.twoFactor ? now : null,
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return id;
-}
 
 const updatedAtIn = (html: string) => /name="updatedAt" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
@@ -104,12 +68,7 @@ test('dates are accepted as people type them and normalised to ISO', () => {
 
 describeEachEngine('registry edit pages', (current) => {
   const db = () => current().database.handle.db;
-  const clientFor = async (accountId: string) => {
-    const { token } = await createSession(db(), { accountId, stage: 'authenticated', ip: '', userAgent: 'test' });
-    const client = new TestClient(current().app);
-    client.cookies.set('renkei_session', token);
-    return client;
-  };
+  const clientFor = (accountId: string) => clientSignedInAs(current().app, db(), accountId);
   let admin: TestClient;
   let chiyoda: TestClient;
   let member: TestClient;

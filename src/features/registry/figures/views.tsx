@@ -410,7 +410,7 @@ function Comparisons({ ctx, data }: { ctx: PageContext; data: CollaborationData 
                         </td>
                         <td safe>{formatPartialDate(ctx, c.published.asOf, c.published.asOfPrecision)}</td>
                         <td>
-                          {isWebUrl(c.published.sourceUrl) ? (
+                          {c.published.sourceUrl !== null && isWebUrl(c.published.sourceUrl) ? (
                             <a href={c.published.sourceUrl} rel="noopener noreferrer" safe>
                               {c.published.sourceTitle || c.published.sourceUrl}
                             </a>

@@ -1,10 +1,14 @@
 // Pieces shared by the registry edit pages (連携記録の管理): the layout, notices, labels and list parts.
 import type { Children } from '@kitajs/html';
+import { ErrorSummary, type FieldError } from '../../../views/components/error-summary.tsx';
+import { CsrfField, SuccessNotice } from '../../../views/components/form-fields.tsx';
+import { pageCount, Pagination, resultRangeText } from '../../../views/components/pagination.tsx';
 import type { PageContext } from '../../../views/context.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { joinNames, organiserKindLabels, say } from './labels.tsx';
 import type { ListFilter } from './record-form.ts';
-import type { WardOption } from './back-office-queries.ts';
+import { ConflictNotice } from './record-form-fields.tsx';
+import { listPageSize, type WardOption } from './back-office-queries.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -143,6 +147,111 @@ export function RowActions({ ctx, base, title }: { ctx: PageContext; base: strin
         </a>
       </li>
     </ul>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The list and the form of a subject (協定の管理, 連携事業の管理): what is the same on both; the
+// subject's views give the columns, the rows and the fields.
+
+type EditedSection = 'agreements' | 'projects';
+
+export interface RecordListFrameProps {
+  ctx: PageContext;
+  section: EditedSection;
+  title: string;
+  addLabel: string;
+  emptyText: string;
+  caption: string;
+  columns: string[];
+  /** The signed-in ward's name; null for the secretariat, who can filter by ward. */
+  wardName: string | null;
+  wards: WardOption[];
+  filter: ListFilter;
+  total: number;
+  /** How many rows this page shows (none on a page past the end). */
+  rowCount: number;
+  notice?: NoticeKey | undefined;
+  /** The table rows. */
+  children?: Children;
+}
+
+export function RecordListFrame({ ctx, section, title, addLabel, emptyText, caption, columns, wardName, wards, filter, total, rowCount, notice, children }: RecordListFrameProps): JSX.Element {
+  const base = `/registry/${section}`;
+  return (
+    <RegistryLayout ctx={ctx} title={title} current={section}>
+      <SuccessNotice message={noticeText(ctx, notice)} />
+      <p safe>{scopeText(ctx, wardName)}</p>
+      <p>
+        <a class="rk-button" href={`${base}/new`} safe>
+          {addLabel}
+        </a>
+      </p>
+      {wardName === null ? <WardFilter ctx={ctx} action={base} wards={wards} filter={filter} /> : ''}
+      <p class="rk-result-count" role="status" safe>
+        {resultRangeText(ctx, total, filter.page, listPageSize, emptyText)}
+      </p>
+      {rowCount > 0 ? (
+        <div class="rk-table-wrap">
+          <table class="rk-table">
+            <caption class="rk-visually-hidden" safe>
+              {caption}
+            </caption>
+            <thead>
+              <tr>
+                {columns.map((column) => (
+                  <th scope="col" safe>
+                    {column}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>{children}</tbody>
+          </table>
+        </div>
+      ) : (
+        ''
+      )}
+      <Pagination ctx={ctx} page={filter.page} pages={pageCount(total, listPageSize)} hrefFor={(p) => listHref(base, filter, p)} />
+    </RegistryLayout>
+  );
+}
+
+export interface RecordFormFrameProps {
+  ctx: PageContext;
+  section: EditedSection;
+  /** The page title: 「…を登録する」 or 「…を編集する」. */
+  title: string;
+  /** The list's title, the parent crumb. */
+  listTitle: string;
+  /** The record being edited (absent when adding one) and the version the form was read at. */
+  id?: string | undefined;
+  updatedAt: string;
+  errors: FieldError[];
+  conflict?: string | undefined;
+  /** The fields. */
+  children?: Children;
+}
+
+export function RecordFormFrame({ ctx, section, title, listTitle, id, updatedAt, errors, conflict, children }: RecordFormFrameProps): JSX.Element {
+  const base = `/registry/${section}`;
+  const action = id ? `${base}/${encodeURIComponent(id)}/edit` : `${base}/new`;
+  return (
+    <RegistryLayout ctx={ctx} title={title} current={section} parents={[{ href: base, label: listTitle }]} hasErrors={errors.length > 0 || Boolean(conflict)}>
+      <ConflictNotice ctx={ctx} message={conflict} href={action} />
+      <ErrorSummary ctx={ctx} errors={errors} />
+      <form class="rk-form" action={action} method="post" novalidate>
+        <CsrfField ctx={ctx} />
+        {id ? <input type="hidden" name="updatedAt" value={updatedAt} /> : ''}
+        {children}
+        <div class="rk-actions">
+          <button class="rk-button" type="submit">
+            {id ? ctx.t('変更を保存する', 'Save changes') : ctx.t('登録する', 'Add')}
+          </button>
+          <a href={base}>{ctx.t('保存せずに一覧へ戻る', 'Back to the list without saving')}</a>
+        </div>
+      </form>
+    </RegistryLayout>
   );
 }
 

@@ -272,7 +272,7 @@ export function joinNames(ctx: PageContext, names: readonly string[]): string {
 // ─── Links and text ─────────────────────────────────────────────────────────────────────────────
 
 /** Only http(s) addresses become links: a stored value is never trusted as a URL scheme. */
-export function isWebUrl(url: string | null | undefined): url is string {
+export function isWebUrl(url: string | null | undefined): boolean {
   return typeof url === 'string' && /^https?:\/\/[^\s]+$/i.test(url);
 }
 

@@ -1,15 +1,12 @@
 // The agreement pages of the registry (協定の管理): the list and the form.
 import type { FieldError } from '../../../../views/components/error-summary.tsx';
-import { ErrorSummary } from '../../../../views/components/error-summary.tsx';
-import { CsrfField, SuccessNotice } from '../../../../views/components/form-fields.tsx';
-import { pageCount, Pagination, resultRangeText } from '../../../../views/components/pagination.tsx';
 import type { PageContext } from '../../../../views/context.ts';
 import type { ListFilter } from '../../shared/record-form.ts';
 import type { AgreementFormInput } from './form.ts';
-import { listPageSize, type WardOption } from '../../shared/back-office-queries.ts';
+import type { WardOption } from '../../shared/back-office-queries.ts';
 import type { Agreement } from '../record.ts';
-import { Choices, ConflictNotice, Select, Text, TextArea, type FormRefsView } from '../../shared/record-form-fields.tsx';
-import { listHref, noticeText, RegistryLayout, RowActions, scopeText, WardFilter, type NoticeKey } from '../../shared/back-office.tsx';
+import { Choices, Select, Text, TextArea, type FormRefsView } from '../../shared/record-form-fields.tsx';
+import { RecordFormFrame, RecordListFrame, RowActions, type NoticeKey } from '../../shared/back-office.tsx';
 import { formatDateOf, joinNames, precisionChoices, ProvenanceBadge, say } from '../../shared/labels.tsx';
 
 // ---------------------------------------------------------------------------------------------
@@ -26,58 +23,38 @@ export interface AgreementListPageProps {
 }
 
 export function AgreementListPage({ ctx, wardName, wards, filter, total, items, notice }: AgreementListPageProps): JSX.Element {
-  const title = ctx.t('協定の管理', 'Agreements');
   return (
-    <RegistryLayout ctx={ctx} title={title} current="agreements">
-      <SuccessNotice message={noticeText(ctx, notice)} />
-      <p safe>{scopeText(ctx, wardName)}</p>
-      <p>
-        <a class="rk-button" href="/registry/agreements/new">
-          {ctx.t('協定を登録する', 'Add an agreement')}
-        </a>
-      </p>
-      {wardName === null ? <WardFilter ctx={ctx} action="/registry/agreements" wards={wards} filter={filter} /> : ''}
-      <p class="rk-result-count" role="status" safe>
-        {resultRangeText(ctx, total, filter.page, listPageSize, ctx.t('該当する協定はありません。', 'No agreements match.'))}
-      </p>
-      {items.length > 0 ? (
-        <div class="rk-table-wrap">
-          <table class="rk-table">
-            <caption class="rk-visually-hidden">{ctx.t('協定の一覧', 'Agreements')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('名称', 'Title')}</th>
-                <th scope="col">{ctx.t('種類', 'Kind')}</th>
-                <th scope="col">{ctx.t('特別区', 'Wards')}</th>
-                <th scope="col">{ctx.t('相手', 'Partners')}</th>
-                <th scope="col">{ctx.t('締結日', 'Signed')}</th>
-                <th scope="col">{ctx.t('操作', 'Actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr>
-                  <td>
-                    <span safe>{a.title}</span>
-                    <ProvenanceBadge ctx={ctx} provenance={a.provenance} />
-                  </td>
-                  <td safe>{ctx.tFormat(a.type.name, a.type.nameEn || a.type.name)}</td>
-                  <td safe>{joinNames(ctx, a.wards.map((w) => w.name))}</td>
-                  <td safe>{joinNames(ctx, a.partners.map((p) => p.name))}</td>
-                  <td safe>{formatDateOf(ctx, a.signed)}</td>
-                  <td>
-                    <RowActions ctx={ctx} base={`/registry/agreements/${encodeURIComponent(a.id)}`} title={a.title} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        ''
-      )}
-      <Pagination ctx={ctx} page={filter.page} pages={pageCount(total, listPageSize)} hrefFor={(p) => listHref('/registry/agreements', filter, p)} />
-    </RegistryLayout>
+    <RecordListFrame
+      ctx={ctx}
+      section="agreements"
+      title={ctx.t('協定の管理', 'Agreements')}
+      addLabel={ctx.t('協定を登録する', 'Add an agreement')}
+      emptyText={ctx.t('該当する協定はありません。', 'No agreements match.')}
+      caption={ctx.t('協定の一覧', 'Agreements')}
+      columns={[ctx.t('名称', 'Title'), ctx.t('種類', 'Kind'), ctx.t('特別区', 'Wards'), ctx.t('相手', 'Partners'), ctx.t('締結日', 'Signed'), ctx.t('操作', 'Actions')]}
+      wardName={wardName}
+      wards={wards}
+      filter={filter}
+      total={total}
+      rowCount={items.length}
+      notice={notice}
+    >
+      {items.map((a) => (
+        <tr>
+          <td>
+            <span safe>{a.title}</span>
+            <ProvenanceBadge ctx={ctx} provenance={a.provenance} />
+          </td>
+          <td safe>{ctx.tFormat(a.type.name, a.type.nameEn || a.type.name)}</td>
+          <td safe>{joinNames(ctx, a.wards.map((w) => w.name))}</td>
+          <td safe>{joinNames(ctx, a.partners.map((p) => p.name))}</td>
+          <td safe>{formatDateOf(ctx, a.signed)}</td>
+          <td>
+            <RowActions ctx={ctx} base={`/registry/agreements/${encodeURIComponent(a.id)}`} title={a.title} />
+          </td>
+        </tr>
+      ))}
+    </RecordListFrame>
   );
 }
 
@@ -95,21 +72,9 @@ export interface AgreementFormPageProps {
 
 export function AgreementFormPage({ ctx, id, input, errors, refs, conflict }: AgreementFormPageProps): JSX.Element {
   const title = id ? ctx.t('協定を編集する', 'Edit an agreement') : ctx.t('協定を登録する', 'Add an agreement');
-  const action = id ? `/registry/agreements/${encodeURIComponent(id)}/edit` : '/registry/agreements/new';
   const base = { ctx, errors };
   return (
-    <RegistryLayout
-      ctx={ctx}
-      title={title}
-      current="agreements"
-      parents={[{ href: '/registry/agreements', label: ctx.t('協定の管理', 'Agreements') }]}
-      hasErrors={errors.length > 0 || Boolean(conflict)}
-    >
-      <ConflictNotice ctx={ctx} message={conflict} href={action} />
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <form class="rk-form" action={action} method="post" novalidate>
-        <CsrfField ctx={ctx} />
-        {id ? <input type="hidden" name="updatedAt" value={input.updatedAt} /> : ''}
+    <RecordFormFrame ctx={ctx} section="agreements" title={title} listTitle={ctx.t('協定の管理', 'Agreements')} id={id} updatedAt={input.updatedAt} errors={errors} conflict={conflict}>
         <Select {...base} name="typeId" label={ctx.t('協定の種類', 'Kind of agreement')} required value={input.typeId} options={refs.types.map((t) => ({ value: t.id, label: ctx.tFormat(t.name, t.nameEn || t.name) }))} />
         <Text {...base} name="title" label={ctx.t('名称', 'Title')} required value={input.title} maxlength={300} hint={ctx.t('例：千代田区と名寄市との交流自治体協定', 'e.g. the exchange agreement between Chiyoda and Nayoro')} />
         <Choices
@@ -160,13 +125,6 @@ export function AgreementFormPage({ ctx, id, input, errors, refs, conflict }: Ag
         <TextArea {...base} name="background" label={ctx.t('きっかけ', 'Background')} value={input.background} rows={3} />
         <Text {...base} name="sourceUrl" type="url" label={ctx.t('出典のアドレス', 'Source address')} value={input.sourceUrl} hint={ctx.t('https:// で始まるアドレス', 'An address starting with https://')} />
         <TextArea {...base} name="notes" label={ctx.t('備考', 'Notes')} value={input.notes} rows={3} />
-        <div class="rk-actions">
-          <button class="rk-button" type="submit">
-            {id ? ctx.t('変更を保存する', 'Save changes') : ctx.t('登録する', 'Add')}
-          </button>
-          <a href="/registry/agreements">{ctx.t('保存せずに一覧へ戻る', 'Back to the list without saving')}</a>
-        </div>
-      </form>
-    </RegistryLayout>
+    </RecordFormFrame>
   );
 }

@@ -1,17 +1,14 @@
 // The project pages of the registry (連携事業の管理): the list and the form.
 import type { FieldError } from '../../../../views/components/error-summary.tsx';
-import { ErrorSummary } from '../../../../views/components/error-summary.tsx';
-import { CsrfField, SuccessNotice } from '../../../../views/components/form-fields.tsx';
-import { pageCount, Pagination, resultRangeText } from '../../../../views/components/pagination.tsx';
 import { projectFields } from '../fields.ts';
 import { projectStatuses } from '../record.ts';
 import type { PageContext } from '../../../../views/context.ts';
 import type { ListFilter } from '../../shared/record-form.ts';
 import type { ProjectFormInput } from './form.ts';
-import { listPageSize, type WardOption } from '../../shared/back-office-queries.ts';
+import type { WardOption } from '../../shared/back-office-queries.ts';
 import type { Project } from '../record.ts';
-import { Choices, ConflictNotice, Text, TextArea, type FormRefsView } from '../../shared/record-form-fields.tsx';
-import { listHref, noticeText, organiserText, RegistryLayout, RowActions, scopeText, WardFilter, type NoticeKey } from '../../shared/back-office.tsx';
+import { Choices, Text, TextArea, type FormRefsView } from '../../shared/record-form-fields.tsx';
+import { organiserText, RecordFormFrame, RecordListFrame, RowActions, type NoticeKey } from '../../shared/back-office.tsx';
 import { fieldLabel, fiscalYearLabel, formatLabels, joinNames, organiserKindLabels, ProvenanceBadge, say, statusLabel } from '../../shared/labels.tsx';
 
 // ---------------------------------------------------------------------------------------------
@@ -28,60 +25,39 @@ export interface ProjectListPageProps {
 }
 
 export function ProjectListPage({ ctx, wardName, wards, filter, total, items, notice }: ProjectListPageProps): JSX.Element {
-  const title = ctx.t('連携事業の管理', 'Projects');
   return (
-    <RegistryLayout ctx={ctx} title={title} current="projects">
-      <SuccessNotice message={noticeText(ctx, notice)} />
-      <p safe>{scopeText(ctx, wardName)}</p>
-      <p>
-        <a class="rk-button" href="/registry/projects/new">
-          {ctx.t('連携事業を登録する', 'Add a project')}
-        </a>
-      </p>
-      {wardName === null ? <WardFilter ctx={ctx} action="/registry/projects" wards={wards} filter={filter} /> : ''}
-      <p class="rk-result-count" role="status" safe>
-        {resultRangeText(ctx, total, filter.page, listPageSize, ctx.t('該当する連携事業はありません。', 'No projects match.'))}
-      </p>
-      {items.length > 0 ? (
-        <div class="rk-table-wrap">
-          <table class="rk-table">
-            <caption class="rk-visually-hidden">{ctx.t('連携事業の一覧', 'Projects')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{ctx.t('年度', 'Fiscal year')}</th>
-                <th scope="col">{ctx.t('事業名', 'Title')}</th>
-                <th scope="col">{ctx.t('分野', 'Field')}</th>
-                <th scope="col">{ctx.t('実施主体', 'Organisers')}</th>
-                <th scope="col">{ctx.t('連携自治体', 'Partners')}</th>
-                <th scope="col">{ctx.t('状況', 'Status')}</th>
-                <th scope="col">{ctx.t('操作', 'Actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((p) => (
-                <tr>
-                  <td safe>{fiscalYearLabel(ctx, p.fiscalYear)}</td>
-                  <td>
-                    <span safe>{p.title}</span>
-                    <ProvenanceBadge ctx={ctx} provenance={p.provenance} />
-                  </td>
-                  <td safe>{fieldLabel(ctx, p.field)}</td>
-                  <td safe>{organiserText(ctx, p)}</td>
-                  <td safe>{joinNames(ctx, p.partners.map((x) => x.name))}</td>
-                  <td safe>{statusLabel(ctx, p.status)}</td>
-                  <td>
-                    <RowActions ctx={ctx} base={`/registry/projects/${encodeURIComponent(p.id)}`} title={p.title} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        ''
-      )}
-      <Pagination ctx={ctx} page={filter.page} pages={pageCount(total, listPageSize)} hrefFor={(p) => listHref('/registry/projects', filter, p)} />
-    </RegistryLayout>
+    <RecordListFrame
+      ctx={ctx}
+      section="projects"
+      title={ctx.t('連携事業の管理', 'Projects')}
+      addLabel={ctx.t('連携事業を登録する', 'Add a project')}
+      emptyText={ctx.t('該当する連携事業はありません。', 'No projects match.')}
+      caption={ctx.t('連携事業の一覧', 'Projects')}
+      columns={[ctx.t('年度', 'Fiscal year'), ctx.t('事業名', 'Title'), ctx.t('分野', 'Field'), ctx.t('実施主体', 'Organisers'), ctx.t('連携自治体', 'Partners'), ctx.t('状況', 'Status'), ctx.t('操作', 'Actions')]}
+      wardName={wardName}
+      wards={wards}
+      filter={filter}
+      total={total}
+      rowCount={items.length}
+      notice={notice}
+    >
+      {items.map((p) => (
+        <tr>
+          <td safe>{fiscalYearLabel(ctx, p.fiscalYear)}</td>
+          <td>
+            <span safe>{p.title}</span>
+            <ProvenanceBadge ctx={ctx} provenance={p.provenance} />
+          </td>
+          <td safe>{fieldLabel(ctx, p.field)}</td>
+          <td safe>{organiserText(ctx, p)}</td>
+          <td safe>{joinNames(ctx, p.partners.map((x) => x.name))}</td>
+          <td safe>{statusLabel(ctx, p.status)}</td>
+          <td>
+            <RowActions ctx={ctx} base={`/registry/projects/${encodeURIComponent(p.id)}`} title={p.title} />
+          </td>
+        </tr>
+      ))}
+    </RecordListFrame>
   );
 }
 
@@ -99,22 +75,10 @@ export interface ProjectFormPageProps {
 
 export function ProjectFormPage({ ctx, id, input, errors, refs, conflict }: ProjectFormPageProps): JSX.Element {
   const title = id ? ctx.t('連携事業を編集する', 'Edit a project') : ctx.t('連携事業を登録する', 'Add a project');
-  const action = id ? `/registry/projects/${encodeURIComponent(id)}/edit` : '/registry/projects/new';
   const base = { ctx, errors };
   const secretariat = refs.fixedWard === null;
   return (
-    <RegistryLayout
-      ctx={ctx}
-      title={title}
-      current="projects"
-      parents={[{ href: '/registry/projects', label: ctx.t('連携事業の管理', 'Projects') }]}
-      hasErrors={errors.length > 0 || Boolean(conflict)}
-    >
-      <ConflictNotice ctx={ctx} message={conflict} href={action} />
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <form class="rk-form" action={action} method="post" novalidate>
-        <CsrfField ctx={ctx} />
-        {id ? <input type="hidden" name="updatedAt" value={input.updatedAt} /> : ''}
+    <RecordFormFrame ctx={ctx} section="projects" title={title} listTitle={ctx.t('連携事業の管理', 'Projects')} id={id} updatedAt={input.updatedAt} errors={errors} conflict={conflict}>
         <Text {...base} name="fiscalYear" label={ctx.t('年度', 'Fiscal year')} required short inputmode="numeric" maxlength={6} value={input.fiscalYear} hint={ctx.t('西暦4桁（例：2024 は2024年度・令和6年度）', 'A 4-digit year (e.g. 2024 for FY2024)')} />
         <Text {...base} name="title" label={ctx.t('事業名', 'Title')} required value={input.title} maxlength={300} />
         <TextArea {...base} name="summary" label={ctx.t('概要', 'Summary')} value={input.summary} rows={4} />
@@ -158,13 +122,6 @@ export function ProjectFormPage({ ctx, id, input, errors, refs, conflict }: Proj
         <Text {...base} name="newsUrl" type="url" label={ctx.t('お知らせのアドレス', 'News address')} value={input.newsUrl} hint={ctx.t('https:// で始まるアドレス', 'An address starting with https://')} />
         <Text {...base} name="sourceUrl" type="url" label={ctx.t('出典のアドレス', 'Source address')} value={input.sourceUrl} hint={ctx.t('https:// で始まるアドレス', 'An address starting with https://')} />
         <TextArea {...base} name="notes" label={ctx.t('備考', 'Notes')} value={input.notes} rows={3} />
-        <div class="rk-actions">
-          <button class="rk-button" type="submit">
-            {id ? ctx.t('変更を保存する', 'Save changes') : ctx.t('登録する', 'Add')}
-          </button>
-          <a href="/registry/projects">{ctx.t('保存せずに一覧へ戻る', 'Back to the list without saving')}</a>
-        </div>
-      </form>
-    </RegistryLayout>
+    </RecordFormFrame>
   );
 }
