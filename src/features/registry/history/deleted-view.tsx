@@ -4,7 +4,8 @@ import { CsrfField, SuccessNotice } from '../../../views/components/form-fields.
 import type { PageContext } from '../../../views/context.ts';
 import { formatDateTime } from '../../../views/format.ts';
 import type { DeletedRecord } from '../shared/back-office-queries.ts';
-import { Muted, noticeText, organiserText, RegistryLayout, scopeText, type NoticeKey } from '../shared/back-office.tsx';
+import { Muted, organiserText, RegistryLayout, scopeText } from '../shared/back-office.tsx';
+import { noticeText, type NoticeKey } from '../shared/notices.ts';
 import { joinNames } from '../shared/labels.tsx';
 
 export interface DeletedPageProps {

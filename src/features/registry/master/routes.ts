@@ -34,7 +34,8 @@ import {
   type Problem,
   type WriteOutcome,
 } from './kit.ts';
-import { FormPage, HistoryPage, ListPage, isNoticeKey, type MenuEntry, type NoticeKey } from './views.tsx';
+import { FormPage, HistoryPage, ListPage, type MenuEntry } from './views.tsx';
+import { noticeOf, type NoticeKey } from '../shared/notices.ts';
 
 export interface MasterOptions extends FeatureOptions {
   /** Every kind, in menu order (built by the module's index.ts). */
@@ -45,10 +46,6 @@ export default async function registryMasterRoutes(app: FastifyInstance, { datab
   const db: Db = database.db;
   const menu: MenuEntry[] = kinds.map((k) => ({ slug: k.slug, title: k.title }));
 
-  const noticeOf = (request: FastifyRequest): NoticeKey | undefined => {
-    const done = one(request.query, 'done');
-    return isNoticeKey(done) ? done : undefined;
-  };
   const idOf = (request: FastifyRequest, name = 'id'): string | undefined => {
     const id = one(request.params, name);
     return ID_PATTERN.test(id) ? id : undefined;

@@ -8,6 +8,7 @@ import { changedKeys } from '../shared/history.ts';
 import type { PageContext } from '../../../views/context.ts';
 import { ErrorSummary, FieldErrorMessage, type FieldError } from '../../../views/components/error-summary.tsx';
 import { CsrfField, SuccessNotice } from '../../../views/components/form-fields.tsx';
+import { noticeText, type NoticeKey } from '../shared/notices.ts';
 import { formatCount, formatDateTime } from '../../../views/format.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { formatPartialDate, say, type Wording } from '../shared/labels.tsx';
@@ -22,21 +23,6 @@ export interface MenuEntry {
   title: Wording;
 }
 
-export const notices = {
-  created: { ja: '登録しました。', en: 'The record was created.' },
-  updated: { ja: '変更を保存しました。', en: 'The changes were saved.' },
-  unchanged: { ja: '変更はありませんでした（同じ内容が送信されました）。', en: 'Nothing changed (the same values were sent).' },
-  deleted: { ja: '削除しました。下の「削除した記録」から復元できます。', en: 'The record was deleted. It can be restored from “Deleted records” below.' },
-  restored: { ja: '復元しました。', en: 'The record was restored.' },
-  exceptionAdded: { ja: '例外を追加しました。', en: 'The exception was added.' },
-  exceptionRemoved: { ja: '例外を取り消しました。', en: 'The exception was removed.' },
-  progressSaved: { ja: '年度ごとの進捗を保存しました。', en: 'The progress was saved.' },
-} as const;
-export type NoticeKey = keyof typeof notices;
-
-export function isNoticeKey(value: unknown): value is NoticeKey {
-  return typeof value === 'string' && Object.hasOwn(notices, value);
-}
 
 interface RegistryLayoutProps {
   ctx: PageContext;
@@ -72,7 +58,7 @@ export function RegistryLayout({ ctx, menu, title, current, parents = [], hasErr
       <h1 class="rk-heading-1" safe>
         {title}
       </h1>
-      {notice ? <SuccessNotice message={say(ctx, notices[notice])} /> : ''}
+      {notice ? <SuccessNotice message={noticeText(ctx, notice)} /> : ''}
       <ErrorSummary ctx={ctx} errors={errors} />
       {children}
     </Layout>

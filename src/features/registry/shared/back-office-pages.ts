@@ -1,5 +1,5 @@
 // What the registry's edit pages (/registry/…: agreements, projects, their history, deleted records)
-// share around a request: the success notice of a redirect, the 404 of a missing record, the name
+// share around a request: the 404 of a missing record, the name
 // of the actor's ward, the choices and references a form is checked against, and loading the stored
 // record a URL names with the object-level check made against it.
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -11,15 +11,9 @@ import { sendPage } from '../../../views/render.ts';
 import type { EditableEntity } from '../history/commands.ts';
 import { registryModel } from '../model/index.ts';
 import { formOptions, lookupPartners, namesOf, recordMeta, type RecordMeta } from './back-office-queries.ts';
-import { isNoticeKey, type NoticeKey } from './back-office.tsx';
 import type { FormRefsView } from './record-form-fields.tsx';
-import { formValue, parseRecordId, partnerLines, type FormRefs } from './record-form.ts';
+import { parseRecordId, partnerLines, type FormRefs } from './record-form.ts';
 import { assertMayEdit, type RegistryScope } from './scope.ts';
-
-export function noticeOf(request: FastifyRequest): NoticeKey | undefined {
-  const done = formValue(request.query, 'done');
-  return isNoticeKey(done) ? done : undefined;
-}
 
 export function recordNotFound(reply: FastifyReply, ctx: PageContext) {
   return sendPage(reply, NotFoundPage({ ctx, detail: ctx.t('該当する記録はありません（削除されている可能性があります）。', 'There is no such record (it may have been deleted).') }), 404);

@@ -8,26 +8,11 @@ import { Layout } from '../../../views/layout.tsx';
 import { joinNames, organiserKindLabels, say } from './labels.tsx';
 import type { ListFilter } from './record-form.ts';
 import { ConflictNotice } from './record-form-fields.tsx';
+import { noticeText, type NoticeKey } from './notices.ts';
 import { listPageSize, type WardOption } from './back-office-queries.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
-
-export const notices = {
-  created: { ja: '記録を登録しました。', en: 'The record was created.' },
-  updated: { ja: '記録を更新しました。', en: 'The record was updated.' },
-  deleted: { ja: '記録を削除しました。「削除した記録」から元に戻せます。', en: 'The record was deleted. It can be restored from “Deleted records”.' },
-  restored: { ja: '記録を元に戻しました。公開ページに再び表示されます。', en: 'The record was restored and is shown on the public pages again.' },
-} as const;
-export type NoticeKey = keyof typeof notices;
-
-export function isNoticeKey(value: unknown): value is NoticeKey {
-  return typeof value === 'string' && Object.hasOwn(notices, value);
-}
-
-export function noticeText(ctx: PageContext, key: NoticeKey | undefined): string | undefined {
-  return key ? ctx.t(notices[key].ja, notices[key].en) : undefined;
-}
 
 export type RegistrySection = 'home' | 'agreements' | 'projects' | 'deleted';
 

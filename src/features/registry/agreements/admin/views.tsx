@@ -6,7 +6,8 @@ import type { AgreementFormInput } from './form.ts';
 import type { WardOption } from '../../shared/back-office-queries.ts';
 import type { Agreement } from '../record.ts';
 import { Choices, Select, Text, TextArea, type FormRefsView } from '../../shared/record-form-fields.tsx';
-import { RecordFormFrame, RecordListFrame, RowActions, type NoticeKey } from '../../shared/back-office.tsx';
+import { RecordFormFrame, RecordListFrame, RowActions } from '../../shared/back-office.tsx';
+import type { NoticeKey } from '../../shared/notices.ts';
 import { formatDateOf, joinNames, precisionChoices, ProvenanceBadge, say } from '../../shared/labels.tsx';
 
 // ---------------------------------------------------------------------------------------------

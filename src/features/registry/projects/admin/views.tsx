@@ -8,7 +8,8 @@ import type { ProjectFormInput } from './form.ts';
 import type { WardOption } from '../../shared/back-office-queries.ts';
 import type { Project } from '../record.ts';
 import { Choices, Text, TextArea, type FormRefsView } from '../../shared/record-form-fields.tsx';
-import { organiserText, RecordFormFrame, RecordListFrame, RowActions, type NoticeKey } from '../../shared/back-office.tsx';
+import { organiserText, RecordFormFrame, RecordListFrame, RowActions } from '../../shared/back-office.tsx';
+import type { NoticeKey } from '../../shared/notices.ts';
 import { fieldLabel, fiscalYearLabel, formatLabels, joinNames, organiserKindLabels, ProvenanceBadge, say, statusLabel } from '../../shared/labels.tsx';
 
 // ---------------------------------------------------------------------------------------------
