@@ -239,11 +239,36 @@ export interface AgreementsTable extends RecordColumns {
   resigned_dates: Generated<string>;
   ended_on: string | null;
   background: Generated<string>;
+  /** 要確認: why the secretariat should check the record; '' when nothing is open. */
+  review_note: Generated<string>;
 }
 
 export interface AgreementWardsTable {
   agreement_id: string;
   ward_code: string;
+}
+
+/** A page, press release, article or document that states facts of the registry. */
+export interface SourcesTable {
+  id: string;
+  /** null only for printed material without a public address. */
+  url: string | null;
+  title: string;
+  publisher: string;
+  /** The date the source states for itself (its 「…現在」, publication or update date). */
+  stated_on: string | null;
+  stated_on_precision: Generated<DatePrecision>;
+  /** That date as printed, e.g. 「令和5年4月1日現在」. */
+  stated_text: Generated<string>;
+  provenance: Generated<Provenance>;
+  created_at: string;
+}
+
+/** The sources an agreement cites, in order (position 0 is the main source). */
+export interface AgreementSourcesTable {
+  agreement_id: string;
+  source_id: string;
+  position: number;
 }
 
 export interface AgreementPartnersTable {
@@ -446,6 +471,8 @@ export interface RegistryTables {
   agreements: AgreementsTable;
   agreement_wards: AgreementWardsTable;
   agreement_partners: AgreementPartnersTable;
+  agreement_sources: AgreementSourcesTable;
+  sources: SourcesTable;
   regional_exchanges: RegionalExchangesTable;
   regional_exchange_members: RegionalExchangeMembersTable;
   projects: ProjectsTable;

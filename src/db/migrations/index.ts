@@ -7,6 +7,7 @@ import * as listingIndex from './2026-11-27T1200_local_governments_listing_index
 import * as collaborationRegistry from './2026-11-30T0900_collaboration_registry.ts';
 import * as registryLookupIndexes from './2026-11-30T1000_registry_lookup_indexes.ts';
 import * as dataRevisions from './2026-12-06T0900_data_revisions.ts';
+import * as sources from './2026-12-06T1200_sources.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T0900_local_governments': localGovernments,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T0900_collaboration_registry': collaborationRegistry,
   '2026-11-30T1000_registry_lookup_indexes': registryLookupIndexes,
   '2026-12-06T0900_data_revisions': dataRevisions,
+  '2026-12-06T1200_sources': sources,
 };

@@ -13,5 +13,6 @@ export const agreementHistoryFields: readonly HistoryField[] = [
   { key: 'resignedDates', label: { ja: '再締結日・改定日', en: 'Re-signed on' }, show: show.dates },
   { key: 'endedOn', label: { ja: '終了日', en: 'Ended on' }, show: show.date },
   { key: 'background', label: { ja: 'きっかけ', en: 'Background' } },
+  { key: 'reviewNote', label: { ja: '要確認', en: 'To check' } },
   ...recordOriginFields,
 ];

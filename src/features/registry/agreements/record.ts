@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database, DatePrecision } from '../../../db/schema.ts';
 import type { Names } from '../model/names.ts';
 import { compareText, partyOrder, pushTo, searchTextOf, splitDates, type PartialDate, type Party, type RecordOrigin, type WardRef } from '../model/shapes.ts';
+import type { Source } from '../sources/record.ts';
 import type { AgreementType } from '../vocabularies/record.ts';
 
 /**
@@ -29,6 +30,11 @@ export interface AgreementInput {
   background: string;
   sourceUrl: string | null;
   notes: string;
+  /**
+   * 要確認: why the secretariat should check the record ('' = nothing open). Absent = keep what is
+   * stored: the CSV/XLSX import, which does not carry it, never clears a question.
+   */
+  reviewNote?: string;
 }
 
 /** An agreement as it is read by every page, export and API answer. */
@@ -45,6 +51,10 @@ export interface Agreement extends RecordOrigin {
   resignedDates: string[];
   endedOn: string | null;
   background: string;
+  /** The sources it cites, in order (the first is the main source). */
+  sources: readonly Source[];
+  /** 要確認: why the secretariat should check it; '' when nothing is open. */
+  reviewNote: string;
   updatedAt: string;
   /** Title, background and partner names (now and at signing), NFKC and lower case, for keyword search. */
   searchText: string;
@@ -68,7 +78,12 @@ export function agreementListOrder(a: Agreement, b: Agreement): number {
 }
 
 /** Every agreement that is not deleted, in the list's order. */
-export async function loadAgreements(db: Kysely<Database>, names: Names, types: ReadonlyMap<string, AgreementType>): Promise<Agreement[]> {
+export async function loadAgreements(
+  db: Kysely<Database>,
+  names: Names,
+  types: ReadonlyMap<string, AgreementType>,
+  sourcesOf: ReadonlyMap<string, readonly Source[]>,
+): Promise<Agreement[]> {
   const [rows, wardRows, partnerRows] = await Promise.all([
     db.selectFrom('agreements').selectAll().where('deleted_at', 'is', null).execute(),
     db.selectFrom('agreement_wards').select(['agreement_id', 'ward_code']).execute(),
@@ -94,6 +109,8 @@ export async function loadAgreements(db: Kysely<Database>, names: Names, types: 
         resignedDates: splitDates(r.resigned_dates),
         endedOn: r.ended_on,
         background: r.background,
+        sources: sourcesOf.get(r.id) ?? [],
+        reviewNote: r.review_note,
         sourceUrl: r.source_url,
         notes: r.notes,
         provenance: r.provenance,

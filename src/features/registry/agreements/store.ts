@@ -26,6 +26,7 @@ export interface AgreementSnapshot {
   background: string;
   sourceUrl: string | null;
   notes: string;
+  reviewNote: string;
   provenance: Provenance;
 }
 
@@ -56,6 +57,7 @@ export async function agreementSnapshot(db: RegistryDb, id: string): Promise<Agr
     background: row.background,
     sourceUrl: row.source_url,
     notes: row.notes,
+    reviewNote: row.review_note,
     provenance: row.provenance,
   };
 }
@@ -80,6 +82,7 @@ export async function saveAgreement(trx: Transaction<Database>, input: Agreement
     background: input.background,
     source_url: input.sourceUrl,
     notes: input.notes,
+    ...(input.reviewNote === undefined ? {} : { review_note: input.reviewNote }),
     updated_at: now,
   };
   if (before) {

@@ -17,6 +17,7 @@ import { loadRegionalExchanges, type RegionalExchange } from '../exchanges/recor
 import { loadPublishedFigures, type PublishedFigureRecord } from '../figures/record.ts';
 import { loadGroups, type WideAreaGroupRecord } from '../groups/record.ts';
 import { loadRegisteredMembers, type RegisteredMember } from '../members/record.ts';
+import { loadSources, type Source } from '../sources/record.ts';
 import { loadJointPlans, loadPlanItems, type JointPlan, type PlanItem } from '../plans/record.ts';
 import { loadProjects, type Project } from '../projects/record.ts';
 import { loadAgreementTypes, type AgreementType } from '../vocabularies/record.ts';
@@ -65,6 +66,8 @@ export interface RegistryModel {
   disasters: readonly Disaster[];
   registeredMembers: readonly RegisteredMember[];
   publishedFigures: readonly PublishedFigureRecord[];
+  /** Every source, by publisher then title. */
+  sources: readonly Source[];
   index: RegistryIndexes;
   /** Values derived from this model once, by whoever needs them first (figures, exports…). */
   memo: Map<string, unknown>;
@@ -129,11 +132,11 @@ async function loadModel(db: Kysely<Database>): Promise<RegistryModel> {
       ]),
     );
     const prefectures = [...governments.values()].filter((g) => g.level === 'prefecture').sort((a, b) => (a.code < b.code ? -1 : 1));
-    const [types, groups] = await Promise.all([loadAgreementTypes(trx), loadGroups(trx, governments)]);
+    const [types, groups, sources] = await Promise.all([loadAgreementTypes(trx), loadGroups(trx, governments), loadSources(trx)]);
     const names = new Names(governments, groups.names);
     const [wards, agreements, projects, exchanges, jointPlans, planItems, companies, disasters, registeredMembers, publishedFigures] = await Promise.all([
       loadWards(trx, governments),
-      loadAgreements(trx, names, new Map(types.map((t) => [t.id, t]))),
+      loadAgreements(trx, names, new Map(types.map((t) => [t.id, t])), sources.citedByAgreement),
       loadProjects(trx, names),
       loadRegionalExchanges(trx, names),
       loadJointPlans(trx, names),
@@ -160,6 +163,7 @@ async function loadModel(db: Kysely<Database>): Promise<RegistryModel> {
       disasters,
       registeredMembers,
       publishedFigures,
+      sources: sources.all,
       index: buildIndexes({ agreements, projects, exchanges, jointPlans, groups: groups.live, registeredMembers }),
       memo: new Map(),
     };

@@ -36,6 +36,7 @@ export interface AgreementFormInput {
   background: string;
   sourceUrl: string;
   notes: string;
+  reviewNote: string;
   updatedAt: string;
 }
 
@@ -54,6 +55,7 @@ export function agreementFormInput(body: unknown): AgreementFormInput {
     background: formValue(body, 'background'),
     sourceUrl: formValue(body, 'sourceUrl'),
     notes: formValue(body, 'notes'),
+    reviewNote: formValue(body, 'reviewNote'),
     updatedAt: formValue(body, 'updatedAt'),
   };
 }
@@ -74,6 +76,7 @@ export function emptyAgreementForm(fixedWard: string | null): AgreementFormInput
     background: '',
     sourceUrl: '',
     notes: '',
+    reviewNote: '',
     updatedAt: '',
   };
 }
@@ -120,6 +123,7 @@ export function parseAgreement(ctx: PageContext, input: AgreementFormInput, refs
   const background = longText(errors, 'background', input.background, label('きっかけ', 'the background'));
   const sourceUrl = optionalUrl(errors, 'sourceUrl', input.sourceUrl, label('出典のアドレス', 'the source address'));
   const notes = longText(errors, 'notes', input.notes, label('備考', 'the notes'));
+  const reviewNote = longText(errors, 'reviewNote', input.reviewNote, label('要確認', 'the note to check'));
   if (errors.list.length > 0) return { ok: false, errors: errors.list };
   return {
     ok: true,
@@ -137,6 +141,7 @@ export function parseAgreement(ctx: PageContext, input: AgreementFormInput, refs
       background,
       sourceUrl,
       notes,
+      reviewNote,
     },
   };
 }
@@ -160,6 +165,7 @@ export function agreementInputFrom(s: Omit<AgreementInput, 'id'>, updatedAt: str
     background: s.background,
     sourceUrl: s.sourceUrl ?? '',
     notes: s.notes,
+    reviewNote: s.reviewNote ?? '',
     updatedAt,
   };
 }

@@ -126,6 +126,14 @@ export function AgreementFormPage({ ctx, id, input, errors, refs, conflict }: Ag
         <TextArea {...base} name="background" label={ctx.t('きっかけ', 'Background')} value={input.background} rows={3} />
         <Text {...base} name="sourceUrl" type="url" label={ctx.t('出典のアドレス', 'Source address')} value={input.sourceUrl} hint={ctx.t('https:// で始まるアドレス', 'An address starting with https://')} />
         <TextArea {...base} name="notes" label={ctx.t('備考', 'Notes')} value={input.notes} rows={3} />
+        <TextArea
+          {...base}
+          name="reviewNote"
+          label={ctx.t('要確認', 'To check')}
+          value={input.reviewNote}
+          rows={3}
+          hint={ctx.t('出典どうしが食い違う、日付がはっきりしないなど、事務局の確認が必要な点。確認が済んだら空にします。', 'What the secretariat should check (sources disagree, a date is unclear). Empty it once checked.')}
+        />
     </RecordFormFrame>
   );
 }
