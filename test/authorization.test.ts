@@ -50,7 +50,7 @@ function hasPlaceholder(url: string): boolean {
 }
 
 /** The registry pages a ward officer uses for their own ward (no record in the URL). */
-const wardOwnRoutes = /^\/registry(\/(agreements|projects)(\/new)?|\/deleted)?$/;
+const wardOwnRoutes = /^\/registry(\/(agreements|projects)(\/new)?|\/(deleted|review|sources))?$/;
 /** The registry pages of one agreement or project: a ward officer only for their ward's records. */
 const wardRecordRoutes = /^\/registry\/(agreements|projects)\/:id\//;
 

@@ -2,6 +2,7 @@
 // axe-core (WCAG 2.2 A/AA) and load only same-origin resources; the filter form works without
 // JavaScript. The test inserts its own records (the seed may hold others beside them).
 import assert from 'node:assert/strict';
+import { agreementId as seedAgreementId } from '../../src/db/seed/registry/agreements.ts';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { insertAgreementFixtures, insertProjectFixtures } from '../registry-fixtures.ts';
@@ -40,6 +41,8 @@ describe('Registry lists in a real browser', { skip: browserSkipReason }, () => 
       { path: `/projects/${projectIds.p1}`, slug: 'project', status: 200, heading: '名寄ひまわり物産展' },
       { path: '/agreements', slug: 'agreements', status: 200, heading: '協定一覧' },
       { path: `/agreements/${agreementIds.a1}`, slug: 'agreement', status: 200, heading: '杉並区と名寄市' },
+      // A seeded agreement with its list of sources.
+      { path: `/agreements/${seedAgreementId('taito/sumida/sister')}`, slug: 'agreement-sources', status: 200, heading: '姉妹区提携' },
     ];
 
     test('each page answers, passes axe-core and loads only same-origin resources', async () => {

@@ -1,6 +1,6 @@
 // The sample ward officer of 千代田区 records a project through the registry form in Chromium:
 // a first try with a mistake (error summary), then the project, an edit and its history.
-// axe runs on each new page template (overview, form with an error, list, history).
+// axe runs on each new page template (overview, form with an error, list, history, 要確認, 出典の一覧).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -86,6 +86,20 @@ describe('a ward officer records a project in the browser', { skip: browserSkipR
     assert.equal(await status.locator('.rk-change__before').innerText(), '実施');
     assert.equal(await status.locator('.rk-change__after').innerText(), '中止');
     await checkPage(page, 'project-history', foreign);
+
+    // The ward's open questions and its sources: read-only lists, checked as templates, at 320 px too.
+    await page.goto(running.url('/registry/review'));
+    assert.match(await page.locator('h1').innerText(), /要確認の協定/);
+    await checkPage(page, 'review', foreign);
+    await page.goto(running.url('/registry/sources'));
+    assert.match(await page.locator('main').innerText(), /この出典による協定/);
+    await checkPage(page, 'sources', foreign);
+    await page.setViewportSize({ width: 320, height: 800 });
+    for (const path of ['/registry/review', '/registry/sources']) {
+      await page.goto(running.url(path));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${path} scrolls sideways at 320 px (${overflow} px)`);
+    }
     await context.close();
   });
 });

@@ -28,6 +28,7 @@ import { plan } from './plans/admin-plan-items.ts';
 import plansRoutes from './plans/routes.ts';
 import projectsAdminRoutes from './projects/admin/routes.ts';
 import projectsRoutes from './projects/routes.ts';
+import sourcesRoutes from './sources/routes.ts';
 import { agreementTypes } from './vocabularies/admin.ts';
 import { wards } from './wards/admin.ts';
 import wardsRoutes from './wards/routes.ts';
@@ -64,6 +65,7 @@ export default async function registryFeature(app: FastifyInstance, options: Fea
   await app.register(agreementsAdminRoutes, options);
   await app.register(projectsAdminRoutes, options);
   await app.register(historyRoutes, options);
+  await app.register(sourcesRoutes, options);
   await app.register(importRoutes, options);
   await app.register(masterRoutes, { ...options, kinds: registryKinds });
   await app.register(apiRoutes, options);

@@ -15,6 +15,7 @@ import {
 import { pageCount, Pagination, resultRangeText } from '../../../views/components/pagination.tsx';
 import { formatDateTime } from '../../../views/format.ts';
 import { Layout } from '../../../views/layout.tsx';
+import { SourceCitations } from '../sources/view.tsx';
 import {
   categoryLabel,
   formatDateOf,
@@ -241,7 +242,10 @@ export function AgreementPage({ ctx, agreement: a, prefectureNames, today }: { c
           [ctx.t('状態', 'State'), <AgreementState ctx={ctx} agreement={a} today={today} />],
           [ctx.t('終了予定日', 'Ends on'), !ended && a.endedOn !== null && <span safe>{formatPartialDate(ctx, a.endedOn)}</span>],
           [ctx.t('きっかけ', 'How it began'), a.background !== '' && <Paragraphs text={a.background} />],
-          [ctx.t('出典', 'Source'), a.sourceUrl !== null && a.sourceUrl !== '' && <WebLink url={a.sourceUrl} />],
+          [
+            ctx.t('出典', 'Sources'),
+            a.sources.length > 0 ? <SourceCitations ctx={ctx} sources={a.sources} /> : a.sourceUrl !== null && a.sourceUrl !== '' && <WebLink url={a.sourceUrl} />,
+          ],
           [ctx.t('備考', 'Notes'), a.notes !== '' && <Paragraphs text={a.notes} />],
           [ctx.t('最終更新', 'Last updated'), <span safe>{formatDateTime(ctx, a.updatedAt)}</span>],
         ]}

@@ -9,7 +9,7 @@ import { RegistryLayout, scopeText } from '../shared/back-office.tsx';
 export interface HomePageProps {
   ctx: PageContext;
   wardName: string | null;
-  counts: { agreements: number; projects: number; deleted: number };
+  counts: { agreements: number; projects: number; deleted: number; toCheck: number };
 }
 
 export function RegistryHomePage({ ctx, wardName, counts }: HomePageProps): JSX.Element {
@@ -49,6 +49,13 @@ export function RegistryHomePage({ ctx, wardName, counts }: HomePageProps): JSX.
           <span class="rk-figures__unit">{ctx.t('件', '')}</span>
         </li>
         <li class="rk-figures__item">
+          <span class="rk-figures__label">{ctx.t('要確認の協定', 'Agreements to check')}</span>
+          <span class="rk-figures__value" safe>
+            {formatCount(counts.toCheck)}
+          </span>
+          <span class="rk-figures__unit">{ctx.t('件', '')}</span>
+        </li>
+        <li class="rk-figures__item">
           <span class="rk-figures__label">{ctx.t('削除した記録', 'Deleted records')}</span>
           <span class="rk-figures__value" safe>
             {formatCount(counts.deleted)}
@@ -65,6 +72,12 @@ export function RegistryHomePage({ ctx, wardName, counts }: HomePageProps): JSX.
         <li>
           <a href="/registry/projects">{ctx.t('連携事業の一覧・編集', 'Projects: list and edit')}</a>（
           <a href="/registry/projects/new">{ctx.t('新しく登録する', 'add one')}</a>）
+        </li>
+        <li>
+          <a href="/registry/review">{ctx.t('要確認の協定（出典の食い違いなど）', 'Agreements to check (sources disagree…)')}</a>
+        </li>
+        <li>
+          <a href="/registry/sources">{ctx.t('出典の一覧（出典ごとの記録）', 'Sources (and the records citing each)')}</a>
         </li>
         <li>
           <a href="/registry/deleted">{ctx.t('削除した記録（元に戻す）', 'Deleted records (restore)')}</a>

@@ -163,12 +163,17 @@ export async function deletedRecords(db: Kysely<Database>, entity: EditableEntit
 }
 
 /** How many records the overview shows: the actor's agreements and projects, and the deleted ones. */
-export async function countRecords(db: Kysely<Database>, wardCode: string | null): Promise<{ agreements: number; projects: number; deleted: number }> {
+export async function countRecords(db: Kysely<Database>, wardCode: string | null): Promise<{ agreements: number; projects: number; deleted: number; toCheck: number }> {
   const [agreements, projects, deletedAgreements, deletedProjects] = await Promise.all([
     editableAgreements(db, wardCode),
     editableProjects(db, wardCode),
     deletedRecords(db, 'agreement', wardCode, 100_000),
     deletedRecords(db, 'project', wardCode, 100_000),
   ]);
-  return { agreements: agreements.length, projects: projects.length, deleted: deletedAgreements.length + deletedProjects.length };
+  return {
+    agreements: agreements.length,
+    projects: projects.length,
+    deleted: deletedAgreements.length + deletedProjects.length,
+    toCheck: agreements.filter((a) => a.reviewNote !== '').length,
+  };
 }

@@ -14,7 +14,7 @@ import { listPageSize, type WardOption } from './back-office-queries.ts';
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
 
-export type RegistrySection = 'home' | 'agreements' | 'projects' | 'deleted';
+export type RegistrySection = 'home' | 'agreements' | 'projects' | 'review' | 'sources' | 'deleted';
 
 interface RegistryLayoutProps {
   ctx: PageContext;
@@ -33,6 +33,8 @@ export function RegistryLayout({ ctx, title, current, parents = [], hasErrors = 
     { id: 'home', href: '/registry', label: ctx.t('管理トップ', 'Overview') },
     { id: 'agreements', href: '/registry/agreements', label: ctx.t('協定', 'Agreements') },
     { id: 'projects', href: '/registry/projects', label: ctx.t('連携事業', 'Projects') },
+    { id: 'review', href: '/registry/review', label: ctx.t('要確認', 'To check') },
+    { id: 'sources', href: '/registry/sources', label: ctx.t('出典の一覧', 'Sources') },
     { id: 'deleted', href: '/registry/deleted', label: ctx.t('削除した記録', 'Deleted records') },
   ];
   return (
