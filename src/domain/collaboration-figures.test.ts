@@ -18,6 +18,7 @@ import {
   type GroupMembership,
   type ProjectRecord,
   type WardTie,
+  wardPartnerPairsOn,
 } from './collaboration-figures.ts';
 import { prefectureLocalGovCode, withCheckDigit } from './local-gov-code.ts';
 import { deriveGroupMembers, PUBLISHED_AS_OF, toMasterMunicipalities, wideAreaGroups } from './wide-area-groups.ts';
@@ -38,6 +39,12 @@ test('a partner with two ties (two wards, or two agreements) counts once', () =>
   const f = figuresAsOf({ ...empty, ties: [tie(A, '1989-07-01'), tie(A, '1995-01-01'), tie(A, null, null, SHINAGAWA)] }, '2022-03-01');
   assert.equal(f.wardPartners, 1);
   assert.deepEqual([...f.byCategoryCodes.wardPartners], [A]);
+});
+
+test('counted per ward, a partner of two wards counts twice, two agreements of one ward once; prefectures and ended ties not at all', () => {
+  const ties = [tie(A, '1989-07-01'), tie(A, '1995-01-01'), tie(A, null, null, SHINAGAWA), tie(B, null, '2020-04-01'), tie(KOCHI, null)];
+  assert.equal(wardPartnerPairsOn({ ...empty, ties }, '2022-03-01'), 2);
+  assert.equal(figuresAsOf({ ...empty, ties }, '2022-03-01').wardPartners, 1);
 });
 
 test('a tie ended before asOf, or starting after it, is not counted; an unknown start is', () => {

@@ -98,6 +98,18 @@ function countable(input: FiguresInput): (code: string) => boolean {
   };
 }
 
+/**
+ * Ward–partner pairs live on asOf: a municipality counted once per ward it is tied to (the sum of
+ * each ward's own count, as a survey of the wards would add them up), prefectures excluded.
+ */
+export function wardPartnerPairsOn(input: FiguresInput, asOf: string): number {
+  assertIsoDate(asOf);
+  const keep = countable(input);
+  const pairs = new Set<string>();
+  for (const t of input.ties) if (isTieLiveOn(t, asOf) && keep(t.partnerCode)) pairs.add(`${t.wardCode}:${t.partnerCode}`);
+  return pairs.size;
+}
+
 /** Distinct municipalities per category on asOf, and their deduplicated union. */
 export function figuresAsOf(input: FiguresInput, asOf: string): Figures {
   assertIsoDate(asOf);

@@ -10,6 +10,7 @@ import { buildApp } from '../../../app.ts';
 import { fiscalYearOf } from '../../../domain/fiscal-year.ts';
 import { formatIsoDate } from '../../../domain/japanese-date.ts';
 import { prefectureLocalGovCode } from '../../../domain/local-gov-code.ts';
+import { wardPartnerPairsOn } from '../../../domain/collaboration-figures.ts';
 import { PUBLISHED_AS_OF, wideAreaGroups } from '../../../domain/wide-area-groups.ts';
 import { bumpRevision } from '../../../db/revisions.ts';
 import { registryModel } from '../model/index.ts';
@@ -101,6 +102,18 @@ describeEachEngine('連携の状況 /collaboration', (current) => {
     const input = figuresInputOf(model);
     assert.equal(input.groups.length, 13);
     assert.equal(input.groups.reduce((n, g) => n + g.members.length, 0), 372);
+  });
+
+  test('the published 832 is compared with what the sourced records give, both ways of counting, and why they fall short', async () => {
+    const res = await current().app.inject({ url: `/collaboration?asOf=${PUBLISHED_AS_OF}` });
+    const pamphlet = comparisonRows(res.body, 'ward_partners').find((r) => r.includes('832'));
+    assert.ok(pamphlet, 'the pamphlet’s 832 is listed');
+    const model = await registryModel(current().database.handle.db);
+    const distinct = computeFigures(model, PUBLISHED_AS_OF).wardPartners;
+    const pairs = wardPartnerPairsOn(figuresInputOf(model), PUBLISHED_AS_OF);
+    assert.ok(pairs >= distinct && distinct < 832);
+    assert.match(pamphlet, new RegExp(`重複を除いて${distinct.toLocaleString('ja-JP')}、区ごとに数えて足し合わせると${pairs.toLocaleString('ja-JP')}`));
+    assert.match(pamphlet, /名前までは分からない協定先の数/);
   });
 
   test('the union counts a municipality in several categories once; prefectures, group partners, deleted and ended agreements are not ward partners', async () => {

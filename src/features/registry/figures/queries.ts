@@ -5,6 +5,7 @@ import {
   projectCountsByFiscalYear,
   projectsByField,
   trendByFiscalYear,
+  wardPartnerPairsOn,
   type FiscalYearFigures,
   type FiscalYearProjectTotals,
 } from '../../../domain/collaboration-figures.ts';
@@ -22,6 +23,8 @@ export interface PublishedComparison {
   published: PublishedFigureRecord;
   /** The registry's count on the published figure's own as-of date (null for a metric we do not compute). */
   computedThen: number | null;
+  /** For 各区の交流自治体数: the ward–partner pairs then (each ward's count added up), the other way to read it. */
+  pairsThen?: number;
 }
 
 export interface CollaborationData {
@@ -77,7 +80,13 @@ function dateIndependentData(model: RegistryModel, today: string) {
     return {
       today,
       groupsRecorded: model.groups.length,
-      comparisons: model.publishedFigures.map((p) => ({ published: p, computedThen: computedValue(computeFigures(model, p.asOf), p.metric) })),
+      comparisons: model.publishedFigures.map(
+        (p): PublishedComparison => ({
+          published: p,
+          computedThen: computedValue(computeFigures(model, p.asOf), p.metric),
+          ...(p.metric === 'ward_partners' ? { pairsThen: wardPartnerPairsOn(figuresInputOf(model), p.asOf) } : {}),
+        }),
+      ),
       trend: trendOf(model, fromFy, toFy, today),
       projects,
       projectsByField: projectsByField(projects),

@@ -111,6 +111,17 @@ export function explainDifference(ctx: PageContext, c: PublishedComparison): str
       `The registry's count for ${when} (${computed}) is the same as the published figure.`,
     );
   }
+  if (diff < 0 && p.metric === 'ward_partners') {
+    const pairs = formatCount(c.pairsThen ?? c.computedThen);
+    return ctx.tFormat(
+      `登録簿は、区や相手自治体のページ、報道発表などの出典で確かめた協定と地域交流だけを数えています。${when}現在、重複を除いて${computed}、区ごとに数えて足し合わせると${pairs}で、公表値（${source}）を下回っています。` +
+        '区の出典には、名前までは分からない協定先の数が書かれているものがあります（品川区の災害時相互援助協定「53市区町村」（2019年）、港区の国産材の活用促進に関する協定「約80自治体」、世田谷区の「全国15の交流自治体」など）。' +
+        '公表値（特別区長会調べ）は、こうした協定先に加えて、協定のない交流（区のまつりや物産展に参加する自治体など）も各区が数えたものとみられます。名前の分かる出典が見つかるまで、登録簿の数は公表値を下回ります。',
+      `The registry counts only the agreements and regional exchanges confirmed in a source (ward and partner pages, press releases): for ${when}, ${computed} distinct municipalities, or ${pairs} when each ward's count is added up, below the published figure (${source}). ` +
+        'Some ward sources give the number of partners without naming them (Shinagawa’s disaster mutual-aid agreements with “53 municipalities” in 2019, Minato’s domestic-timber agreements with “about 80”, Setagaya’s “15 partner municipalities nationwide”). ' +
+        'The published figure, a survey of the wards, seems to count such partners as well as exchanges without an agreement (municipalities taking part in ward festivals and product fairs). Until sources naming them are found, the registry stays below it.',
+    );
+  }
   if (diff < 0) {
     const byMetric =
       p.metric === 'registered_members'

@@ -65,6 +65,27 @@ describeEachEngine('wards', (current) => {
     assert.equal(after.projects - before.projects, 2);
   });
 
+  test('every ward page lists the partners its sourced agreements name (the ward files of the seed)', async () => {
+    const wards = await db().selectFrom('wards').select('code').execute();
+    assert.equal(wards.length, 23);
+    for (const { code } of wards) {
+      const partner = await db()
+        .selectFrom('agreement_wards')
+        .innerJoin('agreements', 'agreements.id', 'agreement_wards.agreement_id')
+        .innerJoin('agreement_partners', 'agreement_partners.agreement_id', 'agreements.id')
+        .innerJoin('local_governments', 'local_governments.code', 'agreement_partners.local_government_code')
+        .select(['local_governments.code', 'local_governments.name'])
+        .where('agreement_wards.ward_code', '=', code)
+        .where('agreements.provenance', '=', 'seed')
+        .where('agreements.ended_on', 'is', null)
+        .executeTakeFirst();
+      assert.ok(partner, `ward ${code} has a sourced partner`);
+      const page = await get(`/wards/${code}`);
+      assert.equal(page.statusCode, 200);
+      assert.match(section(page.body, 'partners-title'), new RegExp(`/municipalities/${partner.code}`), `ward ${code} lists ${partner.name}`);
+    }
+  });
+
   test('/wards/:code shows an agreement with its partner, ended ones apart, deleted ones not at all', async () => {
     await insertAgreement(db(), {
       title: '【テスト】杉並区と名寄市の交流自治体協定',
