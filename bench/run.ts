@@ -298,7 +298,8 @@ async function measure(
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     ratioToRaw,
-    distinctUrls: varied ? Math.min(varied.count, result.requests.total) : 1,
+    // Every request of a varied target asks a URL of its own (see varied-request.cjs).
+    distinctUrls: varied ? result.requests.total : 1,
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,

@@ -10,6 +10,7 @@ import {
   projectsByField,
   type ProjectCount,
   figuresAsOf,
+  epochOf,
   figuresOn,
   figuresTimeline,
   projectsByFiscalYear,
@@ -241,5 +242,25 @@ test('figuresOn over a timeline gives what figuresAsOf gives, on every date of t
       codes: Object.fromEntries(Object.entries(f.byCategoryCodes).map(([k, v]) => [k, [...v].sort()])),
     });
     assert.deepEqual(comparable(figuresOn(timeline, asOf)), comparable(figuresAsOf(input, asOf)), asOf);
+  }
+});
+
+test('dates between two change days share their figures: epochOf tells them apart by the change days only', () => {
+  const input: FiguresInput = {
+    ...empty,
+    ties: [tie(A, '2000-04-01', '2010-04-01'), tie(B, '2005-06-15'), tie(C, null)],
+    memberships: [{ code: B, joinedOn: '2008-01-01' }],
+  };
+  const timeline = figuresTimeline(input);
+  assert.deepEqual([...timeline.changeDays].map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10)), ['2000-04-01', '2005-06-15', '2008-01-01', '2010-04-01']);
+  assert.equal(epochOf(timeline, '1999-12-31'), 0);
+  assert.equal(epochOf(timeline, '2000-04-01'), 1, 'a change day belongs to the stretch it starts');
+  assert.equal(epochOf(timeline, '2010-03-31'), 3);
+  assert.equal(epochOf(timeline, '2010-04-01'), 4);
+  // Every day of a stretch has the figures of its first day.
+  for (const [a, b] of [['2000-04-01', '2005-06-14'], ['2008-01-01', '2010-03-31'], ['2010-04-01', '2030-01-01']] as const) {
+    assert.equal(epochOf(timeline, a), epochOf(timeline, b));
+    const [fa, fb] = [figuresOn(timeline, a), figuresOn(timeline, b)];
+    assert.deepEqual([fa.wardPartners, fa.registeredMembers, fa.union], [fb.wardPartners, fb.registeredMembers, fb.union]);
   }
 });

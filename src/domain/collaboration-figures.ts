@@ -154,6 +154,8 @@ export interface FiguresTimeline {
     /** The earliest signing day of the groups it belongs to (unknown = -Infinity), or +Infinity. */
     groupSignedOn: number;
   }>;
+  /** The days (as above) on which a count can change, ascending, without repeats. */
+  changeDays: Float64Array;
 }
 
 /** An ISO date as days since 1970-01-01; null as `ifNull`. */
@@ -182,7 +184,33 @@ export function figuresTimeline(input: FiguresInput, prefectureOf?: ReadonlyMap<
     const e = entry(m.code);
     e.groupSignedOn = Math.min(e.groupSignedOn, dayNumber(m.signedOn, -Infinity));
   }
-  return { codes: [...byCode.values()] };
+  const codes = [...byCode.values()];
+  // Every day on which some count can change: a tie starts or ends, a member joins, a group signs.
+  const days = new Set<number>();
+  for (const c of codes) {
+    for (const [start, end] of c.ties) days.add(start).add(end);
+    days.add(c.joinedOn).add(c.groupSignedOn);
+  }
+  const changeDays = Float64Array.from([...days].filter(Number.isFinite)).sort();
+  return { codes, changeDays };
+}
+
+/**
+ * Which stretch between two change days asOf falls in: the number of change days on or before it.
+ * Every date of one stretch has the same figures (figuresOn), so they may be computed once for it.
+ */
+export function epochOf(timeline: FiguresTimeline, asOf: string): number {
+  assertIsoDate(asOf);
+  const day = dayNumber(asOf, 0);
+  const { changeDays } = timeline;
+  let low = 0;
+  let high = changeDays.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (changeDays[middle]! <= day) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 const WARD_PARTNER = 1;

@@ -92,6 +92,10 @@ describeEachEngine('連携の状況 /collaboration', (current) => {
     assert.equal(res.statusCode, 200);
     assert.equal(headline(res.body, 'wide_area_members'), 372);
     assert.match(res.body, /（13団体）/);
+    // The kept sections are in the page, whole, and no marker of where they go is left.
+    assert.ok(!res.body.includes('\uE000'));
+    assert.equal(Buffer.byteLength(res.body), Number(res.headers['content-length']));
+    for (const id of ['trend-title', 'projects-title', 'map-title']) assert.equal(res.body.split(`id="${id}"`).length, 2, id);
     const rows = comparisonRows(res.body, 'wide_area_members');
     const pamphlet = rows.find((r) => r.includes('2022年(令和4年)3月1日'));
     assert.ok(pamphlet, 'the pamphlet’s 372 is listed with its date');

@@ -14,6 +14,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, DatePrecision } from '../../../db/schema.ts';
 import {
+  epochOf,
   figuresOn,
   figuresTimeline,
   groupsSignedOn,
@@ -21,6 +22,7 @@ import {
   type GroupMembership,
   type Membership,
   type ProjectCount,
+  type TimelineFigures,
   type WardTie,
 } from '../../../domain/collaboration-figures.ts';
 import { fiscalYearRange } from '../../../domain/fiscal-year.ts';
@@ -79,30 +81,43 @@ export interface ComputedFigures {
   };
 }
 
-const MAX_DATES_PER_MODEL = 64;
+const MAX_STRETCHES_PER_MODEL = 256;
 
-/** The figures on asOf (ISO date); remembered per model and date (the page, its trend and its export share them). */
+/**
+ * The figures on asOf (ISO date). Computed once per model and stretch of dates with the same
+ * figures (epochOf: between two days on which a count changes), so asking for many dates costs
+ * no more than the few distinct states they fall in.
+ */
 export function computeFigures(model: RegistryModel, asOf: string): ComputedFigures {
-  const byDate = memoized(model, 'figuresByDate', () => new Map<string, ComputedFigures>());
-  const hit = byDate.get(asOf);
-  if (hit) return hit;
   const input = figuresInputOf(model);
-  const f = figuresOn(memoized(model, 'figuresTimeline', () => figuresTimeline(input, input.prefectureOf)), asOf);
-  const groups = input.groups.map((g): GroupFigure => ({
-    id: g.id,
-    name: g.name,
-    prefectureCode: g.prefectureCode,
-    signedOn: g.signedOn,
-    signed: g.signedOn === null || g.signedOn <= asOf,
-    memberCount: g.members.length,
-    publishedMemberCount: g.publishedMemberCount,
-  }));
-  const result: ComputedFigures = {
+  const timeline = memoized(model, 'figuresTimeline', () => figuresTimeline(input, input.prefectureOf));
+  // The groups signed by asOf follow their own dates: the count of signed groups joins the key
+  // (groups sign in date order, so the same count is the same groups).
+  const wideAreaGroups = groupsSignedOn(input.groups, asOf);
+  const key = `${epochOf(timeline, asOf)}:${wideAreaGroups}`;
+  const byStretch = memoized(model, 'figuresByStretch', () => new Map<string, { figures: TimelineFigures; groups: GroupFigure[] }>());
+  let stretch = byStretch.get(key);
+  if (!stretch) {
+    const groups = input.groups.map((g): GroupFigure => ({
+      id: g.id,
+      name: g.name,
+      prefectureCode: g.prefectureCode,
+      signedOn: g.signedOn,
+      signed: g.signedOn === null || g.signedOn <= asOf,
+      memberCount: g.members.length,
+      publishedMemberCount: g.publishedMemberCount,
+    }));
+    stretch = { figures: figuresOn(timeline, asOf), groups };
+    if (byStretch.size >= MAX_STRETCHES_PER_MODEL) byStretch.clear();
+    byStretch.set(key, stretch);
+  }
+  const { figures: f, groups } = stretch;
+  return {
     asOf,
     wardPartners: f.wardPartners,
     registeredMembers: f.registeredMembers,
     wideAreaMembers: f.wideAreaMembers,
-    wideAreaGroups: groupsSignedOn(input.groups, asOf),
+    wideAreaGroups,
     union: f.union,
     groups,
     unionByPrefecture: f.unionByPrefecture,
@@ -111,9 +126,6 @@ export function computeFigures(model: RegistryModel, asOf: string): ComputedFigu
       return f.byCategoryCodes;
     },
   };
-  if (byDate.size >= MAX_DATES_PER_MODEL) byDate.clear();
-  byDate.set(asOf, result);
-  return result;
 }
 
 /** The figures' input from the model (once per revision). */

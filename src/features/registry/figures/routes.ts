@@ -5,14 +5,15 @@ import type { FeatureOptions } from '../../feature-options.ts';
 import { groupsSignedOn } from '../../../domain/collaboration-figures.ts';
 import { formatIsoDate } from '../../../domain/japanese-date.ts';
 import { figuresInputOf } from './load.ts';
-import { memoized, registryModel } from '../model/index.ts';
+import { memoized, registryModel, type RegistryModel } from '../model/index.ts';
 import { loadBoundaryMap, type BoundaryMap } from '../../../views/boundary-map.ts';
-import { contextFor, sendPage } from '../../../views/render.ts';
+import type { PageContext } from '../../../views/context.ts';
+import { contextFor, EncodedPiece, sendPage } from '../../../views/render.ts';
 import { sendTabular } from '../../../views/tabular.ts';
 import { figureColumns, figureRows } from './exports.ts';
 import { parseAsOf } from './form.ts';
 import { buildCollaborationData } from './queries.ts';
-import { CollaborationPage, DateIndependentSections } from './views.tsx';
+import { CollaborationPage, DateIndependentSections, PrefectureMap } from './views.tsx';
 
 export default async function collaborationRoutes(app: FastifyInstance, { config, database }: FeatureOptions): Promise<void> {
   const { db } = database;
@@ -26,6 +27,19 @@ export default async function collaborationRoutes(app: FastifyInstance, { config
     }
   }
 
+  /** The rendered map for these counts, kept per model (a few dozen distinct count sets over all dates). */
+  const mapFor = (model: RegistryModel, ctx: PageContext, counts: Readonly<Record<string, number>>): EncodedPiece => {
+    const maps = memoized(model, 'collaborationMaps', () => new Map<string, EncodedPiece>());
+    const key = `${ctx.lang}\n${JSON.stringify(counts)}`;
+    let map = maps.get(key);
+    if (map === undefined) {
+      if (maps.size >= 256) maps.clear();
+      map = new EncodedPiece(PrefectureMap({ ctx, counts, boundary }));
+      maps.set(key, map);
+    }
+    return map;
+  };
+
   app.get('/collaboration', { config: { cachedBy: 'registry' } }, async (request, reply) => {
     const ctx = contextFor(request, reply);
     const today = formatIsoDate(new Date());
@@ -33,9 +47,21 @@ export default async function collaborationRoutes(app: FastifyInstance, { config
     const selection = parsed.ok ? parsed.selection : ({ kind: 'today', asOf: today } as const);
     const model = await registryModel(db);
     const data = buildCollaborationData(model, selection.asOf, today);
-    const dateIndependentSections = memoized(model, `collaborationSections:${ctx.lang}:${today}`, () => DateIndependentSections({ ctx, data }));
-    const page = CollaborationPage({ ctx, data, selection, input: parsed.input, errors: parsed.ok ? [] : parsed.errors, boundary, dateIndependentSections });
-    return sendPage(reply, page, parsed.ok ? 200 : 400);
+    // The sections that depend on the date asked for only through the figures are kept rendered
+    // and encoded: per revision and day, and per set of counts for the map.
+    const sections = memoized(model, `collaborationSections:${ctx.lang}:${today}`, () => new EncodedPiece(DateIndependentSections({ ctx, data })));
+    const map = mapFor(model, ctx, data.figures.unionByPrefecture);
+    const page = CollaborationPage({
+      ctx,
+      data,
+      selection,
+      input: parsed.input,
+      errors: parsed.ok ? [] : parsed.errors,
+      boundary,
+      dateIndependentSections: sections.marker,
+      prefectureMap: map.marker,
+    });
+    return sendPage(reply, page, parsed.ok ? 200 : 400, [sections, map]);
   });
 
   for (const format of ['csv', 'xlsx'] as const) {

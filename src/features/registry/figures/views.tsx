@@ -26,6 +26,8 @@ export interface CollaborationPageProps {
   boundary?: BoundaryMap;
   /** DateIndependentSections, already rendered (rendered here when absent). */
   dateIndependentSections?: JSX.Element;
+  /** PrefectureMap for these figures, already rendered (rendered here when absent). */
+  prefectureMap?: JSX.Element;
 }
 
 /** The page's stylesheet (served by routes.ts); versioned so that a change is fetched at once. */
@@ -162,10 +164,11 @@ export function DateIndependentSections({ ctx, data }: { ctx: PageContext; data:
   );
 }
 
-export function CollaborationPage({ ctx, data, selection, input, errors, boundary, dateIndependentSections }: CollaborationPageProps): JSX.Element {
+export function CollaborationPage({ ctx, data, selection, input, errors, boundary, dateIndependentSections, prefectureMap }: CollaborationPageProps): JSX.Element {
   const title = ctx.t('連携の状況', 'Collaboration at a glance');
   const asOf = asOfText(ctx, selection);
   const sections: JSX.Element = dateIndependentSections ?? <DateIndependentSections ctx={ctx} data={data} />;
+  const map: JSX.Element = prefectureMap ?? <PrefectureMap ctx={ctx} counts={data.figures.unionByPrefecture} boundary={boundary} />;
   return (
     <Layout
       ctx={ctx}
@@ -206,19 +209,7 @@ export function CollaborationPage({ ctx, data, selection, input, errors, boundar
             `${asOf}: municipalities collaborating with the 23 wards (each counted once), per prefecture; darker means more. Choose a prefecture to list its municipalities.`,
           )}
         </p>
-        <JapanMap
-          ctx={ctx}
-          id="map"
-          title={ctx.t('都道府県別の連携自治体数の地図', 'Map of collaborating municipalities by prefecture')}
-          description={ctx.tFormat(
-            `${asOf}の都道府県別の数。最も多いのは${topPrefectureText(ctx, data)}。`,
-            `Counts per prefecture (${asOf}). Highest: ${topPrefectureText(ctx, data)}.`,
-          )}
-          counts={data.figures.unionByPrefecture}
-          unit={ctx.t('自治体', '')}
-          hrefOf={prefectureListHref}
-          boundary={boundary}
-        />
+        {map}
         {boundary ? (
           <p class="rk-note">
             {ctx.t(
@@ -237,8 +228,28 @@ export function CollaborationPage({ ctx, data, selection, input, errors, boundar
   );
 }
 
-function topPrefectureText(ctx: PageContext, data: CollaborationData): string {
-  const entries = Object.entries(data.figures.unionByPrefecture).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+/**
+ * The map of counts per prefecture, with its table. A function of the counts alone (the date is
+ * in the paragraph above it), so that the route can keep it for every date with the same counts:
+ * the figures change on few days, and most dates share their map with many others.
+ */
+export function PrefectureMap({ ctx, counts, boundary }: { ctx: PageContext; counts: Readonly<Record<string, number>>; boundary?: BoundaryMap | undefined }): JSX.Element {
+  return (
+    <JapanMap
+      ctx={ctx}
+      id="map"
+      title={ctx.t('都道府県別の連携自治体数の地図', 'Map of collaborating municipalities by prefecture')}
+      description={ctx.tFormat(`都道府県別の数。最も多いのは${topPrefectureText(ctx, counts)}。`, `Counts per prefecture. Highest: ${topPrefectureText(ctx, counts)}.`)}
+      counts={counts}
+      unit={ctx.t('自治体', '')}
+      hrefOf={prefectureListHref}
+      boundary={boundary}
+    />
+  );
+}
+
+function topPrefectureText(ctx: PageContext, counts: Readonly<Record<string, number>>): string {
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const top = entries[0];
   if (!top) return '—';
   const tile = prefectureTile(top[0]);
