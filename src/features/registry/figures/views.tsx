@@ -237,7 +237,7 @@ export function PrefectureMap({ ctx, counts, boundary }: { ctx: PageContext; cou
   return (
     <JapanMap
       ctx={ctx}
-      id="map"
+      id="prefecture-map"
       title={ctx.t('都道府県別の連携自治体数の地図', 'Map of collaborating municipalities by prefecture')}
       description={ctx.tFormat(`都道府県別の数。最も多いのは${topPrefectureText(ctx, counts)}。`, `Counts per prefecture. Highest: ${topPrefectureText(ctx, counts)}.`)}
       counts={counts}
