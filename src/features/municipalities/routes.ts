@@ -12,7 +12,10 @@ import { LocalGovernmentPage, MunicipalityListPage } from './views.tsx';
 export default async function municipalitiesRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
   const { db } = database;
 
-  app.get('/municipalities', async (request, reply) => {
+  // The list reads only the master data of local governments, which changes with the seed at a
+  // start, and the seed raises the registry's revision: kept for anonymous visitors like the
+  // registry's pages, correct across instances.
+  app.get('/municipalities', { config: { cachedBy: 'registry' } }, async (request, reply) => {
     const ctx = contextFor(request, reply);
     const parsed = parseFilter(ctx, request.query);
     const [prefectures, uncounted] = await Promise.all([listPrefectures(db), listUncounted(db)]);
