@@ -27,7 +27,19 @@ export const agreementSchema = z
     endedOn: isoDate.nullable(),
     ended: z.boolean(),
     background: z.string(),
-    sourceUrl: z.string().nullable(),
+    sourceUrl: z.string().nullable().describe('The main source’s address'),
+    sources: z
+      .array(
+        z.object({
+          url: z.string().nullable(),
+          title: z.string(),
+          publisher: z.string(),
+          statedOn: isoDate.nullable().describe('The date the source states for itself (its 「…現在」, publication or update date)'),
+          statedOnPrecision: precision,
+          statedText: z.string().describe('That date as printed'),
+        }),
+      )
+      .describe('Every source the agreement rests on, the main one first'),
     notes: z.string(),
     provenance,
     updatedAt: z.string(),
@@ -52,6 +64,7 @@ export function agreementJson(a: Agreement, today: string): z.output<typeof agre
     ended: isEndedOn(a, today),
     background: a.background,
     sourceUrl: a.sourceUrl,
+    sources: a.sources.map((s) => ({ url: s.url, title: s.title, publisher: s.publisher, statedOn: s.stated.date, statedOnPrecision: s.stated.precision, statedText: s.statedText })),
     notes: a.notes,
     provenance: a.provenance,
     updatedAt: a.updatedAt,

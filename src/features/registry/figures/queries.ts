@@ -12,7 +12,7 @@ import {
 import { fiscalYearOf } from '../../../domain/fiscal-year.ts';
 import { computeFigures, figuresInputOf, projectCountsOf, type ComputedFigures, type PublishedFigureRecord } from './load.ts';
 import type { FigureMetric } from '../../../db/schema.ts';
-import { memoized, type RegistryModel } from '../model/index.ts';
+import { memoized, memoizedForDay, type RegistryModel } from '../model/index.ts';
 import { FIRST_FISCAL_YEAR } from './form.ts';
 
 /** The headline categories, in the pamphlet's order. */
@@ -73,7 +73,7 @@ function trendOf(model: RegistryModel, fromFy: number, toFy: number, today: stri
 
 /** What the page shows whatever date is asked: comparisons, trend and projects (once per model and day). */
 function dateIndependentData(model: RegistryModel, today: string) {
-  return memoized(model, `collaboration:${today}`, () => {
+  return memoizedForDay(model, 'collaboration', today, () => {
     const fromFy = FIRST_FISCAL_YEAR;
     const toFy = Math.max(fromFy, fiscalYearOf(today));
     const projects = fillFiscalYears(projectCountsByFiscalYear(projectCountsOf(model)), fromFy, toFy);

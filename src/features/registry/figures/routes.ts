@@ -5,7 +5,7 @@ import type { FeatureOptions } from '../../feature-options.ts';
 import { groupsSignedOn } from '../../../domain/collaboration-figures.ts';
 import { formatIsoDate } from '../../../domain/japanese-date.ts';
 import { figuresInputOf } from './load.ts';
-import { memoized, registryModel, type RegistryModel } from '../model/index.ts';
+import { memoized, memoizedForDay, registryModel, type RegistryModel } from '../model/index.ts';
 import { loadBoundaryMap, type BoundaryMap } from '../../../views/boundary-map.ts';
 import type { PageContext } from '../../../views/context.ts';
 import { contextFor, EncodedPiece, sendPage } from '../../../views/render.ts';
@@ -49,7 +49,7 @@ export default async function collaborationRoutes(app: FastifyInstance, { config
     const data = buildCollaborationData(model, selection.asOf, today);
     // The sections that depend on the date asked for only through the figures are kept rendered
     // and encoded: per revision and day, and per set of counts for the map.
-    const sections = memoized(model, `collaborationSections:${ctx.lang}:${today}`, () => new EncodedPiece(DateIndependentSections({ ctx, data })));
+    const sections = memoizedForDay(model, `collaborationSections:${ctx.lang}`, today, () => new EncodedPiece(DateIndependentSections({ ctx, data })));
     const map = mapFor(model, ctx, data.figures.unionByPrefecture);
     const page = CollaborationPage({
       ctx,

@@ -108,6 +108,18 @@ export function memoized<T>(model: RegistryModel, key: string, compute: () => T)
   return value;
 }
 
+/**
+ * As memoized, for a value that also depends on the day (what is in force "today"): kept for one
+ * day at a time, so a model that lives for weeks without a write does not pile up a copy per day.
+ */
+export function memoizedForDay<T>(model: RegistryModel, key: string, day: string, compute: () => T): T {
+  const kept = model.memo.get(key) as { day: string; value: T } | undefined;
+  if (kept && kept.day === day) return kept.value;
+  const value = compute();
+  model.memo.set(key, { day, value });
+  return value;
+}
+
 async function loadModel(db: Kysely<Database>): Promise<RegistryModel> {
   // One transaction: every table read at the same moment (on PostgreSQL a repeatable-read
   // snapshot), and the revision read inside it, so the model is exactly that revision.

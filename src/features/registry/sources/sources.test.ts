@@ -7,6 +7,8 @@ import { agreementId } from '../../../db/seed/registry/agreements.ts';
 import { clientSignedInAs, insertAccount, signedInClient } from '../../../../test/accounts.ts';
 import type { TestClient } from '../../../../test/client.ts';
 import { describeEachEngine } from '../../../../test/helper.ts';
+import { agreementSchema } from '../agreements/api.ts';
+import { oneOf } from '../api/schemas.ts';
 
 const CHIYODA = '131016';
 const TAITO = '131067';
@@ -38,6 +40,15 @@ describeEachEngine('sources and 要確認', (current) => {
     assert.match(list, /台東区・更新:2017年4月18日/);
     assert.ok(list.indexOf(SUMIDA_40_TITLE) < list.indexOf('こんにちは区長です'), 'the main source first');
     assert.doesNotMatch(page.body, /要確認/, 'the questions are for the back office');
+  });
+
+  test('the JSON API gives an agreement’s sources in the same order (the OpenAPI shape)', async () => {
+    const res = await current().app.inject({ url: `/api/v1/agreements/${TAITO_SUMIDA}` });
+    assert.equal(res.statusCode, 200);
+    const { data } = oneOf(agreementSchema).parse(res.json());
+    assert.equal(data.sources[0]?.title, SUMIDA_40_TITLE);
+    assert.deepEqual([data.sources[0]?.publisher, data.sources[0]?.statedOn, data.sources[0]?.statedText], ['台東区', '2017-04-18', '更新:2017年4月18日']);
+    assert.equal(data.sourceUrl, data.sources[0]?.url);
   });
 
   test('出典の一覧: every source with the agreements citing it; ward staff see their own ward’s', async () => {

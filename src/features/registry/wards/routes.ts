@@ -4,11 +4,11 @@ import type { FeatureOptions } from '../../feature-options.ts';
 import { formatIsoDate } from '../../../domain/japanese-date.ts';
 import { isValidLocalGovCode, withCheckDigit } from '../../../domain/local-gov-code.ts';
 import { NotFoundPage } from '../../../views/errors.tsx';
-import { contextFor, sendPage } from '../../../views/render.ts';
-import { registryModel } from '../model/index.ts';
+import { contextFor, EncodedPiece, sendPage } from '../../../views/render.ts';
+import { memoizedForDay, registryModel } from '../model/index.ts';
 import { prefectureNames } from '../shared/choices.ts';
 import { listWards, wardProfile } from './queries.ts';
-import { WardListPage, WardPage } from './views.tsx';
+import { WardListPage, WardPage, WardPageContent } from './views.tsx';
 
 export default async function wardsRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
   const { db } = database;
@@ -34,7 +34,8 @@ export default async function wardsRoutes(app: FastifyInstance, { database }: Fe
       return sendPage(reply, NotFoundPage({ ctx, detail }), 404);
     }
     const model = await registryModel(db);
-    const ward = wardProfile(model, code, formatIsoDate(new Date()));
+    const today = formatIsoDate(new Date());
+    const ward = memoizedForDay(model, `wardProfile:${code}`, today, () => wardProfile(model, code, today));
     if (!ward) {
       const detail = ctx.tFormat(
         `団体コード ${code} は特別区（東京23区）ではありません。全国の自治体のページは /municipalities/${code} です。`,
@@ -42,6 +43,10 @@ export default async function wardsRoutes(app: FastifyInstance, { database }: Fe
       );
       return sendPage(reply, NotFoundPage({ ctx, detail }), 404);
     }
-    return sendPage(reply, WardPage({ ctx, ward, prefectureNames: prefectureNames(model) }));
+    // Everything under the header is the same for every visitor: kept rendered and encoded per
+    // revision, language and day (23 wards), so a page asked while signed in, or after the page
+    // cache dropped it, is not rendered again.
+    const content = memoizedForDay(model, `wardPage:${code}:${ctx.lang}`, ward.asOf, () => new EncodedPiece(WardPageContent({ ctx, ward, prefectureNames: prefectureNames(model) })));
+    return sendPage(reply, WardPage({ ctx, ward, prefectureNames: prefectureNames(model), content: content.marker }), 200, [content]);
   });
 }

@@ -443,15 +443,14 @@ export interface WardPageProps {
   ctx: PageContext;
   ward: WardProfile;
   prefectureNames: ReadonlyMap<string, string>;
+  /** WardPageContent, already rendered (rendered here when absent). */
+  content?: JSX.Element;
 }
 
-export function WardPage({ ctx, ward, prefectureNames }: WardPageProps): JSX.Element {
+/** The page of one ward: the layout around its content (see WardPageContent). */
+export function WardPage({ ctx, ward, prefectureNames, content }: WardPageProps): JSX.Element {
   const listTitle = wardsTitle(ctx);
-  // Same definition as the list's count: municipalities tied by an agreement in force or a live exchange.
-  const municipalityPartners = new Set([
-    ...ward.partners.filter((p) => p.party.kind === 'municipality').map((p) => p.party.key),
-    ...ward.exchanges.filter((e) => e.endedOn === null || e.endedOn > ward.asOf).flatMap((e) => e.members.map((m) => m.code)),
-  ]).size;
+  const main: JSX.Element = content ?? <WardPageContent ctx={ctx} ward={ward} prefectureNames={prefectureNames} />;
   return (
     <Layout
       ctx={ctx}
@@ -459,6 +458,23 @@ export function WardPage({ ctx, ward, prefectureNames }: WardPageProps): JSX.Ele
       section="wards"
       breadcrumbs={[{ href: '/', label: ctx.t('トップ', 'Home') }, { href: '/wards', label: listTitle }, { label: ward.name }]}
     >
+      {main}
+    </Layout>
+  );
+}
+
+/**
+ * What the page of a ward shows under the header: the same for every visitor (it depends on the
+ * registry, the language and the day only), so the route may keep it rendered per revision.
+ */
+export function WardPageContent({ ctx, ward, prefectureNames }: Omit<WardPageProps, 'content'>): JSX.Element {
+  // Same definition as the list's count: municipalities tied by an agreement in force or a live exchange.
+  const municipalityPartners = new Set([
+    ...ward.partners.filter((p) => p.party.kind === 'municipality').map((p) => p.party.key),
+    ...ward.exchanges.filter((e) => e.endedOn === null || e.endedOn > ward.asOf).flatMap((e) => e.members.map((m) => m.code)),
+  ]).size;
+  return (
+    <>
       <h1 class="rk-heading-1">
         <ruby>
           <span safe>{ward.name}</span>
@@ -627,6 +643,6 @@ export function WardPage({ ctx, ward, prefectureNames }: WardPageProps): JSX.Ele
           '* Records marked “Sample” are made up for demonstration. Records with a source link to the original document.',
         )}
       </p>
-    </Layout>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { signedInClient } from '../../../../test/accounts.ts';
 import { describeEachEngine } from '../../../../test/helper.ts';
 import { insertAgreement, insertExchange, insertProject } from '../../../../test/registry-fixtures.ts';
 
@@ -63,6 +64,20 @@ describeEachEngine('wards', (current) => {
     assert.equal(after.partners - before.partners, 2);
     assert.equal(after.agreements - before.agreements, 1);
     assert.equal(after.projects - before.projects, 2);
+  });
+
+  test('the content kept for a ward is the same for a signed-in visitor, under their own header; English has its own', async () => {
+    const anonymous = await get('/wards/131016');
+    const member = await signedInClient(current().app, db(), { role: 'member', code: NAYORO, name: 'ワード試験の会員' });
+    const signedIn = await member.get('/wards/131016');
+    assert.equal(signedIn.statusCode, 200);
+    assert.match(signedIn.body, /ワード試験の会員/);
+    assert.doesNotMatch(anonymous.body, /ワード試験の会員/);
+    assert.equal(section(signedIn.body, 'partners-title'), section(anonymous.body, 'partners-title'));
+    const english = await get('/wards/131016', { cookie: 'lang=en' });
+    assert.match(english.body, /<html lang="en"/);
+    assert.notEqual(section(english.body, 'partners-title'), section(anonymous.body, 'partners-title'));
+    assert.ok(!signedIn.body.includes('\uE000') && !english.body.includes('\uE000'));
   });
 
   test('every ward page lists the partners its sourced agreements name (the ward files of the seed)', async () => {
