@@ -35,6 +35,7 @@ export interface RegistryIndexes {
   projectsByPrefecture: ReadonlyMap<string, readonly Project[]>;
   projectsByFiscalYear: ReadonlyMap<number, readonly Project[]>;
   projectsByField: ReadonlyMap<number, readonly Project[]>;
+  projectsByStatus: ReadonlyMap<string, readonly Project[]>;
   exchangesByWard: ReadonlyMap<string, readonly RegionalExchange[]>;
   exchangesByMember: ReadonlyMap<string, readonly RegionalExchange[]>;
   jointPlansByWard: ReadonlyMap<string, readonly JointPlan[]>;
@@ -202,8 +203,10 @@ function buildIndexes(m: {
   const projectsByPrefecture = new Map<string, Project[]>();
   const projectsByFiscalYear = new Map<number, Project[]>();
   const projectsByField = new Map<number, Project[]>();
+  const projectsByStatus = new Map<string, Project[]>();
   for (const p of m.projects) {
     pushTo(projectsByField, p.field, p);
+    pushTo(projectsByStatus, p.status, p);
     for (const w of p.wards) pushTo(projectsByWard, w.code, p);
     for (const key of new Set(p.partners.map((x) => x.key))) pushTo(projectsByPartner, key, p);
     for (const pref of new Set(p.partners.map((x) => x.prefectureCode))) pushTo(projectsByPrefecture, pref, p);
@@ -231,6 +234,7 @@ function buildIndexes(m: {
     projectsByPrefecture,
     projectsByFiscalYear,
     projectsByField,
+    projectsByStatus,
     exchangesByWard,
     exchangesByMember,
     jointPlansByWard,

@@ -21,6 +21,7 @@ export function findProjects(model: RegistryModel, filter: ProjectFilter): reado
   if (filter.pref) narrower(index.projectsByPrefecture.get(filter.pref));
   if (filter.fy !== null) narrower(index.projectsByFiscalYear.get(filter.fy));
   if (filter.field !== null) narrower(index.projectsByField.get(filter.field));
+  if (filter.status) narrower(index.projectsByStatus.get(filter.status));
   const { ward, pref, fy, field, status, organiser } = filter;
   const terms = searchTermsOf(filter.q);
   if (!ward && !pref && fy === null && field === null && !status && !organiser && terms.length === 0) return from;
