@@ -10,7 +10,7 @@ import type { BoundaryMap } from '../../../views/boundary-map.ts';
 import { HorizontalBarChart, LineChart, StackedBarChart } from '../../../views/components/charts.tsx';
 import { ErrorSummary, FieldErrorMessage, type FieldError } from '../../../views/components/error-summary.tsx';
 import { JapanMap } from '../../../views/components/japan-map.tsx';
-import { formatPartialDate, isWebUrl } from '../shared/labels.tsx';
+import { formatPartialDate, TitleLink } from '../shared/labels.tsx';
 import type { PageContext } from '../../../views/context.ts';
 import { formatCount, formatDate } from '../../../views/format.ts';
 import { Layout } from '../../../views/layout.tsx';
@@ -432,13 +432,7 @@ function Comparisons({ ctx, data }: { ctx: PageContext; data: CollaborationData 
                         </td>
                         <td safe>{formatPartialDate(ctx, c.published.asOf, c.published.asOfPrecision)}</td>
                         <td>
-                          {c.published.sourceUrl !== null && isWebUrl(c.published.sourceUrl) ? (
-                            <a href={c.published.sourceUrl} rel="noopener noreferrer" safe>
-                              {c.published.sourceTitle || c.published.sourceUrl}
-                            </a>
-                          ) : (
-                            <span safe>{c.published.sourceTitle}</span>
-                          )}
+                          <TitleLink url={c.published.sourceUrl} title={c.published.sourceTitle} />
                           {c.published.notes ? (
                             <span class="rk-comparison__notes" safe>
                               {c.published.notes}

@@ -1,47 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { before, describe, test } from 'node:test';
-import type { Kysely } from 'kysely';
-import type { Database, RegistryEntity, Role } from '../../../db/schema.ts';
-import { createSession } from '../../../db/sessions.ts';
-import { hashPassword } from '../../../security/passwords.ts';
-import { newTotpSecret } from '../../../security/totp.ts';
+import type { RegistryEntity, Role } from '../../../db/schema.ts';
 import { wideAreaGroups } from '../../../domain/wide-area-groups.ts';
+import { signedInClient } from '../../../../test/accounts.ts';
 import { TestClient } from '../../../../test/client.ts';
 import { describeEachEngine } from '../../../../test/helper.ts';
 import { registryKinds } from '../index.ts';
-
-let passwordHash: string | undefined;
-
-async function insertAccount(db: Kysely<Database>, role: Role, code: string | null, twoFactor = false): Promise<string> {
-  passwordHash ??= await hashPassword('correct horse battery staple');
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await db
-    .insertInto('accounts')
-    .values({
-      id,
-      email: `${id}@example.lg.jp`,
-      password_hash: passwordHash,
-      role,
-      status: 'active',
-      local_government_code: code,
-      department: '企画課',
-      full_name: '試験 太郎',
-      full_name_kana: 'シケン タロウ',
-      display_name: role === 'secretariat' ? '試験事務局' : '試験さん',
-      phone: '03-0000-0000',
-      terms_accepted_at: now,
-      email_verified_at: now,
-      totp_secret: twoFactor ? newTotpSecret() : null,
-      totp_enabled_at: twoFactor ? now : null,
-      password_changed_at: now,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return id;
-}
 
 /** The path of a redirect without its query. */
 const pathOf = (location: unknown) => String(location).split('?')[0]!;
@@ -51,13 +16,8 @@ describeEachEngine('registry master pages', (current) => {
   const db = () => current().database.handle.db;
   let admin: TestClient;
 
-  async function clientFor(role: Role, code: string | null, twoFactor = false): Promise<TestClient> {
-    const id = await insertAccount(db(), role, code, twoFactor);
-    const { token } = await createSession(db(), { accountId: id, stage: 'authenticated', ip: '', userAgent: 'test' });
-    const client = new TestClient(current().app);
-    client.cookies.set('renkei_session', token);
-    return client;
-  }
+  const clientFor = (role: Role, code: string | null, twoFactor = false): Promise<TestClient> =>
+    signedInClient(current().app, db(), { role, code, twoFactor, name: role === 'secretariat' ? '試験事務局' : '試験さん' });
 
   const historyOf = (entity: RegistryEntity, id: string) =>
     db().selectFrom('record_changes').selectAll().where('entity_type', '=', entity).where('entity_id', '=', id).orderBy('occurred_at').orderBy('id').execute();

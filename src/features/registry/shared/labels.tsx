@@ -321,6 +321,17 @@ function hostOf(url: string): string {
   }
 }
 
+/** A title that links to its web address when it has one (the address itself when there is no title). */
+export function TitleLink({ url, title }: { url: string | null; title: string }): JSX.Element {
+  return url !== null && isWebUrl(url) ? (
+    <a href={url} rel="noopener noreferrer" safe>
+      {title || url}
+    </a>
+  ) : (
+    <span safe>{title}</span>
+  );
+}
+
 /** A stored address: a link when it is a web address, text otherwise. */
 export function WebLink({ url }: { url: string | null }): JSX.Element {
   if (url === null || url === '') return '';

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { Agreement } from '../agreements/record.ts';
 import { registryModel } from '../model/index.ts';
+import { pushTo } from '../model/shapes.ts';
 import type { Source } from './record.ts';
 
 export interface CitedSource {
@@ -21,13 +22,7 @@ export async function citedSources(db: Kysely<Database>, wardCode: string | null
   const model = await registryModel(db);
   const agreements = wardCode ? (model.index.agreementsByWard.get(wardCode) ?? []) : model.agreements;
   const citedBy = new Map<string, Agreement[]>();
-  for (const a of agreements) {
-    for (const s of a.sources) {
-      const list = citedBy.get(s.id);
-      if (list) list.push(a);
-      else citedBy.set(s.id, [a]);
-    }
-  }
+  for (const a of agreements) for (const s of a.sources) pushTo(citedBy, s.id, a);
   return model.sources.filter((s) => wardCode === null || citedBy.has(s.id)).map((source) => ({ source, citedBy: citedBy.get(source.id) ?? [] }));
 }
 

@@ -2,7 +2,7 @@
 // published it and the date it states for itself. Shown on the public record page and in the
 // secretariat's 出典の一覧.
 import type { PageContext } from '../../../views/context.ts';
-import { formatDateOf, isWebUrl } from '../shared/labels.tsx';
+import { formatDateOf, TitleLink } from '../shared/labels.tsx';
 import type { Source } from './record.ts';
 
 /** 「品川区・令和5年4月1日現在」: the publisher and the source's own date, as printed when known. */
@@ -12,13 +12,7 @@ export function sourceByline(ctx: PageContext, source: Source): string {
 }
 
 export function SourceTitle({ source }: { source: Source }): JSX.Element {
-  return source.url !== null && isWebUrl(source.url) ? (
-    <a href={source.url} rel="noopener noreferrer" safe>
-      {source.title}
-    </a>
-  ) : (
-    <span safe>{source.title}</span>
-  );
+  return <TitleLink url={source.url} title={source.title} />;
 }
 
 export function SourceCitations({ ctx, sources }: { ctx: PageContext; sources: readonly Source[] }): JSX.Element {
