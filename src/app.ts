@@ -27,6 +27,7 @@ import homeRoutes from './features/home/routes.ts';
 import languageRoutes from './features/language/routes.ts';
 import memberRoutes from './features/member/routes.ts';
 import municipalitiesRoutes from './features/municipalities/routes.ts';
+import newsFeature from './features/news/index.ts';
 import pagesRoutes from './features/pages/routes.ts';
 import registrationRoutes from './features/registration/routes.ts';
 import registryFeature from './features/registry/index.ts';
@@ -126,6 +127,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   await app.register(memberRoutes, features);
   await app.register(adminRoutes, features);
   await app.register(registryFeature, features);
+  await app.register(newsFeature, features);
   return app;
 }
 

@@ -36,6 +36,7 @@ const environmentSchema = z.object({
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be a pino log level' })
     .default('info'),
   BOUNDARY_FILE: z.string().min(1, 'must not be empty').optional(),
+  SCHEDULED_JOBS: booleanFlag.optional(),
   BOUNDARY_OBJECT: z.string().min(1, 'must not be empty').optional(),
 });
 
@@ -63,6 +64,12 @@ export interface AppConfig {
    * the TopoJSON object to read (default: the file's first object).
    */
   boundaryFile?: { path: string; object?: string };
+  /**
+   * Whether this instance runs the scheduled work (publishing scheduled articles, fetching event
+   * feeds). Safe on every instance of a cluster: each item is claimed by one instance only. Off in
+   * tests, which drive the work themselves.
+   */
+  scheduledJobs: boolean;
 }
 
 export class ConfigError extends Error {
@@ -99,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, dir: e.MAIL_DIR },
+    scheduledJobs: e.SCHEDULED_JOBS ?? e.APP_ENV !== 'test',
     ...(e.BOUNDARY_FILE ? { boundaryFile: boundaryFileOf(e.BOUNDARY_FILE, e.BOUNDARY_OBJECT) } : {}),
   };
 }

@@ -34,6 +34,44 @@ export class TestClient {
     return res;
   }
 
+  /**
+   * Posts a form with files as a browser does (multipart/form-data, the CSRF token first). Fields
+   * keep their order; a file is { fileName, content, contentType }.
+   */
+  async postMultipart(
+    url: string,
+    fields: Array<[string, string]>,
+    files: Array<{ field: string; fileName: string; content: Buffer; contentType?: string }> = [],
+    options: { csrf?: string | false } = {},
+  ): Promise<LightMyRequestResponse> {
+    const boundary = `----renkei-test-${Math.random().toString(36).slice(2)}`;
+    const token = options.csrf === undefined ? this.lastCsrf : options.csrf;
+    const parts: Buffer[] = [];
+    const field = (name: string, value: string) =>
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`, 'utf8'));
+    if (token) field('_csrf', token);
+    for (const [name, value] of fields) field(name, value);
+    for (const file of files) {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.fileName}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+          'utf8',
+        ),
+        file.content,
+        Buffer.from('\r\n'),
+      );
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...this.headers(), 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat(parts),
+    });
+    this.remember(res);
+    return res;
+  }
+
   /** Follows a redirect response with a GET. */
   async follow(res: LightMyRequestResponse): Promise<LightMyRequestResponse> {
     const location = res.headers.location;

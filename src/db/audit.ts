@@ -34,12 +34,17 @@ export type AuditAction =
   | 'registry.updated'
   | 'registry.deleted'
   | 'registry.restored'
-  | 'registry.imported';
+  | 'registry.imported'
+  | 'news.created'
+  | 'news.updated'
+  | 'news.published'
+  | 'news.withdrawn'
+  | 'news.restored';
 
 export interface AuditEvent {
   actorAccountId: string | null;
   action: AuditAction;
-  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job';
+  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article';
   targetId?: string;
   ip?: string;
   detail?: Record<string, unknown>;

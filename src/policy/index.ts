@@ -38,7 +38,9 @@ export type Action =
    * The whole collaboration registry: vocabularies, wide-area groups, wards, companies, disasters,
    * plans, published figures, imports, history and restore. The secretariat only.
    */
-  | 'registry:manage';
+  | 'registry:manage'
+  /** News articles: write, schedule, publish, withdraw, compare and restore versions. The secretariat only. */
+  | 'news:manage';
 
 export type PolicyObject = { localGovernmentCode: string } | { wardCode: string } | undefined;
 
@@ -49,6 +51,7 @@ const secretariatActions: ReadonlySet<Action> = new Set([
   'mail-domains:manage',
   'audit-log:view',
   'registry:manage',
+  'news:manage',
 ]);
 
 export function isActive(actor: Actor): actor is Extract<Actor, { kind: 'account' }> {

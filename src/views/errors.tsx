@@ -31,7 +31,8 @@ export function NotFoundPage({ ctx, detail }: { ctx: PageContext; detail?: strin
   );
 }
 
-export function ErrorPage({ ctx, status, reason }: { ctx: PageContext; status: number; reason?: 'csrf' }): JSX.Element {
+/** `detail` replaces the general advice with what went wrong and what to do (client errors). */
+export function ErrorPage({ ctx, status, reason, detail }: { ctx: PageContext; status: number; reason?: 'csrf'; detail?: string }): JSX.Element {
   const clientError = status >= 400 && status < 500;
   if (reason === 'csrf') return <CsrfErrorPage ctx={ctx} />;
   if (status === 403) return <ForbiddenPage ctx={ctx} />;
@@ -43,9 +44,10 @@ export function ErrorPage({ ctx, status, reason }: { ctx: PageContext; status: n
       <h1 class="rk-heading-1">
         {title}
       </h1>
+      {clientError && detail ? <p safe>{detail}</p> : ''}
       <p>
         {clientError
-          ? ctx.t('入力内容やアドレスをご確認のうえ、もう一度お試しください。', 'Please check the address or your input and try again.')
+          ? detail ? '' : ctx.t('入力内容やアドレスをご確認のうえ、もう一度お試しください。', 'Please check the address or your input and try again.')
           : ctx.t(
               'ご不便をおかけしています。時間をおいてもう一度お試しください。解決しない場合はページ下部のお問い合わせ先までご連絡ください。',
               'Sorry for the inconvenience. Please try again later, or contact us using the details at the bottom of the page.',

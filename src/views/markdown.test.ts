@@ -30,7 +30,7 @@ test('hostile Markdown never yields a tag, handler or script link', () => {
   }
 });
 
-test('ordinary Markdown renders: headings from h2, links, lists, tables in a scroll region, site images', () => {
+test('ordinary Markdown renders: a level-1 heading as h2, links, lists, tables in a scroll region, site images', () => {
   const html = renderMarkdown('# 開催概要\n\n- 日時\n- 会場\n\n[詳細](https://collabo.tokyo-23city.or.jp/)\n\n|a|b|\n|-|-|\n|1|2|\n\n![会場の様子](/files/0b0e0f7a-1c2d-4e5f-8a9b-0c1d2e3f4a5b/photo.jpg)');
   assert.match(html, /<h2>開催概要<\/h2>/);
   assert.match(html, /<li>日時<\/li>/);

@@ -1,8 +1,8 @@
 // Markdown written by staff (articles, event descriptions, posts) rendered to HTML that is safe to
 // put on a page. markdown-it with raw HTML off escapes every tag the author types; links are kept
 // only for http(s), mailto and the site's own paths (no javascript:, data:, vbscript:); images only
-// from the site's own /files/ (nothing is ever loaded from another origin). Headings start at h2,
-// since the page's title is its h1.
+// from the site's own /files/ (nothing is ever loaded from another origin). A level-1 heading
+// becomes h2, since the page's title is its h1.
 import MarkdownIt from 'markdown-it';
 
 const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
@@ -25,11 +25,11 @@ markdown.renderer.rules.image = (tokens, index, options, env, self) => {
 };
 
 markdown.renderer.rules.heading_open = (tokens, index) => {
-  const level = Math.min(6, Number(tokens[index]!.tag.slice(1)) + 1);
+  const level = Math.max(2, Number(tokens[index]!.tag.slice(1)));
   return `<h${level}>`;
 };
 markdown.renderer.rules.heading_close = (tokens, index) => {
-  const level = Math.min(6, Number(tokens[index]!.tag.slice(1)) + 1);
+  const level = Math.max(2, Number(tokens[index]!.tag.slice(1)));
   return `</h${level}>\n`;
 };
 

@@ -58,6 +58,11 @@ export const auditActionLabels = {
   'registry.deleted': { ja: '連携記録の削除', en: 'Registry record deleted' },
   'registry.restored': { ja: '連携記録の復元', en: 'Registry record restored' },
   'registry.imported': { ja: '連携記録の取り込み', en: 'Registry import' },
+  'news.created': { ja: 'お知らせの作成', en: 'Article created' },
+  'news.updated': { ja: 'お知らせの更新', en: 'Article updated' },
+  'news.published': { ja: 'お知らせの公開', en: 'Article published' },
+  'news.withdrawn': { ja: 'お知らせの取り下げ', en: 'Article withdrawn' },
+  'news.restored': { ja: 'お知らせの版の復元', en: 'Article version restored' },
 } as const satisfies Record<AuditAction, { ja: string; en: string }>;
 
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];

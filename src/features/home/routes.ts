@@ -1,17 +1,19 @@
 // The top page: the project in a few words, the registry's headline figures and the master data's
-// counts. Anonymous visitors get it from the page cache while the registry's revision holds.
+// counts, the latest news. Anonymous visitors get it from the page cache while the registry's and
+// the news' revisions hold.
 import type { FastifyInstance } from 'fastify';
 import type { FeatureOptions } from '../feature-options.ts';
 import { contextFor, sendPage } from '../../views/render.ts';
 import { formatIsoDate } from '../../domain/japanese-date.ts';
 import { headlineFigures } from '../registry/index.ts';
+import { latestArticles } from '../news/index.ts';
 import { masterDataSummary } from './queries.ts';
 import { HomePage } from './views.tsx';
 
 export default async function homeRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
-  app.get('/', { config: { cachedBy: 'registry' } }, async (request, reply) => {
+  app.get('/', { config: { cachedBy: ['registry', 'news'] } }, async (request, reply) => {
     const ctx = contextFor(request, reply);
-    const [summary, figures] = await Promise.all([masterDataSummary(database.db), headlineFigures(database.db, formatIsoDate(new Date()))]);
-    return sendPage(reply, HomePage({ ctx, summary, figures }));
+    const [summary, figures, news] = await Promise.all([masterDataSummary(database.db), headlineFigures(database.db, formatIsoDate(new Date())), latestArticles(database.db, 5)]);
+    return sendPage(reply, HomePage({ ctx, summary, figures, news }));
   });
 }

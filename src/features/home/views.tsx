@@ -2,9 +2,10 @@ import type { PageContext } from '../../views/context.ts';
 import { formatCount } from '../../views/format.ts';
 import { Layout, siteName } from '../../views/layout.tsx';
 import { HeadlineFiguresSection, type Headline } from '../registry/index.ts';
+import { LatestNewsSection, type ArticleSummary } from '../news/index.ts';
 import type { MasterDataSummary } from './queries.ts';
 
-export function HomePage({ ctx, summary, figures }: { ctx: PageContext; summary: MasterDataSummary; figures: Headline }): JSX.Element {
+export function HomePage({ ctx, summary, figures, news }: { ctx: PageContext; summary: MasterDataSummary; figures: Headline; news: ArticleSummary[] }): JSX.Element {
   return (
     <Layout ctx={ctx} title={ctx.t('トップ', 'Home')} section="home">
       <section class="rk-hero" aria-labelledby="hero-title">
@@ -33,6 +34,8 @@ export function HomePage({ ctx, summary, figures }: { ctx: PageContext; summary:
           </div>
         </form>
       </section>
+
+      <LatestNewsSection ctx={ctx} rows={news} />
 
       <HeadlineFiguresSection ctx={ctx} figures={figures} />
 

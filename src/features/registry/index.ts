@@ -74,4 +74,5 @@ export default async function registryFeature(app: FastifyInstance, options: Fea
 // What other features may use.
 export { headlineFigures, HeadlineFiguresSection, type Headline } from './figures/headline.tsx';
 export { loadMunicipalityTies, type MunicipalityTies } from './ties/queries.ts';
+export { projectReferences, type ProjectReference } from './projects/references.ts';
 export { TiesSection, type TiesSubject } from './ties/view.tsx';
