@@ -29,6 +29,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../src/config.ts';
 import { openDatabase, type Engine } from '../src/db/index.ts';
 import { prepareDatabase } from '../src/db/prepare.ts';
+import { seedSyntheticNews } from './synthetic-news.ts';
 import { defaultVolume, seedSyntheticRegistry } from './synthetic-registry.ts';
 import { variedTargets } from './varied-urls.ts';
 
@@ -48,6 +49,9 @@ const FIXED_TARGETS: ReadonlyArray<{ name: string; path: string }> = [
   { name: 'ward page (synthetic)', path: '/wards/131016' },
   { name: 'API projects (synthetic)', path: '/api/v1/projects?fy=2024' },
   { name: 'API agreements (synthetic)', path: '/api/v1/agreements?ward=131016' },
+  { name: 'news (synthetic)', path: '/news' },
+  { name: 'news archive of a 年度 (synthetic)', path: '/news/archive/2020?page=3' },
+  { name: 'article (synthetic)', path: '/news/synthetic-5000' },
 ];
 
 /** The goals of the registry issue, per kind of target. */
@@ -70,7 +74,10 @@ const settings = {
   warmup: envInt('BENCH_WARMUP', 2, 0),
   engines: envEngines(),
   postgresUrl: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  /** BENCH_ONLY=news: only the targets whose name contains this text (the raw figure is always measured). */
+  only: process.env.BENCH_ONLY ?? '',
 };
+const selected = (target: { name: string }) => target.name.includes(settings.only);
 
 interface Measurement {
   engine: Engine | 'raw';
@@ -140,10 +147,10 @@ async function main(): Promise<number> {
     const rawResult = await measure({ engine: 'raw', kind: 'raw', name: 'raw node:http', path: '/' }, raw.url, 0);
     await closeServer(raw.server);
     results.push(rawResult);
-    for (const target of FIXED_TARGETS) {
+    for (const target of FIXED_TARGETS.filter(selected)) {
       results.push(await measure({ engine, kind: 'fixed', ...target }, app.url + target.path, rawResult.requestsPerSecond));
     }
-    for (const target of variedTargets()) {
+    for (const target of variedTargets().filter(selected)) {
       const file = path.join(tempDir, `varied-${results.length}.json`);
       await writeFile(file, JSON.stringify(target.paths));
       results.push(await measure({ engine, kind: 'varied', name: target.name, path: target.pattern }, app.url, rawResult.requestsPerSecond, { file, count: target.paths.length }));
@@ -200,8 +207,9 @@ async function prepareSyntheticDatabase(engine: Engine, dir: string): Promise<Be
   try {
     await prepareDatabase(handle.db, { demoData: false, env: 'production' });
     const counts = await seedSyntheticRegistry(handle.db, defaultVolume);
+    const articles = await seedSyntheticNews(handle.db);
     console.log(
-      `synthetic volume (benchmark only): ${counts.agreements} agreements, ${counts.projects} projects over ${defaultVolume.fiscalYears} 年度 (${Date.now() - started} ms)`,
+      `synthetic volume (benchmark only): ${counts.agreements} agreements, ${counts.projects} projects over ${defaultVolume.fiscalYears} 年度, ${articles} articles (${Date.now() - started} ms)`,
     );
   } finally {
     await handle.close();

@@ -12,6 +12,7 @@ const STATUSES = ['実施', '予定', '中止', '延期'];
 const TYPES = ['exchange', 'friendship-city', 'sister-city', 'disaster-mutual-aid', 'disaster-mutual-support', 'other'];
 const CATEGORIES = ['friendship', 'disaster', 'other'];
 const URLS_PER_TARGET = 20_000;
+const NEWS_CATEGORIES = ['project', 'event', 'notice', 'disaster', 'call'];
 
 /** mulberry32: a small deterministic PRNG. */
 function prng(seed: number): () => number {
@@ -95,6 +96,14 @@ export function variedTargets(): VariedTarget[] {
     },
     { name: 'municipality pages, each in turn', pattern: '/municipalities/:code (all 1,741)', paths: municipalityCodes().map((code) => `/municipalities/${code}`) },
     { name: 'ward pages, each ward in turn', pattern: '/wards/:code (the 23)', paths: WARDS.map((code) => `/wards/${code}`) },
+    { name: 'articles, each in turn', pattern: '/news/synthetic-N (10,000)', paths: Array.from({ length: 10_000 }, (_, i) => `/news/synthetic-${(i * 7919) % 10_000}`) },
+    {
+      name: 'news lists, a new page each request',
+      pattern: '/news?category=…&page=… | /news/archive/:fy?page=…',
+      paths: distinctUrls(6, (pick, chance, int) =>
+        chance(0.5) ? `/news/archive/${2014 + int(12)}${query({ category: chance(0.3) && pick(NEWS_CATEGORIES), page: int(40) })}` : `/news${query({ category: chance(0.5) && pick(NEWS_CATEGORIES), page: int(100) })}`,
+      ),
+    },
   ];
 }
 
