@@ -30,6 +30,7 @@ import municipalitiesRoutes from './features/municipalities/routes.ts';
 import newsFeature from './features/news/index.ts';
 import pagesRoutes from './features/pages/routes.ts';
 import registrationRoutes from './features/registration/routes.ts';
+import sharingRoutes from './features/sharing/routes.ts';
 import registryFeature from './features/registry/index.ts';
 
 export interface AppDependencies {
@@ -75,6 +76,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
   });
   app.decorate('routeTable', routeTable);
+  app.decorate('siteUrl', config.publicUrl);
 
   // The security headers are the same for every response, so they are computed once and set in
   // one hook. (@fastify/helmet computed them per request and cost a third of the top page's
@@ -121,6 +123,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   await app.register(languageRoutes, features);
   await app.register(homeRoutes, features);
   await app.register(pagesRoutes, features);
+  await app.register(sharingRoutes, features);
   await app.register(municipalitiesRoutes, features);
   await app.register(authRoutes, features);
   await app.register(registrationRoutes, features);

@@ -15,6 +15,8 @@ export interface PageContext {
   lang: Lang;
   /** Path and query of the current request, for the language switch and navigation state. */
   currentUrl: string;
+  /** The site's public address (PUBLIC_URL, no trailing slash), for canonical and OGP URLs. */
+  siteUrl: string;
   /** The signed-in person, for the header; null for a visitor. */
   viewer: Viewer | null;
   /** The CSRF token every POST form carries (created on first use). */
@@ -34,10 +36,11 @@ export function createPageContext(
   currentUrl: string,
   viewer: Viewer | null = null,
   csrfToken: () => string = () => '',
+  siteUrl = '',
 ): PageContext {
   const t: PageContext['t'] = (ja, en) => (lang === 'en' ? en : ja);
   const tFormat = (ja: string, en: string): string => (lang === 'en' ? en : ja);
-  return { lang, currentUrl, viewer, csrfToken, t, tFormat };
+  return { lang, currentUrl, siteUrl, viewer, csrfToken, t, tFormat };
 }
 
 export const languageCookie = 'lang';

@@ -11,6 +11,10 @@ export interface LayoutProps {
   /** Top-level section this page belongs to, to mark the current navigation item. */
   section?: 'home' | 'about' | 'news' | 'events' | 'collaboration' | 'projects' | 'wards' | 'municipalities' | 'none';
   breadcrumbs?: Array<{ href?: string; label: string }>;
+  /** One or two sentences for search results and shared links (OGP); the site's own by default. */
+  description?: string;
+  /** 'article' for a news article or an event; 'website' otherwise (OGP). */
+  ogType?: 'website' | 'article';
   /** Feeds announced in the head (RSS, Atom, iCalendar) with `<link rel="alternate">`. */
   alternates?: Array<{ type: string; href: string; title: string }>;
   children?: Children;
@@ -22,7 +26,7 @@ export function siteName(ctx: PageContext): string {
   return ctx.t('特別区全国連携プロジェクト', 'Tokyo 23 City All Nippon Collaboration Project');
 }
 
-export function Layout({ ctx, title, section = 'none', breadcrumbs, alternates = [], children }: LayoutProps): JSX.Element {
+export function Layout({ ctx, title, section = 'none', breadcrumbs, description, ogType = 'website', alternates = [], children }: LayoutProps): JSX.Element {
   const nav = [
     { id: 'home', href: '/', label: ctx.t('トップ', 'Home') },
     { id: 'about', href: '/about', label: ctx.t('プロジェクトについて', 'About') },
@@ -42,6 +46,7 @@ export function Layout({ ctx, title, section = 'none', breadcrumbs, alternates =
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{`${title} | ${siteName(ctx)}`}</title>
+          <SharingMeta ctx={ctx} title={title} description={description ?? siteDescription(ctx)} type={ogType} />
           <link rel="stylesheet" href={`/assets/tokens.css?v=${assetVersion}`} />
           <link rel="stylesheet" href={`/assets/site.css?v=${assetVersion}`} />
           <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
@@ -144,6 +149,44 @@ export function Layout({ ctx, title, section = 'none', breadcrumbs, alternates =
   );
 }
 
+export function siteDescription(ctx: PageContext): string {
+  return ctx.t(
+    '東京23区と全国各地域が、ともに発展・成長し共存共栄を図るための特別区全国連携プロジェクトの公式サイトです。',
+    'The official site of the project in which the 23 special wards of Tokyo and municipalities all over Japan grow together.',
+  );
+}
+
+/** The page's address without the query parts that only change how it is shown to one visitor. */
+export function canonicalUrl(ctx: PageContext): string {
+  const url = new URL(ctx.currentUrl, 'http://canonical.invalid');
+  for (const transient of ['done', 'lang', 'next']) url.searchParams.delete(transient);
+  const query = url.searchParams.toString();
+  return `${ctx.siteUrl}${url.pathname}${query ? `?${query}` : ''}`;
+}
+
+/**
+ * The canonical address and the Open Graph / card metadata that chat tools and social networks
+ * read when a page is shared. Plain meta elements: no script and nothing from another origin.
+ */
+function SharingMeta({ ctx, title, description, type }: { ctx: PageContext; title: string; description: string; type: 'website' | 'article' }): JSX.Element {
+  const url = canonicalUrl(ctx);
+  return (
+    <>
+      <meta name="description" content={description} />
+      <link rel="canonical" href={url} />
+      <meta property="og:site_name" content={siteName(ctx)} />
+      <meta property="og:title" content={title} />
+      <meta property="og:description" content={description} />
+      <meta property="og:type" content={type} />
+      <meta property="og:url" content={url} />
+      <meta property="og:locale" content={ctx.lang === 'en' ? 'en_US' : 'ja_JP'} />
+      <meta property="og:image" content={`${ctx.siteUrl}/assets/og-image.png`} />
+      <meta name="twitter:card" content="summary" />
+      <meta name="twitter:site" content="@Zenkoku_Renkei" />
+    </>
+  );
+}
+
 function Footer({ ctx }: { ctx: PageContext }): JSX.Element {
   return (
     <footer class="rk-footer">
@@ -177,6 +220,14 @@ function Footer({ ctx }: { ctx: PageContext }): JSX.Element {
           </li>
           <li>
             <a href="/accessibility">{ctx.t('ウェブアクセシビリティ方針', 'Accessibility policy')}</a>
+          </li>
+          <li>
+            <a href="/sitemap">{ctx.t('サイトマップ', 'Site map')}</a>
+          </li>
+          <li>
+            <a href="https://x.com/Zenkoku_Renkei" rel="noopener noreferrer">
+              {ctx.t('公式X（旧Twitter）@Zenkoku_Renkei', 'Official X (Twitter) @Zenkoku_Renkei')}
+            </a>
           </li>
         </ul>
         <p class="rk-footer__org">

@@ -3,6 +3,13 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createPageContext, languageCookie, parseLang, type PageContext } from './context.ts';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** PUBLIC_URL without a trailing slash (set by buildApp). */
+    siteUrl: string;
+  }
+}
+
 export function contextFor(request: FastifyRequest, reply: FastifyReply): PageContext {
   const actor = request.actor;
   const viewer = actor?.kind === 'account' ? { displayName: actor.displayName, role: actor.role } : null;
@@ -11,7 +18,7 @@ export function contextFor(request: FastifyRequest, reply: FastifyReply): PageCo
     token ??= reply.generateCsrf();
     return token;
   };
-  return createPageContext(parseLang(request.cookies[languageCookie]), request.url, viewer, csrfToken);
+  return createPageContext(parseLang(request.cookies[languageCookie]), request.url, viewer, csrfToken, request.server.siteUrl);
 }
 
 // Markers are private-use characters around a random word of this process: no stored text can

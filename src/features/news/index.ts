@@ -32,6 +32,6 @@ function startScheduledPublication(app: FastifyInstance, { database }: FeatureOp
   });
 }
 
-export { latestArticles, type ArticleSummary } from './queries.ts';
+export { latestArticles, publishedArticleLocations, type ArticleSummary } from './queries.ts';
 export { LatestNewsSection } from './views.tsx';
 export { publishDueArticles } from './commands.ts';

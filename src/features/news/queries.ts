@@ -1,7 +1,7 @@
 // What the news pages read: published articles by page, category and 年度; the back office's list
 // and versions; and the names of what an article relates to.
 import type { Kysely } from 'kysely';
-import { fiscalYearOf } from '../../domain/fiscal-year.ts';
+import { readRevision } from '../../db/revisions.ts';
 import type { ArticleStatus, Database } from '../../db/schema.ts';
 
 export interface ArticleSummary {
@@ -55,13 +55,37 @@ export async function latestArticles(db: Kysely<Database>, limit: number): Promi
   return rows.map(toSummary);
 }
 
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/** The 年度 of an instant, by arithmetic (this runs over every article; ICU would cost 15 µs each). */
+function fiscalYearOfInstant(iso: string): number {
+  const jst = new Date(Date.parse(iso) + JST_OFFSET_MS);
+  return jst.getUTCMonth() >= 3 ? jst.getUTCFullYear() : jst.getUTCFullYear() - 1;
+}
+
+export type ArchiveYears = Array<{ fiscalYear: number; count: number }>;
+
+// The counts change only when an article is published or taken down, which raises the 'news'
+// revision: they are kept per revision (per database), so a list page does not scan every article.
+const archiveYearsByDatabase = new WeakMap<Kysely<Database>, { revision: number; years: Promise<ArchiveYears> }>();
+
 /** Each 年度 that has published articles, newest first, with its count. */
-export async function archiveYears(db: Kysely<Database>): Promise<Array<{ fiscalYear: number; count: number }>> {
+export async function archiveYears(db: Kysely<Database>): Promise<ArchiveYears> {
+  const revision = await readRevision(db, 'news');
+  const kept = archiveYearsByDatabase.get(db);
+  if (kept && kept.revision === revision) return kept.years;
+  const years = countByFiscalYear(db);
+  archiveYearsByDatabase.set(db, { revision, years });
+  years.catch(() => archiveYearsByDatabase.delete(db));
+  return years;
+}
+
+async function countByFiscalYear(db: Kysely<Database>): Promise<ArchiveYears> {
   const rows = await db.selectFrom('articles').select('publish_at').where('status', '=', 'published').execute();
   const counts = new Map<number, number>();
   for (const row of rows) {
     if (!row.publish_at) continue;
-    const fy = fiscalYearOf(row.publish_at);
+    const fy = fiscalYearOfInstant(row.publish_at);
     counts.set(fy, (counts.get(fy) ?? 0) + 1);
   }
   return [...counts].map(([fiscalYear, count]) => ({ fiscalYear, count })).sort((a, b) => b.fiscalYear - a.fiscalYear);
@@ -140,4 +164,10 @@ export async function governmentNames(db: Kysely<Database>, codes: readonly stri
 
 export async function wardOptions(db: Kysely<Database>): Promise<Array<{ code: string; name: string }>> {
   return db.selectFrom('local_governments').select(['code', 'name']).where('kind', '=', '特別区').orderBy('code').execute();
+}
+
+/** Every published article's address and last change, for sitemap.xml. */
+export async function publishedArticleLocations(db: Kysely<Database>): Promise<Array<{ path: string; updatedAt: string }>> {
+  const rows = await db.selectFrom('articles').select(['slug', 'updated_at']).where('status', '=', 'published').orderBy('publish_at', 'desc').execute();
+  return rows.map((r) => ({ path: `/news/${r.slug}`, updatedAt: r.updated_at }));
 }

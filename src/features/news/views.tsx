@@ -135,6 +135,8 @@ export function ArticlePage({ ctx, article }: { ctx: PageContext; article: Resol
     <Layout
       ctx={ctx}
       title={article.content.title}
+      description={article.content.summary || undefined}
+      ogType="article"
       section="news"
       alternates={newsFeeds(ctx)}
       breadcrumbs={[{ href: '/', label: ctx.t('トップ', 'Home') }, { href: '/news', label: ctx.t('お知らせ', 'News') }, { label: article.content.title }]}

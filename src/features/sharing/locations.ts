@@ -1,0 +1,39 @@
+// The site's public addresses, for sitemap.xml and the sitemap page: the fixed pages, then what
+// each feature publishes (through its index.ts), then the wards and municipalities.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { publishedArticleLocations } from '../news/index.ts';
+
+export interface Location {
+  path: string;
+  updatedAt?: string;
+}
+
+/** The fixed public pages with their names, in the order the sitemap page lists them. */
+export const sitePages: ReadonlyArray<{ path: string; ja: string; en: string }> = [
+  { path: '/', ja: 'トップ', en: 'Home' },
+  { path: '/about', ja: 'プロジェクトについて', en: 'About the project' },
+  { path: '/news', ja: 'お知らせ・連携事業', en: 'News and projects' },
+  { path: '/collaboration', ja: '連携の状況', en: 'Collaboration in figures' },
+  { path: '/collaboration/wide-area', ja: '広域連携', en: 'Wide-area agreements' },
+  { path: '/collaboration/disaster-support', ja: '災害支援', en: 'Disaster support' },
+  { path: '/projects', ja: '連携事業の一覧', en: 'Collaboration projects' },
+  { path: '/agreements', ja: '協定の一覧', en: 'Agreements' },
+  { path: '/wards', ja: '特別区', en: 'Special wards' },
+  { path: '/municipalities', ja: '全国の自治体', en: 'Local governments' },
+  { path: '/accessibility', ja: 'ウェブアクセシビリティ方針', en: 'Accessibility policy' },
+  { path: '/sitemap', ja: 'サイトマップ', en: 'Site map' },
+];
+
+export async function siteLocations(db: Kysely<Database>): Promise<Location[]> {
+  const [articles, governments] = await Promise.all([
+    publishedArticleLocations(db),
+    db.selectFrom('local_governments').select(['code', 'kind']).where('is_counted', '=', 1).orderBy('code').execute(),
+  ]);
+  return [
+    ...sitePages.map((p) => ({ path: p.path })),
+    ...articles,
+    ...governments.filter((g) => g.kind === '特別区').map((g) => ({ path: `/wards/${g.code}` })),
+    ...governments.map((g) => ({ path: `/municipalities/${g.code}` })),
+  ];
+}
