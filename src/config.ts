@@ -37,6 +37,11 @@ const environmentSchema = z.object({
     .default('info'),
   BOUNDARY_FILE: z.string().min(1, 'must not be empty').optional(),
   BOUNDARY_OBJECT: z.string().min(1, 'must not be empty').optional(),
+  HARVEST_ALLOW_HOSTS: z
+    .string()
+    .regex(/^[A-Za-z0-9.:\-\[\]]+(,[A-Za-z0-9.:\-\[\]]+)*$/, 'must be a comma-separated list of host names or IP addresses')
+    .optional(),
+  HARVEST_SCHEDULER: booleanFlag.optional(),
 });
 
 export type DatabaseConfig =
@@ -63,6 +68,12 @@ export interface AppConfig {
    * the TopoJSON object to read (default: the file's first object).
    */
   boundaryFile?: { path: string; object?: string };
+  /**
+   * Harvesting municipalities' event feeds. `allowHosts`: hosts (names or IPs) fetched even though
+   * they resolve to a private or loopback address (tests, an intranet mirror); empty in production.
+   * `scheduler`: fetch due feeds in the background (off by default under APP_ENV=test).
+   */
+  harvest: { allowHosts: string[]; scheduler: boolean };
 }
 
 export class ConfigError extends Error {
@@ -99,6 +110,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, dir: e.MAIL_DIR },
+    harvest: {
+      allowHosts: (e.HARVEST_ALLOW_HOSTS ?? '')
+        .split(',')
+        .map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, ''))
+        .filter(Boolean),
+      scheduler: e.HARVEST_SCHEDULER ?? e.APP_ENV !== 'test',
+    },
     ...(e.BOUNDARY_FILE ? { boundaryFile: boundaryFileOf(e.BOUNDARY_FILE, e.BOUNDARY_OBJECT) } : {}),
   };
 }

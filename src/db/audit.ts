@@ -34,12 +34,22 @@ export type AuditAction =
   | 'registry.updated'
   | 'registry.deleted'
   | 'registry.restored'
-  | 'registry.imported';
+  | 'registry.imported'
+  | 'event.created'
+  | 'event.updated'
+  | 'event.submitted'
+  | 'event.published'
+  | 'event.returned'
+  | 'event.withdrawn'
+  | 'event.imported'
+  | 'event_feed.added'
+  | 'event_feed.updated'
+  | 'event_feed.removed';
 
 export interface AuditEvent {
   actorAccountId: string | null;
   action: AuditAction;
-  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job';
+  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'event' | 'event_feed';
   targetId?: string;
   ip?: string;
   detail?: Record<string, unknown>;

@@ -75,3 +75,4 @@ export default async function registryFeature(app: FastifyInstance, options: Fea
 export { headlineFigures, HeadlineFiguresSection, type Headline } from './figures/headline.tsx';
 export { loadMunicipalityTies, type MunicipalityTies } from './ties/queries.ts';
 export { TiesSection, type TiesSubject } from './ties/view.tsx';
+export { projectFields, projectFieldByNumber, parseProjectField, type ProjectField } from './projects/fields.ts';
