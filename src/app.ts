@@ -21,6 +21,7 @@ import { contextFor, sendPage } from './views/render.ts';
 import { ErrorPage, NotFoundPage } from './views/errors.tsx';
 import adminRoutes from './features/admin/routes.ts';
 import authRoutes from './features/auth/routes.ts';
+import { fileRoutes } from './features/files/index.ts';
 import healthRoutes from './features/health/routes.ts';
 import homeRoutes from './features/home/routes.ts';
 import languageRoutes from './features/language/routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
 
   const features: FeatureOptions = { config, database, mailer };
   await app.register(healthRoutes, features);
+  await app.register(fileRoutes, features);
   await app.register(languageRoutes, features);
   await app.register(homeRoutes, features);
   await app.register(pagesRoutes, features);

@@ -148,7 +148,7 @@ export interface DataRevisionsTable {
   revision: Generated<number>;
 }
 
-export interface Database extends RegistryTables, EventTables {
+export interface Database extends RegistryTables, NewsTables, EventTables {
   data_revisions: DataRevisionsTable;
   local_governments: LocalGovernmentsTable;
   accounts: AccountsTable;
@@ -489,6 +489,78 @@ export interface RegistryTables {
   published_figures: PublishedFiguresTable;
   record_changes: RecordChangesTable;
   import_jobs: ImportJobsTable;
+}
+
+// ─── Files and news (migrations 2026-12-07T0900, 2026-12-07T0930) ──────────────────────────────
+
+export type FileKind = 'pdf' | 'image' | 'office';
+
+export interface FilesTable {
+  id: string;
+  name: string;
+  media_type: string;
+  kind: FileKind;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_by: string | null;
+  created_at: string;
+}
+
+export type ArticleStatus = 'draft' | 'scheduled' | 'published' | 'withdrawn';
+
+export interface ArticlesTable {
+  id: string;
+  slug: string;
+  title: string;
+  category: string;
+  summary: Generated<string>;
+  body: Generated<string>;
+  status: ArticleStatus;
+  publish_at: string | null;
+  published_at: string | null;
+  source_url: string | null;
+  provenance: Generated<Provenance>;
+  version: Generated<number>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ArticleFilesTable {
+  article_id: string;
+  position: number;
+  role: 'attachment' | 'photo';
+  file_id: string;
+  label: string;
+  caption: Generated<string>;
+}
+
+export type ArticleLinkKind = 'ward' | 'municipality' | 'project' | 'event';
+
+export interface ArticleLinksTable {
+  article_id: string;
+  kind: ArticleLinkKind;
+  target: string;
+  position: number;
+}
+
+export interface ArticleVersionsTable {
+  article_id: string;
+  version: number;
+  snapshot: string;
+  note: Generated<string>;
+  saved_by: string | null;
+  saved_at: string;
+}
+
+export interface NewsTables {
+  files: FilesTable;
+  articles: ArticlesTable;
+  article_files: ArticleFilesTable;
+  article_links: ArticleLinksTable;
+  article_versions: ArticleVersionsTable;
 }
 
 // ─── Events (migration 2026-12-07T1000) ─────────────────────────────────────────────────────────

@@ -9,8 +9,10 @@ export interface LayoutProps {
   /** The page's own title; the site name is appended. */
   title: string;
   /** Top-level section this page belongs to, to mark the current navigation item. */
-  section?: 'home' | 'about' | 'collaboration' | 'projects' | 'wards' | 'municipalities' | 'none';
+  section?: 'home' | 'about' | 'news' | 'events' | 'collaboration' | 'projects' | 'wards' | 'municipalities' | 'none';
   breadcrumbs?: Array<{ href?: string; label: string }>;
+  /** Feeds announced in the head (RSS, Atom, iCalendar) with `<link rel="alternate">`. */
+  alternates?: Array<{ type: string; href: string; title: string }>;
   children?: Children;
 }
 
@@ -20,10 +22,11 @@ export function siteName(ctx: PageContext): string {
   return ctx.t('特別区全国連携プロジェクト', 'Tokyo 23 City All Nippon Collaboration Project');
 }
 
-export function Layout({ ctx, title, section = 'none', breadcrumbs, children }: LayoutProps): JSX.Element {
+export function Layout({ ctx, title, section = 'none', breadcrumbs, alternates = [], children }: LayoutProps): JSX.Element {
   const nav = [
     { id: 'home', href: '/', label: ctx.t('トップ', 'Home') },
     { id: 'about', href: '/about', label: ctx.t('プロジェクトについて', 'About') },
+    { id: 'news', href: '/news', label: ctx.t('お知らせ', 'News') },
     { id: 'collaboration', href: '/collaboration', label: ctx.t('連携の状況', 'Collaboration') },
     { id: 'projects', href: '/projects', label: ctx.t('連携事業', 'Projects') },
     { id: 'wards', href: '/wards', label: ctx.t('特別区', 'Special wards') },
@@ -42,6 +45,9 @@ export function Layout({ ctx, title, section = 'none', breadcrumbs, children }: 
           <link rel="stylesheet" href={`/assets/tokens.css?v=${assetVersion}`} />
           <link rel="stylesheet" href={`/assets/site.css?v=${assetVersion}`} />
           <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+          {alternates.map((a) => (
+            <link rel="alternate" type={a.type} href={a.href} title={a.title} />
+          ))}
         </head>
         <body>
           <a class="rk-skip-link" href="#main">

@@ -14,13 +14,14 @@ import { languageCookie, parseLang } from './context.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** The data topic the page is made from: anonymous responses are cached while its revision holds. */
-    cachedBy?: RevisionTopic;
+    /** The data topic(s) the page is made from: anonymous responses are cached while their revisions hold. */
+    cachedBy?: RevisionTopic | readonly RevisionTopic[];
   }
 }
 
 interface Entry {
-  revision: number;
+  /** The topics' revisions the page was made at, joined. */
+  revision: string;
   body: Buffer;
   headers: Record<string, string>;
   /** The body compressed, made on the first hit that accepts it (then served as is). */
@@ -69,7 +70,7 @@ export function registerPageCache(app: FastifyInstance, db: Kysely<Database>, op
   const maxEntryBytes = options.maxEntryBytes ?? 1024 * 1024;
   const entries = new Map<string, Entry>();
   let bytes = 0;
-  const pending = new WeakMap<FastifyRequest, { key: string; revision: number }>();
+  const pending = new WeakMap<FastifyRequest, { key: string; revision: string }>();
   // A page is kept from its second request on: a URL asked once (one of thousands of filter
   // combinations) would only push out pages that are asked again and again, and cost a copy.
   const askedOnce = new Set<string>();
@@ -87,8 +88,9 @@ export function registerPageCache(app: FastifyInstance, db: Kysely<Database>, op
     if (!topic || request.method !== 'GET' || request.actor?.kind !== 'anonymous') return;
     // The day in Japan is part of the key: pages say what is in force "today".
     const day = Math.floor((Date.now() + JST_OFFSET_MS) / 86_400_000);
-    const key = `${topic}\n${parseLang(request.cookies[languageCookie])}\n${day}\n${request.url}`;
-    const revision = await readRevision(db, topic);
+    const topics = typeof topic === 'string' ? [topic] : topic;
+    const key = `${topics.join(',')}\n${parseLang(request.cookies[languageCookie])}\n${day}\n${request.url}`;
+    const revision = topics.length === 1 ? String(await readRevision(db, topics[0]!)) : (await Promise.all(topics.map((t) => readRevision(db, t)))).join('.');
     const hit = entries.get(key);
     if (hit && hit.revision === revision) {
       // Most recently used last, so the oldest is dropped first when the cache is full.

@@ -7,7 +7,7 @@ import type { PageContext } from '../../../views/context.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { joinNames, organiserKindLabels, say } from './labels.tsx';
 import type { ListFilter } from './record-form.ts';
-import { ConflictNotice } from './record-form-fields.tsx';
+import { ConflictNotice } from '../../../views/components/record-fields.tsx';
 import { noticeText, type NoticeKey } from './notices.ts';
 import { listPageSize, type WardOption } from './back-office-queries.ts';
 

@@ -8,6 +8,7 @@ import { isValidLocalGovCode } from '../../../domain/local-gov-code.ts';
 import type { DatePrecision } from '../../../db/schema.ts';
 import type { FieldError } from '../../../views/components/error-summary.tsx';
 import type { PageContext } from '../../../views/context.ts';
+import { fieldId } from '../../../views/components/record-fields.tsx';
 
 export const messages = {
   typeId: { ja: '協定の種類を一覧から選んでください。', en: 'Choose the kind of agreement from the list.' },
@@ -177,7 +178,7 @@ export interface FormRefs {
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 /** Field ids: the error summary links to them; the views use the same ids. */
-export const fieldId = (name: string) => `f-${name}`;
+export { fieldId };
 
 export class Errors {
   readonly list: FieldError[] = [];
