@@ -30,6 +30,7 @@ import municipalitiesRoutes from './features/municipalities/routes.ts';
 import pagesRoutes from './features/pages/routes.ts';
 import registrationRoutes from './features/registration/routes.ts';
 import registryFeature from './features/registry/index.ts';
+import eventsFeature from './features/events/index.ts';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -126,6 +127,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   await app.register(memberRoutes, features);
   await app.register(adminRoutes, features);
   await app.register(registryFeature, features);
+  await app.register(eventsFeature, features);
   return app;
 }
 

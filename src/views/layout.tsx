@@ -27,6 +27,7 @@ export function Layout({ ctx, title, section = 'none', breadcrumbs, alternates =
     { id: 'home', href: '/', label: ctx.t('トップ', 'Home') },
     { id: 'about', href: '/about', label: ctx.t('プロジェクトについて', 'About') },
     { id: 'news', href: '/news', label: ctx.t('お知らせ', 'News') },
+    { id: 'events', href: '/events', label: ctx.t('イベント', 'Events') },
     { id: 'collaboration', href: '/collaboration', label: ctx.t('連携の状況', 'Collaboration') },
     { id: 'projects', href: '/projects', label: ctx.t('連携事業', 'Projects') },
     { id: 'wards', href: '/wards', label: ctx.t('特別区', 'Special wards') },
