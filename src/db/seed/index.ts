@@ -5,6 +5,7 @@ import type { AppConfig } from '../../config.ts';
 import { bumpRevision } from '../revisions.ts';
 import type { Database } from '../schema.ts';
 import { seedDemoAccounts, type DemoAccount } from './demo-accounts.ts';
+import { seedEvents } from './events.ts';
 import { seedLocalGovernments } from './local-governments.ts';
 import { seedRegistry } from './registry/index.ts';
 import { seedWards } from './wards.ts';
@@ -29,6 +30,8 @@ export async function seedDatabase(db: Kysely<Database>, options: SeedOptions): 
   const registry = await seedRegistry(db);
   // What this start loaded is new to every running instance's registry model.
   await bumpRevision(db, 'registry');
+  await seedEvents(db, { samples: options.demoData && options.env !== 'production' });
+  await bumpRevision(db, 'events');
   const demoAccounts = options.demoData && options.env !== 'production' ? await seedDemoAccounts(db) : [];
   return { localGovernments, registryRecords: registry.inserted, demoAccounts };
 }

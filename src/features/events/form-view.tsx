@@ -31,7 +31,7 @@ export interface EventFormPageProps {
   /** The secretariat's reason when it returned the event. */
   returnedReason?: string;
   /** Shown after the form (e.g. the withdraw form). */
-  after?: JSX.Element;
+  after?: JSX.Element | undefined;
 }
 
 export function WithdrawForm({ ctx, action, updatedAt }: { ctx: PageContext; action: string; updatedAt: string }): JSX.Element {
@@ -195,7 +195,7 @@ export function EventFormPage(p: EventFormPageProps): JSX.Element {
           ))}
         </div>
       </form>
-      {p.after ?? ''}
+      {p.after ? p.after : ''}
     </Layout>
   );
 }

@@ -380,9 +380,7 @@ function MonthView({ ctx, month }: { ctx: PageContext; month: NonNullable<Calend
           <thead>
             <tr>
               {weekdays.map((w) => (
-                <th scope="col" safe>
-                  {w}
-                </th>
+                <th scope="col">{w}</th>
               ))}
             </tr>
           </thead>
@@ -461,7 +459,7 @@ export function EventPage({ ctx, event: e, project, flyer, preview }: EventPageP
         ))}
       </ul>
     );
-  const link = (url: string | null) =>
+  const link = (url: string | null): JSX.Element | false =>
     url ? (
       <a href={url} rel="external noopener" safe>
         {url}
@@ -525,7 +523,7 @@ export function EventPage({ ctx, event: e, project, flyer, preview }: EventPageP
                 {e.onlineUrl ? (
                   <>
                     <br />
-                    {link(e.onlineUrl)}
+                    <ExternalLink url={e.onlineUrl} />
                   </>
                 ) : (
                   ''
@@ -604,7 +602,7 @@ export function EventPage({ ctx, event: e, project, flyer, preview }: EventPageP
               {e.sourceUrl ? (
                 <>
                   <br />
-                  {link(e.sourceUrl)}
+                  <ExternalLink url={e.sourceUrl} />
                 </>
               ) : (
                 ''
@@ -636,6 +634,14 @@ export function EventPage({ ctx, event: e, project, flyer, preview }: EventPageP
         </li>
       </ul>
     </Layout>
+  );
+}
+
+function ExternalLink({ url }: { url: string }): JSX.Element {
+  return (
+    <a href={url} rel="external noopener" safe>
+      {url}
+    </a>
   );
 }
 

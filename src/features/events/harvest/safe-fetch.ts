@@ -105,7 +105,7 @@ function requestOnce(url: URL, target: { address: string; family: 4 | 6 }, maxBy
   return new Promise((resolve, reject) => {
     const req = client.request(
       url,
-      { method: 'GET', lookup: pinned, signal, headers: { 'user-agent': 'Renkei event harvester (特別区全国連携プロジェクト)', accept: 'text/csv, text/calendar, text/plain, */*;q=0.5' }, agent: false },
+      { method: 'GET', lookup: pinned, signal, headers: { 'user-agent': 'Renkei-event-harvester/1.0 (Tokyo 23 City All Nippon Collaboration Project)', accept: 'text/csv, text/calendar, text/plain, */*;q=0.5' }, agent: false },
       (res) => {
         const status = res.statusCode ?? 0;
         const contentType = String(res.headers['content-type'] ?? '');
