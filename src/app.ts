@@ -32,6 +32,7 @@ import pagesRoutes from './features/pages/routes.ts';
 import registrationRoutes from './features/registration/routes.ts';
 import sharingRoutes from './features/sharing/routes.ts';
 import registryFeature from './features/registry/index.ts';
+import eventsFeature from './features/events/index.ts';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -131,6 +132,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   await app.register(adminRoutes, features);
   await app.register(registryFeature, features);
   await app.register(newsFeature, features);
+  await app.register(eventsFeature, features);
   return app;
 }
 

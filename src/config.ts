@@ -38,6 +38,10 @@ const environmentSchema = z.object({
   BOUNDARY_FILE: z.string().min(1, 'must not be empty').optional(),
   SCHEDULED_JOBS: booleanFlag.optional(),
   BOUNDARY_OBJECT: z.string().min(1, 'must not be empty').optional(),
+  HARVEST_ALLOW_HOSTS: z
+    .string()
+    .regex(/^[A-Za-z0-9.:\-\[\]]+(,[A-Za-z0-9.:\-\[\]]+)*$/, 'must be a comma-separated list of host names or IP addresses')
+    .optional(),
 });
 
 export type DatabaseConfig =
@@ -70,6 +74,12 @@ export interface AppConfig {
    * tests, which drive the work themselves.
    */
   scheduledJobs: boolean;
+  /**
+   * Harvesting municipalities' event feeds. `allowHosts`: hosts (names or IPs) fetched even though
+   * they resolve to a private or loopback address (tests, an intranet mirror); empty in production.
+   * `scheduler`: fetch due feeds in the background (SCHEDULED_JOBS; off by default under APP_ENV=test).
+   */
+  harvest: { allowHosts: string[]; scheduler: boolean };
 }
 
 export class ConfigError extends Error {
@@ -107,6 +117,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, dir: e.MAIL_DIR },
     scheduledJobs: e.SCHEDULED_JOBS ?? e.APP_ENV !== 'test',
+    harvest: {
+      allowHosts: (e.HARVEST_ALLOW_HOSTS ?? '')
+        .split(',')
+        .map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, ''))
+        .filter(Boolean),
+      scheduler: e.SCHEDULED_JOBS ?? e.APP_ENV !== 'test',
+    },
     ...(e.BOUNDARY_FILE ? { boundaryFile: boundaryFileOf(e.BOUNDARY_FILE, e.BOUNDARY_OBJECT) } : {}),
   };
 }

@@ -39,12 +39,22 @@ export type AuditAction =
   | 'news.updated'
   | 'news.published'
   | 'news.withdrawn'
-  | 'news.restored';
+  | 'news.restored'
+  | 'event.created'
+  | 'event.updated'
+  | 'event.submitted'
+  | 'event.published'
+  | 'event.returned'
+  | 'event.withdrawn'
+  | 'event.imported'
+  | 'event_feed.added'
+  | 'event_feed.updated'
+  | 'event_feed.removed';
 
 export interface AuditEvent {
   actorAccountId: string | null;
   action: AuditAction;
-  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article';
+  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article' | 'event' | 'event_feed';
   targetId?: string;
   ip?: string;
   detail?: Record<string, unknown>;

@@ -148,7 +148,7 @@ export interface DataRevisionsTable {
   revision: Generated<number>;
 }
 
-export interface Database extends RegistryTables, NewsTables {
+export interface Database extends RegistryTables, NewsTables, EventTables {
   data_revisions: DataRevisionsTable;
   local_governments: LocalGovernmentsTable;
   accounts: AccountsTable;
@@ -561,4 +561,111 @@ export interface NewsTables {
   article_files: ArticleFilesTable;
   article_links: ArticleLinksTable;
   article_versions: ArticleVersionsTable;
+}
+
+// ─── Events (migration 2026-12-07T1000) ─────────────────────────────────────────────────────────
+
+export type EventStatus = 'draft' | 'pending' | 'published' | 'rejected' | 'withdrawn';
+/** Where an event came from; 'sample' and 'synthetic' events are never real. */
+export type EventProvenance = 'seed' | 'entry' | 'member' | 'import' | 'harvest' | 'sample' | 'synthetic';
+
+export interface EventsTable {
+  id: string;
+  title: string;
+  title_kana: Generated<string>;
+  title_en: Generated<string>;
+  kind: string;
+  starts_on: string;
+  ends_on: string;
+  /** 'HH:MM' in Japan; null for an all-day event. */
+  start_time: string | null;
+  end_time: string | null;
+  date_note: Generated<string>;
+  venue_name: Generated<string>;
+  address: Generated<string>;
+  address_extra: Generated<string>;
+  access: Generated<string>;
+  parking: Generated<string>;
+  online: Generated<number>;
+  online_url: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  description: Generated<string>;
+  organisers: Generated<string>;
+  co_organisers: Generated<string>;
+  partners: Generated<string>;
+  supporters: Generated<string>;
+  field: number | null;
+  fee_basic: Generated<string>;
+  fee_detail: Generated<string>;
+  capacity: Generated<string>;
+  apply_method: Generated<string>;
+  apply_deadline: string | null;
+  apply_deadline_time: string | null;
+  /** JSON array of { name, phone, extension }. */
+  contacts: Generated<string>;
+  url: string | null;
+  notes: Generated<string>;
+  project_id: string | null;
+  flyer_file_id: string | null;
+  status: EventStatus;
+  review_reason: Generated<string>;
+  owner_code: string | null;
+  provenance: EventProvenance;
+  source_url: string | null;
+  feed_id: string | null;
+  external_uid: string | null;
+  content_hash: string | null;
+  fetched_at: string | null;
+  submitted_by: string | null;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+}
+
+export interface EventMunicipalitiesTable {
+  event_id: string;
+  local_government_code: string;
+  prefecture_code: string;
+  position: number;
+}
+
+export type EventFeedFormat = 'csv' | 'ical';
+
+export interface EventFeedsTable {
+  id: string;
+  url: string;
+  format: EventFeedFormat;
+  local_government_code: string;
+  label: Generated<string>;
+  active: Generated<number>;
+  interval_minutes: Generated<number>;
+  next_fetch_at: string;
+  lease_until: string | null;
+  last_fetched_at: string | null;
+  last_status: 'ok' | 'error' | null;
+  last_error: Generated<string>;
+  last_added: Generated<number>;
+  last_updated: Generated<number>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EventImportsTable {
+  id: string;
+  account_id: string;
+  file_name: string;
+  rows_json: string;
+  status: 'validated' | 'applied' | 'cancelled';
+  created_at: string;
+}
+
+export interface EventTables {
+  events: EventsTable;
+  event_municipalities: EventMunicipalitiesTable;
+  event_feeds: EventFeedsTable;
+  event_imports: EventImportsTable;
 }

@@ -40,9 +40,27 @@ export type Action =
    */
   | 'registry:manage'
   /** News articles: write, schedule, publish, withdraw, compare and restore versions. The secretariat only. */
-  | 'news:manage';
+  | 'news:manage'
+  /** Every event: create, edit, review, publish, withdraw, import, harvest feeds. The secretariat only. */
+  | 'events:manage'
+  /** Submit an event for a municipality: object { localGovernmentCode } (its own only). */
+  | 'event:submit'
+  /** Edit a stored event: object { event } — its owner while it is not yet published, or the secretariat. */
+  | 'event:edit'
+  /** Withdraw a stored event (it leaves the public pages): object { event } — its owner or the secretariat. */
+  | 'event:withdraw';
 
-export type PolicyObject = { localGovernmentCode: string } | { wardCode: string } | undefined;
+/** What the event rules look at on a stored event. */
+export interface EventObject {
+  /** The municipality whose event it is; null for the secretariat's own. */
+  ownerCode: string | null;
+  status: 'draft' | 'pending' | 'published' | 'rejected' | 'withdrawn';
+}
+
+export type PolicyObject = { localGovernmentCode: string } | { wardCode: string } | { event: EventObject } | undefined;
+
+/** Statuses in which the submitting municipality may still change its event. */
+const memberEditableStatuses: ReadonlySet<EventObject['status']> = new Set(['draft', 'pending', 'rejected']);
 
 const secretariatActions: ReadonlySet<Action> = new Set([
   'admin:view',
@@ -52,6 +70,7 @@ const secretariatActions: ReadonlySet<Action> = new Set([
   'audit-log:view',
   'registry:manage',
   'news:manage',
+  'events:manage',
 ]);
 
 export function isActive(actor: Actor): actor is Extract<Actor, { kind: 'account' }> {
@@ -70,6 +89,18 @@ export function can(actor: Actor, action: Action, object?: PolicyObject): boolea
     if (!object || !('localGovernmentCode' in object)) return false;
     if (actor.role === 'secretariat') return actor.twoFactorEnabled;
     return actor.localGovernmentCode === object.localGovernmentCode;
+  }
+  if (action === 'event:submit') {
+    if (!object || !('localGovernmentCode' in object)) return false;
+    if (actor.role === 'secretariat') return actor.twoFactorEnabled;
+    return actor.localGovernmentCode !== null && actor.localGovernmentCode === object.localGovernmentCode;
+  }
+  if (action === 'event:edit' || action === 'event:withdraw') {
+    if (!object || !('event' in object)) return false;
+    if (actor.role === 'secretariat') return actor.twoFactorEnabled;
+    const { ownerCode, status } = object.event;
+    if (ownerCode === null || actor.localGovernmentCode !== ownerCode) return false;
+    return action === 'event:edit' ? memberEditableStatuses.has(status) : status !== 'withdrawn';
   }
   if (action === 'ward-records:edit') {
     if (!object || !('wardCode' in object)) return false;

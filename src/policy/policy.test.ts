@@ -62,3 +62,20 @@ test('ward staff edit their own ward’s records, never another ward’s; member
   assert.equal(can(secretariat, 'ward-records:edit', { wardCode: '131024' }), true);
   assert.equal(can(wardStaff, 'ward-records:edit', { localGovernmentCode: '131016' }), false, 'wrong object shape');
 });
+
+test('events: a municipality submits and edits only its own, and only until published; the secretariat everything with 2FA', () => {
+  const own = { event: { ownerCode: '012211', status: 'pending' as const } };
+  assert.equal(can(member, 'event:submit', { localGovernmentCode: '012211' }), true);
+  assert.equal(can(member, 'event:submit', { localGovernmentCode: '011002' }), false);
+  assert.equal(can(member, 'event:edit', own), true);
+  assert.equal(can(member, 'event:edit', { event: { ownerCode: '012211', status: 'published' } }), false);
+  assert.equal(can(member, 'event:withdraw', { event: { ownerCode: '012211', status: 'published' } }), true);
+  assert.equal(can(member, 'event:edit', { event: { ownerCode: '011002', status: 'draft' } }), false);
+  assert.equal(can(member, 'event:withdraw', { event: { ownerCode: null, status: 'published' } }), false);
+  assert.equal(can(wardStaff, 'event:edit', { event: { ownerCode: '131016', status: 'draft' } }), true);
+  assert.equal(can(member, 'events:manage'), false);
+  assert.equal(can(secretariat, 'events:manage'), true);
+  assert.equal(can(secretariat, 'event:edit', { event: { ownerCode: '012211', status: 'published' } }), true);
+  assert.equal(can(secretariatWithout2fa, 'events:manage'), false);
+  assert.equal(can(anonymous, 'event:submit', { localGovernmentCode: '012211' }), false);
+});

@@ -10,6 +10,7 @@ import * as dataRevisions from './2026-12-06T0900_data_revisions.ts';
 import * as sources from './2026-12-06T1200_sources.ts';
 import * as files from './2026-12-07T0900_files.ts';
 import * as news from './2026-12-07T0930_news.ts';
+import * as events from './2026-12-07T1000_events.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T0900_local_governments': localGovernments,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T1200_sources': sources,
   '2026-12-07T0900_files': files,
   '2026-12-07T0930_news': news,
+  '2026-12-07T1000_events': events,
 };

@@ -5,6 +5,7 @@ import type { AppConfig } from '../../config.ts';
 import { bumpRevision } from '../revisions.ts';
 import type { Database } from '../schema.ts';
 import { seedDemoAccounts, type DemoAccount } from './demo-accounts.ts';
+import { seedEvents } from './events.ts';
 import { seedLocalGovernments } from './local-governments.ts';
 import { seedNews } from './news.ts';
 import { seedRegistry } from './registry/index.ts';
@@ -32,6 +33,8 @@ export async function seedDatabase(db: Kysely<Database>, options: SeedOptions): 
   await bumpRevision(db, 'registry');
   const samples = options.demoData && options.env !== 'production';
   await seedNews(db, { samples });
+  await seedEvents(db, { samples });
+  await bumpRevision(db, 'events');
   const demoAccounts = samples ? await seedDemoAccounts(db) : [];
   return { localGovernments, registryRecords: registry.inserted, demoAccounts };
 }

@@ -63,6 +63,16 @@ export const auditActionLabels = {
   'news.published': { ja: 'お知らせの公開', en: 'Article published' },
   'news.withdrawn': { ja: 'お知らせの取り下げ', en: 'Article withdrawn' },
   'news.restored': { ja: 'お知らせの版の復元', en: 'Article version restored' },
+  'event.created': { ja: 'イベントの登録', en: 'Event created' },
+  'event.updated': { ja: 'イベントの更新', en: 'Event updated' },
+  'event.submitted': { ja: 'イベントの審査依頼', en: 'Event submitted for review' },
+  'event.published': { ja: 'イベントの公開', en: 'Event published' },
+  'event.returned': { ja: 'イベントの差し戻し', en: 'Event returned' },
+  'event.withdrawn': { ja: 'イベントの取り下げ', en: 'Event withdrawn' },
+  'event.imported': { ja: 'イベントの取り込み', en: 'Events imported' },
+  'event_feed.added': { ja: 'イベント収集元の登録', en: 'Event feed added' },
+  'event_feed.updated': { ja: 'イベント収集元の変更', en: 'Event feed updated' },
+  'event_feed.removed': { ja: 'イベント収集元の停止', en: 'Event feed stopped' },
 } as const satisfies Record<AuditAction, { ja: string; en: string }>;
 
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];

@@ -76,3 +76,4 @@ export { headlineFigures, HeadlineFiguresSection, type Headline } from './figure
 export { loadMunicipalityTies, type MunicipalityTies } from './ties/queries.ts';
 export { projectReferences, type ProjectReference } from './projects/references.ts';
 export { TiesSection, type TiesSubject } from './ties/view.tsx';
+export { projectFields, projectFieldByNumber, parseProjectField, type ProjectField } from './projects/fields.ts';
