@@ -37,3 +37,9 @@ export async function publishedEventsByIds(db: Kysely<Database>, ids: readonly s
 }
 
 export { UpcomingEventsSection } from './section.tsx';
+
+/** Every published event's address and last change, for sitemap.xml. */
+export async function publishedEventLocations(db: Kysely<Database>): Promise<Array<{ path: string; updatedAt: string }>> {
+  const rows = await db.selectFrom('events').select(['id', 'updated_at']).where('status', '=', 'published').orderBy('starts_on', 'desc').limit(40_000).execute();
+  return rows.map((r) => ({ path: `/events/${r.id}`, updatedAt: r.updated_at }));
+}

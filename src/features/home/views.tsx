@@ -3,9 +3,10 @@ import { formatCount } from '../../views/format.ts';
 import { Layout, siteName } from '../../views/layout.tsx';
 import { HeadlineFiguresSection, type Headline } from '../registry/index.ts';
 import { LatestNewsSection, type ArticleSummary } from '../news/index.ts';
+import { UpcomingEventsSection, type Event } from '../events/index.ts';
 import type { MasterDataSummary } from './queries.ts';
 
-export function HomePage({ ctx, summary, figures, news }: { ctx: PageContext; summary: MasterDataSummary; figures: Headline; news: ArticleSummary[] }): JSX.Element {
+export function HomePage({ ctx, summary, figures, news, events }: { ctx: PageContext; summary: MasterDataSummary; figures: Headline; news: ArticleSummary[]; events: Event[] }): JSX.Element {
   return (
     <Layout ctx={ctx} title={ctx.t('トップ', 'Home')} section="home">
       <section class="rk-hero" aria-labelledby="hero-title">
@@ -35,7 +36,10 @@ export function HomePage({ ctx, summary, figures, news }: { ctx: PageContext; su
         </form>
       </section>
 
-      <LatestNewsSection ctx={ctx} rows={news} />
+      <div class="rk-columns">
+        <LatestNewsSection ctx={ctx} rows={news} />
+        <UpcomingEventsSection ctx={ctx} events={events} />
+      </div>
 
       <HeadlineFiguresSection ctx={ctx} figures={figures} />
 

@@ -3,6 +3,7 @@
 import type { StoredFile } from '../files/index.ts';
 import { fileLabel, fileUrl } from '../files/index.ts';
 import type { ProjectReference } from '../registry/index.ts';
+import { eventDateText, eventPath, eventTitle, type Event } from '../events/index.ts';
 import type { PageContext } from '../../views/context.ts';
 import { formatDate } from '../../views/format.ts';
 import { renderMarkdown } from '../../views/markdown.ts';
@@ -16,6 +17,8 @@ export interface ResolvedArticle {
   files: Map<string, StoredFile>;
   governments: Map<string, GovernmentName>;
   projects: ProjectReference[];
+  /** Related events that are published. */
+  events: Event[];
 }
 
 /** 「2024年(令和6年)10月17日 掲載」 */
@@ -115,7 +118,7 @@ export function ArticleBody({ ctx, article, headingId }: { ctx: PageContext; art
       ) : (
         ''
       )}
-      {wards.length + municipalities.length + article.projects.length > 0 ? (
+      {wards.length + municipalities.length + article.projects.length + article.events.length > 0 ? (
         <section class="rk-section" aria-labelledby="article-related">
           <h2 id="article-related" class="rk-heading-2">
             {ctx.t('関連情報', 'Related')}
@@ -167,6 +170,27 @@ export function ArticleBody({ ctx, article, headingId }: { ctx: PageContext; art
                         <a href={p.href} safe>
                           {p.title}
                         </a>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            ) : (
+              ''
+            )}
+            {article.events.length > 0 ? (
+              <div class="rk-facts__row">
+                <dt>{ctx.t('イベント', 'Events')}</dt>
+                <dd>
+                  <ul class="rk-inline-list">
+                    {article.events.map((e) => (
+                      <li>
+                        <a href={eventPath(e.id)} safe>
+                          {eventTitle(ctx, e)}
+                        </a>
+                        <span class="rk-muted" safe>
+                          {ctx.tFormat(`（${eventDateText(ctx, e)}）`, ` (${eventDateText(ctx, e)})`)}
+                        </span>
                       </li>
                     ))}
                   </ul>

@@ -32,6 +32,7 @@ export interface ArticleFormInput {
   wards: string[];
   municipalities: string;
   projects: string;
+  events: string;
   publishDate: string;
   publishTime: string;
   attachments: FileSlot[];
@@ -92,6 +93,7 @@ export function articleFormInput(rawBody: unknown, uploaded: UploadedSlots = new
     wards: list(body.wards),
     municipalities: text(body.municipalities),
     projects: text(body.projects),
+    events: text(body.events),
     publishDate: text(body.publishDate).trim(),
     publishTime: text(body.publishTime).trim(),
     attachments: slotsFrom(body, 'attachment', uploaded),
@@ -119,6 +121,7 @@ export function emptyArticleForm(): ArticleFormInput {
     wards: [],
     municipalities: '',
     projects: '',
+    events: '',
     publishDate: '',
     publishTime: '',
     attachments: [],
@@ -142,6 +145,7 @@ export function articleFormFrom(article: Article, fileNames: Map<string, string>
     wards: targets('ward'),
     municipalities: targets('municipality').join('\n'),
     projects: targets('project').join('\n'),
+    events: targets('event').join('\n'),
     publishDate: when.date,
     publishTime: when.time,
     attachments: article.attachments.map(slot),
@@ -157,6 +161,8 @@ export interface ArticleReferences {
   knownGovernments: ReadonlySet<string>;
   /** The project ids among those asked that exist. */
   knownProjects: ReadonlySet<string>;
+  /** The published events among those asked. */
+  knownEvents: ReadonlySet<string>;
 }
 
 /** The codes written in the municipalities box (6 digits each; separators: space, comma, 、, new line). */
@@ -169,6 +175,14 @@ export function projectIdsOf(input: ArticleFormInput): string[] {
   return input.projects
     .split('\n')
     .map((line) => line.trim().replace(/^.*\/projects\//, '').replace(/[?#].*$/, ''))
+    .filter(Boolean);
+}
+
+/** The event ids in the events box: one per line, an id or an /events/<id> address. */
+export function eventIdsOf(input: ArticleFormInput): string[] {
+  return input.events
+    .split('\n')
+    .map((line) => line.trim().replace(/^.*\/events\//, '').replace(/[?#].*$/, '').replace(/\.ics$/, ''))
     .filter(Boolean);
 }
 
@@ -207,6 +221,10 @@ export function parseArticle(ctx: PageContext, input: ArticleFormInput, refs: Ar
   for (const id of projectIdsOf(input)) {
     if (!refs.knownProjects.has(id)) fail('projects', ctx.tFormat(`連携事業「${id.slice(0, 60)}」は見つかりません。連携事業のページのURLを貼り付けてください。`, `No project “${id.slice(0, 60)}”: paste the address of its page.`));
     else if (!links.some((l) => l.kind === 'project' && l.target === id)) links.push({ kind: 'project', target: id });
+  }
+  for (const id of eventIdsOf(input)) {
+    if (!refs.knownEvents.has(id)) fail('events', ctx.tFormat(`公開中のイベント「${id.slice(0, 60)}」は見つかりません。イベントのページのURLを貼り付けてください。`, `No published event “${id.slice(0, 60)}”: paste the address of its page.`));
+    else if (!links.some((l) => l.kind === 'event' && l.target === id)) links.push({ kind: 'event', target: id });
   }
   const attachments = keptFiles(input.attachments);
   const photos = keptFiles(input.photos);

@@ -103,8 +103,10 @@ describeEachEngine('news', (current, engine) => {
     assert.equal(file.headers['x-content-type-options'], 'nosniff');
     assert.deepEqual(file.rawPayload, pdf);
     assert.equal((await current().app.inject({ url: '/files/not-a-uuid/x' })).statusCode, 404);
-    // The top page shows it among the latest news.
-    assert.match((await current().app.inject({ url: '/' })).body, /防災フェアのお知らせ/);
+    // The top page shows it among the latest news, beside the upcoming events.
+    const top = await current().app.inject({ url: '/' });
+    assert.match(top.body, /防災フェアのお知らせ/);
+    assert.match(top.body, /開催予定のイベント/);
   });
 
   test('a file is judged by its content, a photo needs its alternative text; the input is kept', async () => {
@@ -158,6 +160,16 @@ describeEachEngine('news', (current, engine) => {
     const audits = await db().selectFrom('audit_events').select('id').where('action', '=', 'news.published').where('target_id', '=', id).execute();
     assert.equal(audits.length, 1);
     assert.equal((await current().app.inject({ url: '/news/scheduled-one' })).statusCode, 200);
+  });
+
+  test('an article relates a published event, shown with its date; an unknown event is refused', async () => {
+    const event = await db().selectFrom('events').select(['id', 'title']).where('status', '=', 'published').executeTakeFirstOrThrow();
+    const refused = await write([['title', 'イベントの記事'], ['events', '00000000-0000-4000-8000-000000000000'], ['intent', 'draft']]);
+    assert.equal(refused.statusCode, 400);
+    assert.match(refused.body, /公開中のイベント「00000000-0000-4000-8000-000000000000」は見つかりません/);
+    assert.equal((await write([['title', 'イベントの記事'], ['slug', 'with-event'], ['events', `http://localhost:3000/events/${event.id}`], ['intent', 'publish']])).statusCode, 303);
+    const page = await current().app.inject({ url: '/news/with-event' });
+    assert.ok(page.body.includes(`<a href="/events/${event.id}">${event.title}</a>`));
   });
 
   test('withdrawing takes an article off the site', async () => {

@@ -62,7 +62,7 @@ export default async function newsRoutes(app: FastifyInstance, { database, confi
     return reply.type('application/atom+xml; charset=utf-8').send(feed.atom1());
   });
 
-  app.get('/news/:slug', { config: { cachedBy: ['news', 'registry'] } }, async (request, reply) => {
+  app.get('/news/:slug', { config: { cachedBy: ['news', 'registry', 'events'] } }, async (request, reply) => {
     const params = slugParams.safeParse(request.params);
     const article = params.success ? await loadArticleBySlug(db, params.data.slug) : undefined;
     if (!article || !isPublic(article)) return notFound(request, reply);

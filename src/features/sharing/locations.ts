@@ -2,6 +2,7 @@
 // each feature publishes (through its index.ts), then the wards and municipalities.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { publishedEventLocations } from '../events/index.ts';
 import { publishedArticleLocations } from '../news/index.ts';
 
 export interface Location {
@@ -14,6 +15,8 @@ export const sitePages: ReadonlyArray<{ path: string; ja: string; en: string }> 
   { path: '/', ja: 'トップ', en: 'Home' },
   { path: '/about', ja: 'プロジェクトについて', en: 'About the project' },
   { path: '/news', ja: 'お知らせ・連携事業', en: 'News and projects' },
+  { path: '/events', ja: 'イベント情報', en: 'Events' },
+  { path: '/events/calendar', ja: 'イベントカレンダー', en: 'Event calendar' },
   { path: '/collaboration', ja: '連携の状況', en: 'Collaboration in figures' },
   { path: '/collaboration/wide-area', ja: '広域連携', en: 'Wide-area agreements' },
   { path: '/collaboration/disaster-support', ja: '災害支援', en: 'Disaster support' },
@@ -26,13 +29,15 @@ export const sitePages: ReadonlyArray<{ path: string; ja: string; en: string }> 
 ];
 
 export async function siteLocations(db: Kysely<Database>): Promise<Location[]> {
-  const [articles, governments] = await Promise.all([
+  const [articles, events, governments] = await Promise.all([
     publishedArticleLocations(db),
+    publishedEventLocations(db),
     db.selectFrom('local_governments').select(['code', 'kind']).where('is_counted', '=', 1).orderBy('code').execute(),
   ]);
   return [
     ...sitePages.map((p) => ({ path: p.path })),
     ...articles,
+    ...events,
     ...governments.filter((g) => g.kind === '特別区').map((g) => ({ path: `/wards/${g.code}` })),
     ...governments.map((g) => ({ path: `/municipalities/${g.code}` })),
   ];

@@ -14,8 +14,9 @@ import { ErrorPage, NotFoundPage } from '../../../views/errors.tsx';
 import { contextFor, sendPage } from '../../../views/render.ts';
 import { acceptUploads, isUploadLimitError, loadFiles, maxFileBytes, storeFile, uploadedParts } from '../../files/index.ts';
 import { projectReferences } from '../../registry/index.ts';
+import { publishedEventsByIds } from '../../events/index.ts';
 import { restoreArticleVersion, reviseArticle, withdrawArticle, writeArticle } from '../commands.ts';
-import { articleFormFrom, articleFormInput, emptyArticleForm, maxSlots, municipalityCodesOf, parseArticle, projectIdsOf, type ArticleFormInput } from '../form.ts';
+import { articleFormFrom, articleFormInput, emptyArticleForm, eventIdsOf, maxSlots, municipalityCodesOf, parseArticle, projectIdsOf, type ArticleFormInput } from '../form.ts';
 import { adminArticles, articleVersions, articleVersionSnapshot, governmentNames, wardOptions } from '../queries.ts';
 import { loadArticle, snapshotOf, type Article, type ArticleSnapshot } from '../record.ts';
 import { resolveArticle } from '../resolve.ts';
@@ -124,11 +125,17 @@ export default async function newsAdminRoutes(app: FastifyInstance, { database }
     const uploads = await storeUploads(request, actor.id);
     const input = articleFormInput(request.body, uploads.stored);
     const codes = municipalityCodesOf(input).filter((c) => /^\d{6}$/.test(c));
-    const [governments, projects, wards] = await Promise.all([governmentNames(db, codes), projectReferences(db, projectIdsOf(input)), wardOptions(db)]);
+    const [governments, projects, events, wards] = await Promise.all([
+      governmentNames(db, codes),
+      projectReferences(db, projectIdsOf(input)),
+      publishedEventsByIds(db, eventIdsOf(input).filter((id) => /^[0-9a-f-]{36}$/i.test(id))),
+      wardOptions(db),
+    ]);
     const parsed = parseArticle(ctx, input, {
       wardCodes: new Set(wards.map((w) => w.code)),
       knownGovernments: new Set(governments.keys()),
       knownProjects: new Set(projects.map((p) => p.id)),
+      knownEvents: new Set(events.map((e) => e.id)),
     });
     // A refused upload is shown on the first empty row of its kind, where the file is chosen again.
     const uploadErrors: FieldError[] = [];

@@ -311,6 +311,14 @@ export function ArticleFormPage(p: ArticleFormPageProps): JSX.Element {
           rows={2}
           hint={ctx.t('連携事業のページのURL（/projects/…）を1行に1件貼り付けます。', 'Paste the address of each project page (/projects/…), one per line.')}
         />
+        <TextArea
+          {...base}
+          name="events"
+          label={ctx.t('関連するイベント', 'Related events')}
+          value={input.events}
+          rows={2}
+          hint={ctx.t('公開中のイベントのページのURL（/events/…）を1行に1件貼り付けます。', 'Paste the address of each published event page (/events/…), one per line.')}
+        />
         <Text {...base} name="sourceUrl" type="url" label={ctx.t('出典URL（他のサイトの記事を転載するとき）', 'Source address (when the article comes from another site)')} value={input.sourceUrl} maxlength={limits.sourceUrl} />
         <div class="rk-actions">
           <button class="rk-button rk-button--secondary" type="submit" name="intent" value="preview">
