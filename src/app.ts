@@ -30,6 +30,7 @@ import municipalitiesRoutes from './features/municipalities/routes.ts';
 import newsFeature from './features/news/index.ts';
 import pagesRoutes from './features/pages/routes.ts';
 import registrationRoutes from './features/registration/routes.ts';
+import searchRoutes from './features/search/routes.ts';
 import sharingRoutes from './features/sharing/routes.ts';
 import registryFeature from './features/registry/index.ts';
 import eventsFeature from './features/events/index.ts';
@@ -125,6 +126,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   await app.register(homeRoutes, features);
   await app.register(pagesRoutes, features);
   await app.register(sharingRoutes, features);
+  await app.register(searchRoutes, features);
   await app.register(municipalitiesRoutes, features);
   await app.register(authRoutes, features);
   await app.register(registrationRoutes, features);

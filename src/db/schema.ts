@@ -148,7 +148,7 @@ export interface DataRevisionsTable {
   revision: Generated<number>;
 }
 
-export interface Database extends RegistryTables, NewsTables, EventTables {
+export interface Database extends RegistryTables, NewsTables, SearchTables, EventTables {
   data_revisions: DataRevisionsTable;
   local_governments: LocalGovernmentsTable;
   accounts: AccountsTable;
@@ -668,4 +668,28 @@ export interface EventTables {
   event_municipalities: EventMunicipalitiesTable;
   event_feeds: EventFeedsTable;
   event_imports: EventImportsTable;
+}
+
+// ─── The site-wide search index (migration 2026-12-07T1400) ───────────────────────────────────
+
+export type SearchKind = 'news' | 'event' | 'municipality';
+
+export interface SearchDocumentsTable {
+  id: string;
+  kind: SearchKind;
+  title: string;
+  excerpt: string;
+  url: string;
+  dated: string | null;
+  tokens: string;
+}
+
+export interface SearchSyncTable {
+  kind: string;
+  synced_to: string;
+}
+
+export interface SearchTables {
+  search_documents: SearchDocumentsTable;
+  search_sync: SearchSyncTable;
 }

@@ -15,14 +15,19 @@ function characters(text: string): string[] {
   return Array.from(text);
 }
 
-/** Tokens of a text to index: every overlapping pair of characters of each part, in order. */
+/**
+ * Tokens of a text to index: every overlapping pair of characters of each part, in order, then
+ * the part's last character alone — so that a one-character query (a prefix) finds every place
+ * the character occurs: before another character (a pair starting with it) or at the end.
+ */
 export function indexTokens(parts: ReadonlyArray<string | null | undefined>): string {
   const tokens: string[] = [];
   for (const part of parts) {
     if (!part) continue;
     const chars = characters(normalizeForSearch(part));
-    if (chars.length === 1) tokens.push(charCode(chars[0]!));
+    if (chars.length === 0) continue;
     for (let i = 0; i + 1 < chars.length; i++) tokens.push(charCode(chars[i]!) + charCode(chars[i + 1]!));
+    tokens.push(charCode(chars[chars.length - 1]!));
   }
   return tokens.join(' ');
 }

@@ -70,6 +70,9 @@ export function Layout({ ctx, title, section = 'none', breadcrumbs, description,
                 </span>
               </a>
               <div class="rk-header__tools">
+                <a class="rk-header__link" href="/search">
+                  {ctx.t('サイト内検索', 'Search')}
+                </a>
                 <a class="rk-header__lang" href={switchHref} lang={otherLang} hreflang={otherLang}>
                   {otherLang === 'en' ? 'English' : '日本語'}
                 </a>

@@ -11,6 +11,7 @@ import * as sources from './2026-12-06T1200_sources.ts';
 import * as files from './2026-12-07T0900_files.ts';
 import * as news from './2026-12-07T0930_news.ts';
 import * as events from './2026-12-07T1000_events.ts';
+import * as search from './2026-12-07T1400_search.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T0900_local_governments': localGovernments,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0900_files': files,
   '2026-12-07T0930_news': news,
   '2026-12-07T1000_events': events,
+  '2026-12-07T1400_search': search,
 };

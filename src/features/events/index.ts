@@ -43,3 +43,5 @@ export async function publishedEventLocations(db: Kysely<Database>): Promise<Arr
   const rows = await db.selectFrom('events').select(['id', 'updated_at']).where('status', '=', 'published').orderBy('starts_on', 'desc').limit(40_000).execute();
   return rows.map((r) => ({ path: `/events/${r.id}`, updatedAt: r.updated_at }));
 }
+
+export { eventSearchChanges } from './search.ts';

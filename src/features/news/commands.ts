@@ -137,7 +137,7 @@ export async function publishDueArticles(db: Kysely<Database>, now = new Date())
     const won = await db.transaction().execute(async (trx) => {
       const result = await trx
         .updateTable('articles')
-        .set((eb) => ({ status: 'published', published_at: article.publish_at ?? at, version: eb('version', '+', 1) }))
+        .set((eb) => ({ status: 'published', published_at: article.publish_at ?? at, version: eb('version', '+', 1), updated_at: at }))
         .where('id', '=', article.id)
         .where('status', '=', 'scheduled')
         .executeTakeFirst();

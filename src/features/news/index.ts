@@ -35,3 +35,4 @@ function startScheduledPublication(app: FastifyInstance, { database }: FeatureOp
 export { latestArticles, publishedArticleLocations, type ArticleSummary } from './queries.ts';
 export { LatestNewsSection } from './views.tsx';
 export { publishDueArticles } from './commands.ts';
+export { newsSearchChanges } from './search.ts';

@@ -1,0 +1,124 @@
+// The site-wide search index (migration 2026-12-07T1400), shared by the features that publish
+// documents (news, events, municipalities, later PR pages and the board) and the search page.
+// Each feature tells what changed since a point (its `updated_at`); `syncSearchKind` brings the
+// index up to it. Writes are idempotent, so two instances syncing at once do no harm.
+import { sql, type Kysely } from 'kysely';
+import { ftsMatchExpression, indexTokens, queryTerms, tsQueryExpression } from '../domain/search-tokens.ts';
+import { searchTokensMatch } from './dialect.ts';
+import type { Database, SearchKind } from './schema.ts';
+
+export interface SearchDocument {
+  /** `<kind>:<id of the thing>` */
+  id: string;
+  kind: SearchKind;
+  title: string;
+  /** Plain text shown under the title and searched (at most 2,000 characters are kept). */
+  excerpt: string;
+  url: string;
+  dated: string | null;
+  /** Further words that find the document without being shown (e.g. a reading in kana). */
+  keywords?: string;
+}
+
+export interface SearchChanges {
+  upserts: SearchDocument[];
+  /** Ids of documents that are no longer public. */
+  removals: string[];
+  /** The latest change included (the next sync asks from here). */
+  through: string;
+}
+
+const EXCERPT_LIMIT = 2_000;
+const CHUNK = 200;
+
+export async function upsertSearchDocuments(db: Kysely<Database>, docs: readonly SearchDocument[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += CHUNK) {
+    const rows = docs.slice(i, i + CHUNK).map((d) => {
+      const excerpt = d.excerpt.slice(0, EXCERPT_LIMIT);
+      return { id: d.id, kind: d.kind, title: d.title.slice(0, 300), excerpt, url: d.url, dated: d.dated, tokens: indexTokens([d.title, excerpt, d.keywords]) };
+    });
+    await db
+      .insertInto('search_documents')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          kind: eb.ref('excluded.kind'),
+          title: eb.ref('excluded.title'),
+          excerpt: eb.ref('excluded.excerpt'),
+          url: eb.ref('excluded.url'),
+          dated: eb.ref('excluded.dated'),
+          tokens: eb.ref('excluded.tokens'),
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function removeSearchDocuments(db: Kysely<Database>, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += CHUNK) await db.deleteFrom('search_documents').where('id', 'in', ids.slice(i, i + CHUNK)).execute();
+}
+
+/** Brings one kind of document up to date: asks `changesSince` from the last point reached. */
+export async function syncSearchKind(db: Kysely<Database>, kind: SearchKind, changesSince: (since: string) => Promise<SearchChanges>): Promise<void> {
+  const row = await db.selectFrom('search_sync').select('synced_to').where('kind', '=', kind).executeTakeFirst();
+  // Never synced: from the beginning (a real instant: PostgreSQL compares it with timestamps).
+  const since = row?.synced_to ?? '1970-01-01T00:00:00.000Z';
+  const changes = await changesSince(since);
+  if (changes.upserts.length === 0 && changes.removals.length === 0 && row) return;
+  await db.transaction().execute(async (trx) => {
+    await upsertSearchDocuments(trx, changes.upserts);
+    await removeSearchDocuments(trx, changes.removals);
+    await trx
+      .insertInto('search_sync')
+      .values({ kind, synced_to: changes.through || since })
+      .onConflict((oc) => oc.column('kind').doUpdateSet({ synced_to: changes.through || since }))
+      .execute();
+  });
+}
+
+export interface SearchHit {
+  id: string;
+  kind: SearchKind;
+  title: string;
+  excerpt: string;
+  url: string;
+  dated: string | null;
+}
+
+export interface SearchQuery {
+  text: string;
+  kind: SearchKind | null;
+  limit: number;
+  offset: number;
+}
+
+/** The normalised terms of a query, or none when it has no searchable character. */
+export function searchTermsOf(text: string) {
+  return queryTerms(text);
+}
+
+/** Matching documents of one kind (or all), newest first. */
+export async function searchDocuments(db: Kysely<Database>, query: SearchQuery): Promise<SearchHit[]> {
+  const terms = queryTerms(query.text);
+  if (terms.length === 0) return [];
+  let select = db
+    .selectFrom('search_documents')
+    .select(['id', 'kind', 'title', 'excerpt', 'url', 'dated'])
+    .where(searchTokensMatch(db, { fts: ftsMatchExpression(terms), tsquery: tsQueryExpression(terms) }));
+  if (query.kind) select = select.where('kind', '=', query.kind);
+  // NULLS LAST spelled out: the engines' defaults differ, and the results must not.
+  return select.orderBy(sql`dated desc nulls last`).orderBy('id').limit(query.limit).offset(query.offset).execute();
+}
+
+/** How many documents of each kind match. */
+export async function countSearchMatches(db: Kysely<Database>, text: string): Promise<Map<SearchKind, number>> {
+  const terms = queryTerms(text);
+  if (terms.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('search_documents')
+    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .where(searchTokensMatch(db, { fts: ftsMatchExpression(terms), tsquery: tsQueryExpression(terms) }))
+    .groupBy('kind')
+    .execute();
+  return new Map(rows.map((r) => [r.kind, Number(r.n)]));
+}

@@ -1,0 +1,42 @@
+// /search: one search across news, events and municipalities, Japanese-aware (two-character words
+// are found inside longer ones; width, kana and case do not matter), the same on both engines.
+// Without a type: the first results of each type with their counts; with a type: its pages.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { countSearchMatches, searchDocuments } from '../../db/search-index.ts';
+import type { SearchKind } from '../../db/schema.ts';
+import type { FeatureOptions } from '../feature-options.ts';
+import { contextFor, sendPage } from '../../views/render.ts';
+import { keepSearchIndexCurrent } from './sync.ts';
+import { SearchPage, searchKinds } from './views.tsx';
+
+const searchQuery = z.object({
+  q: z.string().max(100).optional().catch(undefined),
+  type: z.enum(searchKinds).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(500).optional().catch(undefined),
+});
+
+export const resultsPerPage = 20;
+export const resultsPerGroup = 5;
+
+export default async function searchRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
+  const { db } = database;
+  app.get('/search', async (request, reply) => {
+    const ctx = contextFor(request, reply);
+    const query = searchQuery.parse(request.query ?? {});
+    const text = (query.q ?? '').trim();
+    const kind: SearchKind | null = query.type ?? null;
+    const page = query.page ?? 1;
+    if (!text) return sendPage(reply, SearchPage({ ctx, text, kind, page, counts: new Map(), groups: [] }));
+    await keepSearchIndexCurrent(db);
+    const counts = await countSearchMatches(db, text);
+    const wanted = kind ? [kind] : searchKinds.filter((k) => (counts.get(k) ?? 0) > 0);
+    const groups = await Promise.all(
+      wanted.map(async (k) => ({
+        kind: k,
+        hits: await searchDocuments(db, { text, kind: k, limit: kind ? resultsPerPage : resultsPerGroup, offset: kind ? (page - 1) * resultsPerPage : 0 }),
+      })),
+    );
+    return sendPage(reply, SearchPage({ ctx, text, kind, page, counts, groups }));
+  });
+}

@@ -1,0 +1,75 @@
+// The site-wide search on both engines, with the same expected answers on each (so the engines
+// agree): two-character words inside longer ones, width/kana/case normalised, grouped by type with
+// counts, highlighted, paginated, a single character, hostile input; and the index following
+// writes (an article published, then taken down).
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { signedInClient } from '../../../test/accounts.ts';
+import type { TestClient } from '../../../test/client.ts';
+import { describeEachEngine } from '../../../test/helper.ts';
+
+describeEachEngine('site search', (current) => {
+  let secretariat: TestClient;
+  const search = async (q: string, extra = '') => current().app.inject({ url: `/search?q=${encodeURIComponent(q)}${extra}` });
+  const hitTitles = (body: string) => [...body.matchAll(/class="rk-search-hit__title" href="([^"]+)"/g)].map((m) => m[1]);
+
+  before(async () => {
+    const { app, database } = current();
+    secretariat = await signedInClient(app, database.handle.db, { role: 'secretariat', code: null, twoFactor: true });
+    await secretariat.get('/admin/news/new');
+    for (const [slug, title, body] of [
+      ['bousai-kunren', '合同防災訓練のお知らせ', '区と市が合同で防災訓練を行います。'],
+      ['kanko-fair', '観光ＰＲフェア', 'カンコウ案内とPR展示。'],
+    ]) {
+      const res = await secretariat.postMultipart('/admin/news/new', [['category', 'notice'], ['title', title!], ['slug', slug!], ['body', body!], ['intent', 'publish']]);
+      assert.equal(res.statusCode, 303);
+    }
+  });
+
+  test('a two-character word is found inside longer words, and marked', async () => {
+    const res = await search('防災');
+    assert.equal(res.statusCode, 200);
+    assert.ok(hitTitles(res.body).includes('/news/bousai-kunren'));
+    assert.match(res.body, /合同<\/span><mark>防災<\/mark><span>訓練のお知らせ/);
+    assert.match(res.body, /<h2 id="results-news" class="rk-heading-2">お知らせ・連携事業（\d+件）<\/h2>/);
+  });
+
+  test('width, kana and case do not matter', async () => {
+    for (const q of ['観光ｐｒ', 'かんこう', 'ｶﾝｺｳ', 'pr展示']) {
+      assert.ok(hitTitles((await search(q)).body).includes('/news/kanko-fair'), q);
+    }
+  });
+
+  test('municipalities by name, reading and code; grouped counts; one type paginated', async () => {
+    // 群馬県千代田町 (105236) is a 千代田 too; its reading is ちよだまち.
+    assert.deepEqual(hitTitles((await search('千代田')).body).filter((u) => u!.startsWith('/municipalities/')), ['/municipalities/105236', '/municipalities/131016']);
+    assert.deepEqual(hitTitles((await search('ちよだく')).body).filter((u) => u!.startsWith('/municipalities/')), ['/municipalities/131016']);
+    assert.ok(hitTitles((await search('012211')).body).includes('/municipalities/012211'));
+    const many = await search('市', '&type=municipality');
+    assert.equal(hitTitles(many.body).length, 20);
+    assert.match(many.body, /rel="next"/);
+    const second = await search('市', '&type=municipality&page=2');
+    assert.equal(hitTitles(second.body).length, 20);
+    assert.notDeepEqual(hitTitles(second.body), hitTitles(many.body));
+    // Same order on both engines: municipalities have no date and come in id order.
+    assert.deepEqual(hitTitles(many.body).slice(0, 3), ['/municipalities/011002', '/municipalities/012025', '/municipalities/012033']);
+  });
+
+  test('several words must all match; nothing found says so; hostile input is text', async () => {
+    assert.deepEqual(hitTitles((await search('防災 合同')).body), ['/news/bousai-kunren']);
+    assert.match((await search('存在しない言葉ですよ')).body, /該当するページはありません/);
+    const hostile = await search('<script>alert(1)</script> " OR 1=1 --');
+    assert.equal(hostile.statusCode, 200);
+    assert.doesNotMatch(hostile.body.replace(/="[^"]*"/g, ''), /<script>alert/, 'only inside attribute values, where it is text');
+    assert.equal((await search('a'.repeat(500))).statusCode, 200);
+    assert.equal((await search('防災', '&type=nope&page=-3')).statusCode, 200);
+  });
+
+  test('the index follows writes: an article taken down is no longer found', async () => {
+    const { database } = current();
+    const article = await database.handle.db.selectFrom('articles').select(['id', 'version']).where('slug', '=', 'kanko-fair').executeTakeFirstOrThrow();
+    await secretariat.get(`/admin/news/${article.id}/edit`);
+    assert.equal((await secretariat.post(`/admin/news/${article.id}/withdraw`, { version: String(article.version) })).statusCode, 303);
+    assert.ok(!hitTitles((await search('観光')).body).includes('/news/kanko-fair'));
+  });
+});

@@ -1,0 +1,57 @@
+// Keeping the search index current. The index is brought up to date from each publishing
+// feature's changes when that feature's data revision has moved since this instance last looked
+// (one cheap read per request), so any instance's search sees any instance's writes. The
+// municipalities (master data) are indexed once.
+import type { Kysely } from 'kysely';
+import { readRevision } from '../../db/revisions.ts';
+import { syncSearchKind, type SearchChanges } from '../../db/search-index.ts';
+import type { Database } from '../../db/schema.ts';
+import { eventSearchChanges } from '../events/index.ts';
+import { newsSearchChanges } from '../news/index.ts';
+
+/** Bump when what municipalities are indexed with changes, so the index is rebuilt once. */
+const MUNICIPALITY_INDEX_VERSION = 'municipalities-v1';
+
+async function municipalityChanges(db: Kysely<Database>, since: string): Promise<SearchChanges> {
+  if (since === MUNICIPALITY_INDEX_VERSION) return { upserts: [], removals: [], through: since };
+  const rows = await db.selectFrom('local_governments').select(['code', 'name', 'kana', 'level', 'prefecture_code']).execute();
+  const prefectures = new Map(rows.filter((r) => r.level === 'prefecture').map((r) => [r.prefecture_code, r.name]));
+  return {
+    upserts: rows.map((r) => {
+      const prefecture = r.level === 'municipality' ? (prefectures.get(r.prefecture_code) ?? '') : '';
+      return { id: `municipality:${r.code}`, kind: 'municipality', title: `${prefecture}${r.name}`, excerpt: '', url: `/municipalities/${r.code}`, dated: null, keywords: `${r.kana} ${r.code}` };
+    }),
+    removals: [],
+    through: MUNICIPALITY_INDEX_VERSION,
+  };
+}
+
+interface Seen {
+  news: number;
+  events: number;
+  municipalities: boolean;
+  /** The sync in progress, which later requests wait for instead of starting another. */
+  running?: Promise<void>;
+}
+
+const seenByDatabase = new WeakMap<Kysely<Database>, Seen>();
+
+export async function keepSearchIndexCurrent(db: Kysely<Database>): Promise<void> {
+  let seen = seenByDatabase.get(db);
+  if (!seen) seenByDatabase.set(db, (seen = { news: -1, events: -1, municipalities: false }));
+  if (seen.running) await seen.running;
+  const [news, events] = await Promise.all([readRevision(db, 'news'), readRevision(db, 'events')]);
+  if (news === seen.news && events === seen.events && seen.municipalities) return;
+  const state = seen;
+  state.running = (async () => {
+    if (!state.municipalities) await syncSearchKind(db, 'municipality', (since) => municipalityChanges(db, since));
+    if (news !== state.news) await syncSearchKind(db, 'news', (since) => newsSearchChanges(db, since));
+    if (events !== state.events) await syncSearchKind(db, 'event', (since) => eventSearchChanges(db, since));
+    state.municipalities = true;
+    state.news = news;
+    state.events = events;
+  })().finally(() => {
+    state.running = undefined;
+  });
+  await state.running;
+}
