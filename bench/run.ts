@@ -30,6 +30,7 @@ import type { DatabaseConfig } from '../src/config.ts';
 import { openDatabase, type Engine } from '../src/db/index.ts';
 import { prepareDatabase } from '../src/db/prepare.ts';
 import { seedSyntheticNews } from './synthetic-news.ts';
+import { keepSearchIndexCurrent } from '../src/features/search/sync.ts';
 import { defaultVolume, seedSyntheticRegistry } from './synthetic-registry.ts';
 import { variedTargets } from './varied-urls.ts';
 
@@ -52,6 +53,7 @@ const FIXED_TARGETS: ReadonlyArray<{ name: string; path: string }> = [
   { name: 'news (synthetic)', path: '/news' },
   { name: 'news archive of a 年度 (synthetic)', path: '/news/archive/2020?page=3' },
   { name: 'article (synthetic)', path: '/news/synthetic-5000' },
+  { name: 'search 防災 (synthetic)', path: `/search?q=${encodeURIComponent('防災')}` },
 ];
 
 /** The goals of the registry issue, per kind of target. */
@@ -208,8 +210,11 @@ async function prepareSyntheticDatabase(engine: Engine, dir: string): Promise<Be
     await prepareDatabase(handle.db, { demoData: false, env: 'production' });
     const counts = await seedSyntheticRegistry(handle.db, defaultVolume);
     const articles = await seedSyntheticNews(handle.db);
+    // The search index is brought up to date as the app would on its first search, before timing.
+    await keepSearchIndexCurrent(handle.db);
+    const indexed = Number((await handle.db.selectFrom('search_documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     console.log(
-      `synthetic volume (benchmark only): ${counts.agreements} agreements, ${counts.projects} projects over ${defaultVolume.fiscalYears} 年度, ${articles} articles (${Date.now() - started} ms)`,
+      `synthetic volume (benchmark only): ${counts.agreements} agreements, ${counts.projects} projects over ${defaultVolume.fiscalYears} 年度, ${articles} articles; ${indexed} documents in the search index (${Date.now() - started} ms)`,
     );
   } finally {
     await handle.close();

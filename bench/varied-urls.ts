@@ -13,6 +13,8 @@ const TYPES = ['exchange', 'friendship-city', 'sister-city', 'disaster-mutual-ai
 const CATEGORIES = ['friendship', 'disaster', 'other'];
 const URLS_PER_TARGET = 20_000;
 const NEWS_CATEGORIES = ['project', 'event', 'notice', 'disaster', 'call'];
+/** Words people look for: two-character words, readings, place names (some match thousands, some none). */
+const SEARCH_WORDS = ['防災', '観光', '物産', '連携', '交流', '事業', '概要', '会場', '合成', '特産品', 'ちよだ', 'なよろ', '北海道', '京都', '杉並', '講演会', 'シンポジウム', '移住', 'イベント', '区'];
 
 /** mulberry32: a small deterministic PRNG. */
 function prng(seed: number): () => number {
@@ -96,6 +98,15 @@ export function variedTargets(): VariedTarget[] {
     },
     { name: 'municipality pages, each in turn', pattern: '/municipalities/:code (all 1,741)', paths: municipalityCodes().map((code) => `/municipalities/${code}`) },
     { name: 'ward pages, each ward in turn', pattern: '/wards/:code (the 23)', paths: WARDS.map((code) => `/wards/${code}`) },
+    {
+      name: 'search, a new query each request',
+      pattern: '/search?q=…(&type=…&page=…)',
+      paths: distinctUrls(7, (pick, chance, int) => {
+        const words = [pick(SEARCH_WORDS), ...(chance(0.3) ? [pick(SEARCH_WORDS)] : []), ...(chance(0.3) ? [String(int(9999))] : [])];
+        const type = chance(0.3) ? pick(['news', 'event', 'municipality']) : '';
+        return `/search${query({ q: words.join(' '), type: type || false, page: type !== '' && chance(0.5) && int(5) })}`;
+      }),
+    },
     { name: 'articles, each in turn', pattern: '/news/synthetic-N (10,000)', paths: Array.from({ length: 10_000 }, (_, i) => `/news/synthetic-${(i * 7919) % 10_000}`) },
     {
       name: 'news lists, a new page each request',
