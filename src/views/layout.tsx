@@ -1,6 +1,7 @@
 // The page frame every HTML response uses: skip link, header with navigation and the language
 // switch, main landmark, footer with the organisers' contacts (from the project's pamphlet).
 import type { Children } from '@kitajs/html';
+import { assetUrl } from './assets.ts';
 import type { PageContext } from './context.ts';
 import { CsrfField } from './components/form-fields.tsx';
 
@@ -13,8 +14,6 @@ export interface LayoutProps {
   breadcrumbs?: Array<{ href?: string; label: string }>;
   children?: Children;
 }
-
-const assetVersion = '2';
 
 export function siteName(ctx: PageContext): string {
   return ctx.t('特別区全国連携プロジェクト', 'Tokyo 23 City All Nippon Collaboration Project');
@@ -39,9 +38,9 @@ export function Layout({ ctx, title, section = 'none', breadcrumbs, children }: 
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{`${title} | ${siteName(ctx)}`}</title>
-          <link rel="stylesheet" href={`/assets/tokens.css?v=${assetVersion}`} />
-          <link rel="stylesheet" href={`/assets/site.css?v=${assetVersion}`} />
-          <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+          <link rel="stylesheet" href={assetUrl('tokens.css')} />
+          <link rel="stylesheet" href={assetUrl('site.css')} />
+          <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         </head>
         <body>
           <a class="rk-skip-link" href="#main">
