@@ -169,8 +169,8 @@ function registerAssets(app: FastifyInstance): void {
     byUrlName.set(asset.name, { asset, cacheControl: 'public, max-age=300' });
     byUrlName.set(asset.hashedName, { asset, cacheControl: 'public, max-age=31536000, immutable' });
   }
-  app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
-    const found = byUrlName.get(request.params.file);
+  app.get<{ Params: { '*': string } }>('/assets/*', async (request, reply) => {
+    const found = byUrlName.get(request.params['*']);
     if (!found) return reply.callNotFound();
     const { asset, cacheControl } = found;
     reply.type(asset.contentType).header('cache-control', cacheControl).header('etag', asset.etag);

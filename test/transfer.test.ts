@@ -3,14 +3,14 @@
 // pages (never for signed-in or form pages), and content-hashed assets cached as immutable.
 // The engine plays no part in any of this: one SQLite app is enough.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import { hashedAssetName, loadAssets } from '../src/views/assets.ts';
-import { PUBLIC_REVALIDATE } from '../src/views/transfer.ts';
+import { improvementsDone, keptEncoding, PUBLIC_REVALIDATE, type KeptEncodings } from '../src/views/transfer.ts';
 import { signedInClient } from './accounts.ts';
 import { buildTestApp, type TestApp } from './helper.ts';
 
@@ -65,6 +65,21 @@ describe('compression', () => {
       assert.equal(decoded(br), plain.body, url);
       assert.ok(br.rawPayload.length < plain.rawPayload.length, url);
     }
+  });
+
+  test('a kept body is encoded once; a busy one gets a better brotli copy, accounted for', async () => {
+    const body = (await get('/collaboration')).rawPayload;
+    let bytes = 0;
+    const encodings: KeptEncodings = { encoded: {}, added: (n) => (bytes += n) };
+    const first = keptEncoding(body, encodings, 'br');
+    assert.equal(bytes, first.length);
+    for (let i = 0; i < 50; i++) assert.equal(keptEncoding(body, encodings, 'br'), first, 'the same bytes, not encoded again');
+    await improvementsDone();
+    const best = keptEncoding(body, encodings, 'br');
+    assert.ok(best.length < first.length, `${best.length} < ${first.length}`);
+    assert.equal(bytes, best.length);
+    assert.equal(brotliDecompressSync(best).toString('utf8'), body.toString('utf8'));
+    assert.equal(gunzipSync(keptEncoding(body, encodings, 'gzip')).toString('utf8'), body.toString('utf8'));
   });
 
   test('small bodies, already compressed types and refused encodings are sent as they are', async () => {
@@ -173,12 +188,16 @@ describe('assets', () => {
       }
     }
     assert.equal((await get('/assets/site.00000000.css')).statusCode, 404);
+    assert.equal((await get('/assets/../app.ts')).statusCode, 404);
   });
 
   test('a change of a byte changes the name; the same bytes keep it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'renkei-assets-'));
     try {
       writeFileSync(join(dir, 'app.css'), 'body { color: black; }\n');
+      mkdirSync(join(dir, 'images'));
+      writeFileSync(join(dir, 'images', 'mark.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+      assert.match(loadAssets(dir).get('images/mark.svg')!.hashedName, /^images\/mark\.[0-9a-f]{8}\.svg$/);
       const before = loadAssets(dir).get('app.css')!.hashedName;
       assert.match(before, /^app\.[0-9a-f]{8}\.css$/);
       assert.equal(loadAssets(dir).get('app.css')!.hashedName, before);

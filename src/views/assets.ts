@@ -61,12 +61,18 @@ export function assetEncoding(asset: Asset, encoding: Encoding): Buffer {
   return (asset.encoded[encoding] ??= encodeSync(asset.bytes, encoding, encoding === 'br' ? 11 : 8));
 }
 
-/** Every file of a folder (not its subfolders' files: nothing there yet), plus the extra ones given. */
+/** Every file under a folder, named by its path in it (`site.css`, `images/map.png`), plus the extra ones given. */
 export function loadAssets(dir: string, extra: Record<string, Buffer> = {}): Map<string, Asset> {
   const assets = new Map<string, Asset>();
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isFile() && !entry.name.startsWith('.')) assets.set(entry.name, makeAsset(entry.name, readFileSync(join(dir, entry.name))));
-  }
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const name = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(name);
+      else if (entry.isFile()) assets.set(name, makeAsset(name, readFileSync(join(dir, name))));
+    }
+  };
+  walk('');
   for (const [name, bytes] of Object.entries(extra)) assets.set(name, makeAsset(name, bytes));
   return assets;
 }
