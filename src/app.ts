@@ -14,7 +14,7 @@ import { createMailer, type Mailer } from './mail/index.ts';
 import { anonymous } from './policy/index.ts';
 import { assetEncoding, siteAssets, type Asset } from './views/assets.ts';
 import { registerPageCache } from './views/page-cache.ts';
-import { acceptedEncoding, etagMatches, registerCachingHeaders, registerCompression } from './views/transfer.ts';
+import { acceptedEncoding, etagMatches, registerCachingHeaders, registerCompression, registerCsrfIsPersonal } from './views/transfer.ts';
 import { contextFor, sendPage } from './views/render.ts';
 import { ErrorPage, NotFoundPage } from './views/errors.tsx';
 import adminRoutes from './features/admin/routes.ts';
@@ -91,6 +91,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   // On the way out, in this order: Cache-Control and ETag (304), the page cache keeps the page with
   // them, then compression (a kept page's encodings are made once, with it). See src/views/transfer.ts.
   const sessionCookie = sessionCookieName(config.secureCookies);
+  registerCsrfIsPersonal(app);
   registerCachingHeaders(app, { sessionCookie });
   // After the session hook: only anonymous visitors are served from it.
   registerPageCache(app, database.db, { sessionCookie });

@@ -12,7 +12,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { hashedAssetName, loadAssets } from '../src/views/assets.ts';
 import { improvementsDone, keptEncoding, PUBLIC_REVALIDATE, type KeptEncodings } from '../src/views/transfer.ts';
 import { signedInClient } from './accounts.ts';
-import { buildTestApp, type TestApp } from './helper.ts';
+import { buildApp } from '../src/app.ts';
+import { buildTestApp, testConfig, type TestApp } from './helper.ts';
 
 const NAYORO = '012211';
 
@@ -158,6 +159,25 @@ describe('conditional requests', () => {
     assert.equal(second.headers['cache-control'], 'no-store');
     assert.equal(second.headers['etag'], undefined);
   });
+});
+
+test('a CSRF token made straight with reply.generateCsrf() makes the response no-store too', async () => {
+  const app = await buildApp({ config: testConfig(testApp.database.config), database: testApp.database.handle });
+  app.get('/token-for-test', async (_request, reply) => reply.type('text/html; charset=utf-8').send(`<p>${reply.generateCsrf()}</p>`));
+  app.get('/plain-for-test', async (_request, reply) => reply.type('text/html; charset=utf-8').send('<p>the same for everyone</p>'));
+  await app.ready();
+  try {
+    const first = await app.inject('/token-for-test');
+    const cookie = (first.cookies as Array<{ name: string; value: string }>).map((c) => `${c.name}=${c.value}`).join('; ');
+    const second = await app.inject({ url: '/token-for-test', headers: { cookie } });
+    assert.equal(second.headers['set-cookie'], undefined);
+    assert.equal(second.headers['cache-control'], 'no-store');
+    assert.equal(second.headers['etag'], undefined);
+    const plain = await app.inject({ url: '/plain-for-test', headers: { cookie } });
+    assert.equal(plain.headers['cache-control'], PUBLIC_REVALIDATE);
+  } finally {
+    await app.close();
+  }
 });
 
 describe('assets', () => {

@@ -82,6 +82,31 @@ export function markPersonal(reply: FastifyReply): void {
   personal.add(reply);
 }
 
+/**
+ * Makes every CSRF token mark its response personal, however it is made (ctx.csrfToken() or a
+ * direct reply.generateCsrf()): @fastify/csrf-protection's reply decorator is wrapped once, on the
+ * prototype that holds it, at the first request.
+ */
+export function registerCsrfIsPersonal(app: FastifyInstance): void {
+  let wrapped = false;
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (!wrapped) {
+      wrapped = true;
+      let owner: object | null = reply;
+      while (owner && !Object.prototype.hasOwnProperty.call(owner, 'generateCsrf')) owner = Object.getPrototypeOf(owner);
+      if (owner) {
+        const holder = owner as { generateCsrf: (this: FastifyReply, ...args: unknown[]) => unknown };
+        const generate = holder.generateCsrf;
+        holder.generateCsrf = function (this: FastifyReply, ...args: unknown[]) {
+          personal.add(this);
+          return generate.apply(this, args);
+        };
+      }
+    }
+    done();
+  });
+}
+
 export function isPersonal(reply: FastifyReply): boolean {
   return personal.has(reply);
 }
