@@ -189,6 +189,8 @@ async function makePostgresFixture(demoData: boolean): Promise<string> {
         await handle.close();
       }
       await waitForNoSessions(building);
+      // No connection to a fixture from now on (a connected session would make every copy fail).
+      await client.query(`alter database ${building} with allow_connections false`);
       await client.query(`alter database ${building} rename to ${name}`);
       const keep = [dayStamp(0), dayStamp(1)];
       const { rows } = await client.query<{ datname: string }>(
