@@ -2,6 +2,7 @@
 // (Node 20's --test does not expand globs itself.)
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 
 function findTests(dir: string): string[] {
@@ -14,7 +15,11 @@ function findTests(dir: string): string[] {
 
 const only = process.argv.slice(2);
 const files = only.length > 0 ? only : [...findTests('src'), ...findTests('test')].sort();
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+// Test files run in processes of their own, two at a time on a 2-core machine (Node's default is
+// cores − 1, i.e. one at a time there): much of a file's time is waiting (its start, PostgreSQL,
+// child processes), which the other file fills. TEST_CONCURRENCY overrides it.
+const concurrency = process.env.TEST_CONCURRENCY ?? String(Math.max(2, availableParallelism() - 1));
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'test' },
 });

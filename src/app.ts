@@ -1,13 +1,9 @@
 // Builds the Fastify application: core plugins first, then each feature by name. server.ts only
 // listens; tests build the same app and talk to it through inject() or a listening socket.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyStatic from '@fastify/static';
 import type { AppConfig } from './config.ts';
 import { securityHeaders } from './security/headers.ts';
 import { recordAudit } from './db/audit.ts';
@@ -16,7 +12,9 @@ import type { FeatureOptions } from './features/feature-options.ts';
 import { findSession, sessionCookieName } from './db/sessions.ts';
 import { createMailer, type Mailer } from './mail/index.ts';
 import { anonymous } from './policy/index.ts';
+import { assetEncoding, siteAssets, type Asset } from './views/assets.ts';
 import { registerPageCache } from './views/page-cache.ts';
+import { acceptedEncoding, etagMatches, registerCachingHeaders, registerCompression, registerCsrfIsPersonal } from './views/transfer.ts';
 import { contextFor, sendPage } from './views/render.ts';
 import { ErrorPage, NotFoundPage } from './views/errors.tsx';
 import adminRoutes from './features/admin/routes.ts';
@@ -94,10 +92,16 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.secureCookies, signed: true },
     getToken: (request) => (request.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
   });
-  await registerAssets(app);
+  registerAssets(app);
   registerSessionHook(app, config, database);
+  // On the way out, in this order: Cache-Control and ETag (304), the page cache keeps the page with
+  // them, then compression (a kept page's encodings are made once, with it). See src/views/transfer.ts.
+  const sessionCookie = sessionCookieName(config.secureCookies);
+  registerCsrfIsPersonal(app);
+  registerCachingHeaders(app, { sessionCookie });
   // After the session hook: only anonymous visitors are served from it.
-  registerPageCache(app, database.db);
+  registerPageCache(app, database.db, { sessionCookie });
+  registerCompression(app);
   // Every state change is a POST from one of our forms and must carry its CSRF token.
   app.addHook('preHandler', (request, reply, done) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return done();
@@ -166,20 +170,29 @@ function registerSessionHook(app: FastifyInstance, config: AppConfig, database: 
   });
 }
 
-/** Our stylesheet and the Digital Agency design tokens, served from this origin only. */
-async function registerAssets(app: FastifyInstance): Promise<void> {
-  const require = createRequire(import.meta.url);
-  const tokensCss = readFileSync(require.resolve('@digital-go-jp/design-tokens/dist/tokens.css'));
-  const maxAge = 'public, max-age=86400';
-  app.get('/assets/tokens.css', async (_request, reply) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', maxAge).send(tokensCss),
-  );
-  await app.register(fastifyStatic, {
-    root: fileURLToPath(new URL('./assets/', import.meta.url)),
-    prefix: '/assets/',
-    cacheControl: false,
-    setHeaders: (res) => {
-      res.header('cache-control', maxAge);
-    },
+/**
+ * Our stylesheet, icon and the Digital Agency design tokens, served from this origin only, from
+ * memory (src/views/assets.ts). Under its content-hashed name an asset is immutable for a year; under
+ * its plain name (old pages, bookmarks) it is kept for five minutes, then revalidated by its ETag.
+ */
+function registerAssets(app: FastifyInstance): void {
+  const byUrlName = new Map<string, { asset: Asset; cacheControl: string }>();
+  for (const asset of siteAssets.values()) {
+    byUrlName.set(asset.name, { asset, cacheControl: 'public, max-age=300' });
+    byUrlName.set(asset.hashedName, { asset, cacheControl: 'public, max-age=31536000, immutable' });
+  }
+  app.get<{ Params: { '*': string } }>('/assets/*', async (request, reply) => {
+    const found = byUrlName.get(request.params['*']);
+    if (!found) return reply.callNotFound();
+    const { asset, cacheControl } = found;
+    reply.type(asset.contentType).header('cache-control', cacheControl).header('etag', asset.etag);
+    if (asset.compressible) reply.header('vary', 'Accept-Encoding');
+    if (etagMatches(request.headers['if-none-match'], asset.etag)) {
+      reply.removeHeader('content-type');
+      return reply.code(304).send();
+    }
+    const encoding = asset.compressible && request.method !== 'HEAD' ? acceptedEncoding(request.headers['accept-encoding']) : undefined;
+    if (!encoding) return reply.send(asset.bytes);
+    return reply.header('content-encoding', encoding).send(assetEncoding(asset, encoding));
   });
 }

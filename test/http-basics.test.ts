@@ -55,6 +55,10 @@ describeEachEngine('every response', (current) => {
     assert.match(tokens.body, /--color-primitive-blue-900/);
     const site = await current().app.inject('/assets/site.css');
     assert.equal(site.statusCode, 200);
-    assert.match(String(site.headers['cache-control']), /max-age=86400/);
+    assert.match(String(site.headers['cache-control']), /^public, max-age=\d+/);
+    // Pages link the content-hashed names (test/transfer.test.ts), kept for a year.
+    const hashed = /href="(\/assets\/site\.[0-9a-f]{8}\.css)"/.exec((await current().app.inject('/')).body)?.[1];
+    assert.ok(hashed);
+    assert.equal((await current().app.inject(hashed)).headers['cache-control'], 'public, max-age=31536000, immutable');
   });
 });

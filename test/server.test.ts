@@ -1,6 +1,6 @@
 // `npm start` as a user runs it: the real entry point in a child process.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,8 +13,15 @@ import { postgresAdminUrl, postgresSkipReason } from './helper.ts';
 const serverEntry = ['--import', 'tsx', 'src/server.ts'];
 const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', APP_ENV: 'test' };
 
-function runToExit(env: Record<string, string | undefined>) {
-  return spawnSync(process.execPath, serverEntry, { env: { ...baseEnv, ...env }, encoding: 'utf8', timeout: 30_000 });
+/** Runs the entry point to its end (asynchronously, so that several runs may overlap). */
+function runToExit(env: Record<string, string | undefined>): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, serverEntry, { env: { ...baseEnv, ...env }, stdio: ['ignore', 'ignore', 'pipe'], timeout: 30_000 });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.once('error', reject);
+    child.once('close', (status) => resolve({ status, stderr }));
+  });
 }
 
 async function freePort(): Promise<number> {
@@ -57,7 +64,8 @@ async function startServer(env: Record<string, string>) {
   };
 }
 
-describe('configuration errors', () => {
+// Each case is a process that starts and stops at once: they run side by side.
+describe('configuration errors', { concurrency: 3 }, () => {
   for (const [env, variable] of [
     [{ PORT: 'abc' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
@@ -66,8 +74,8 @@ describe('configuration errors', () => {
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
     [{ APP_ENV: 'production' }, 'SESSION_SECRET'],
   ] as const) {
-    test(`a bad ${variable} exits 1 with one clear line naming it`, () => {
-      const result = runToExit(env);
+    test(`a bad ${variable} exits 1 with one clear line naming it`, async () => {
+      const result = await runToExit(env);
       assert.equal(result.status, 1, result.stderr);
       const lines = result.stderr.trim().split('\n');
       assert.equal(lines.length, 1, result.stderr);

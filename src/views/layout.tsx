@@ -1,6 +1,7 @@
 // The page frame every HTML response uses: skip link, header with navigation and the language
 // switch, main landmark, footer with the organisers' contacts (from the project's pamphlet).
 import type { Children } from '@kitajs/html';
+import { assetUrl } from './assets.ts';
 import type { PageContext } from './context.ts';
 import { CsrfField } from './components/form-fields.tsx';
 
@@ -19,8 +20,6 @@ export interface LayoutProps {
   alternates?: Array<{ type: string; href: string; title: string }>;
   children?: Children;
 }
-
-const assetVersion = '2';
 
 export function siteName(ctx: PageContext): string {
   return ctx.t('特別区全国連携プロジェクト', 'Tokyo 23 City All Nippon Collaboration Project');
@@ -48,9 +47,9 @@ export function Layout({ ctx, title, section = 'none', breadcrumbs, description,
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{`${title} | ${siteName(ctx)}`}</title>
           <SharingMeta ctx={ctx} title={title} description={description ?? siteDescription(ctx)} type={ogType} />
-          <link rel="stylesheet" href={`/assets/tokens.css?v=${assetVersion}`} />
-          <link rel="stylesheet" href={`/assets/site.css?v=${assetVersion}`} />
-          <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+          <link rel="stylesheet" href={assetUrl('tokens.css')} />
+          <link rel="stylesheet" href={assetUrl('site.css')} />
+          <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
           {alternates.map((a) => (
             <link rel="alternate" type={a.type} href={a.href} title={a.title} />
           ))}
@@ -184,7 +183,7 @@ function SharingMeta({ ctx, title, description, type }: { ctx: PageContext; titl
       <meta property="og:type" content={type} />
       <meta property="og:url" content={url} />
       <meta property="og:locale" content={ctx.lang === 'en' ? 'en_US' : 'ja_JP'} />
-      <meta property="og:image" content={`${ctx.siteUrl}/assets/og-image.png`} />
+      <meta property="og:image" content={`${ctx.siteUrl}${assetUrl('og-image.png')}`} />
       <meta name="twitter:card" content="summary" />
       <meta name="twitter:site" content="@Zenkoku_Renkei" />
     </>

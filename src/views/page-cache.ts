@@ -4,13 +4,15 @@
 // (src/db/revisions.ts), read when the request comes in, and served only while that revision is
 // still current: a write on any instance raises the revision in its own transaction, so a cached
 // page is never older than the last committed write. Never used for signed-in visitors (their
-// header names them) nor for a response that sets a cookie; bounded in entries and bytes.
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+// header names them) nor for a response that sets a cookie or holds a CSRF token; bounded in entries
+// and bytes. A kept page keeps its ETag (answered with 304) and its compressed bytes
+// (src/views/transfer.ts): a busy page is compressed once per revision, not once per request.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { readRevision, type RevisionTopic } from '../db/revisions.ts';
 import type { Database } from '../db/schema.ts';
 import { languageCookie, parseLang } from './context.ts';
+import { acceptedEncoding, etagMatches, isCompressible, isPersonal, keepEncodings, keptEncoding, MIN_COMPRESSED_BYTES, type KeptEncodings } from './transfer.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -24,45 +26,23 @@ interface Entry {
   revision: string;
   body: Buffer;
   headers: Record<string, string>;
-  /** The body compressed, made on the first hit that accepts it (then served as is). */
-  encoded: Partial<Record<Encoding, Buffer>>;
-}
-
-type Encoding = 'br' | 'gzip';
-
-/** The best encoding the client accepts: br, then gzip; one refused with q=0 is not offered. */
-function acceptedEncoding(header: string | undefined): Encoding | undefined {
-  if (!header) return undefined;
-  let gzip = false;
-  for (const part of header.split(',')) {
-    const [name = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
-    if (params.some((p) => /^q=0(\.0*)?$/.test(p))) continue;
-    if (name === 'br') return 'br';
-    if (name === 'gzip') gzip = true;
-  }
-  return gzip ? 'gzip' : undefined;
-}
-
-function encode(body: Buffer, encoding: Encoding): Buffer {
-  // Quality 5 / level 6: most of the gain for a few milliseconds, paid once per cached page.
-  return encoding === 'br'
-    ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-    : gzipSync(body, { level: 6 });
+  /** The body compressed, made on the first request that accepts it (then served as is). */
+  encodings: KeptEncodings;
 }
 
 /** Kept headers: what the page itself says about its bytes. Security headers are set on every response anyway. */
-const KEPT_HEADERS = ['content-type', 'content-disposition', 'cache-control', 'vary', 'access-control-allow-origin'];
+const KEPT_HEADERS = ['content-type', 'content-disposition', 'cache-control', 'vary', 'etag', 'access-control-allow-origin'];
 
 export interface PageCacheOptions {
   maxEntries?: number;
   maxBytes?: number;
   /** Larger responses (e.g. a whole export) are not kept. */
   maxEntryBytes?: number;
+  /** The session cookie's name: a request carrying one is never served from the cache. */
+  sessionCookie?: string;
 }
 
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-/** Smaller bodies are sent as they are: compressing them saves less than it costs. */
-const MIN_COMPRESSED_BYTES = 1024;
 
 export function registerPageCache(app: FastifyInstance, db: Kysely<Database>, options: PageCacheOptions = {}): void {
   const maxEntries = options.maxEntries ?? 2_000;
@@ -79,13 +59,15 @@ export function registerPageCache(app: FastifyInstance, db: Kysely<Database>, op
   const forget = (key: string) => {
     const entry = entries.get(key);
     if (!entry) return;
-    bytes -= entry.body.length + (entry.encoded.br?.length ?? 0) + (entry.encoded.gzip?.length ?? 0);
+    bytes -= entry.body.length + (entry.encodings.encoded.br?.length ?? 0) + (entry.encodings.encoded.gzip?.length ?? 0);
     entries.delete(key);
   };
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const topic = request.routeOptions.config?.cachedBy;
     if (!topic || request.method !== 'GET' || request.actor?.kind !== 'anonymous') return;
+    // Someone with a session cookie (e.g. halfway through signing in) gets pages made for them.
+    if (options.sessionCookie && request.cookies[options.sessionCookie] !== undefined) return;
     // The day in Japan is part of the key: pages say what is in force "today".
     const day = Math.floor((Date.now() + JST_OFFSET_MS) / 86_400_000);
     const topics = typeof topic === 'string' ? [topic] : topic;
@@ -97,15 +79,13 @@ export function registerPageCache(app: FastifyInstance, db: Kysely<Database>, op
       entries.delete(key);
       entries.set(key, hit);
       reply.headers(hit.headers).header('x-page-cache', 'hit');
-      const encoding = hit.body.length >= MIN_COMPRESSED_BYTES ? acceptedEncoding(request.headers['accept-encoding']) : undefined;
-      if (!encoding) return reply.send(hit.body);
-      let encoded = hit.encoded[encoding];
-      if (!encoded) {
-        encoded = encode(hit.body, encoding);
-        hit.encoded[encoding] = encoded;
-        bytes += encoded.length;
+      if (hit.headers.etag && etagMatches(request.headers['if-none-match'], hit.headers.etag)) {
+        reply.removeHeader('content-type');
+        return reply.code(304).send();
       }
-      return reply.header('content-encoding', encoding).send(encoded);
+      const encoding = hit.headers.vary?.includes('Accept-Encoding') ? acceptedEncoding(request.headers['accept-encoding']) : undefined;
+      if (!encoding) return reply.send(hit.body);
+      return reply.header('content-encoding', encoding).send(keptEncoding(hit.body, hit.encodings, encoding));
     }
     if (hit) forget(key);
     else if (!askedOnce.has(key)) {
@@ -118,7 +98,7 @@ export function registerPageCache(app: FastifyInstance, db: Kysely<Database>, op
 
   app.addHook('onSend', async (request, reply, payload) => {
     const wanted = pending.get(request);
-    if (!wanted || reply.statusCode !== 200 || reply.hasHeader('set-cookie')) return payload;
+    if (!wanted || reply.statusCode !== 200 || reply.hasHeader('set-cookie') || isPersonal(reply)) return payload;
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
     const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
     if (body.length > maxEntryBytes) return payload;
@@ -129,9 +109,24 @@ export function registerPageCache(app: FastifyInstance, db: Kysely<Database>, op
     }
     forget(wanted.key);
     // Whatever the encoding it is later sent in, the page varies with what the client accepts.
-    headers['vary'] = headers['vary'] ? `${headers['vary']}, Accept-Encoding` : 'Accept-Encoding';
-    entries.set(wanted.key, { revision: wanted.revision, body, headers, encoded: {} });
+    if (body.length >= MIN_COMPRESSED_BYTES && isCompressible(headers['content-type'])) {
+      headers['vary'] = headers['vary'] ? `${headers['vary']}, Accept-Encoding` : 'Accept-Encoding';
+    }
+    const entry: Entry = {
+      revision: wanted.revision,
+      body,
+      headers,
+      encodings: {
+        encoded: {},
+        added: (size) => {
+          if (entries.get(wanted.key) === entry) bytes += size;
+        },
+      },
+    };
+    entries.set(wanted.key, entry);
     bytes += body.length;
+    // The compression hook that runs next encodes this body once, into the entry.
+    keepEncodings(reply, entry.encodings);
     for (const [oldest] of entries) {
       if (entries.size <= maxEntries && bytes <= maxBytes) break;
       forget(oldest);

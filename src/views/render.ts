@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createPageContext, languageCookie, parseLang, type PageContext } from './context.ts';
+import { markPersonal } from './transfer.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,6 +16,8 @@ export function contextFor(request: FastifyRequest, reply: FastifyReply): PageCo
   const viewer = actor?.kind === 'account' ? { displayName: actor.displayName, role: actor.role } : null;
   let token: string | undefined;
   const csrfToken = () => {
+    // A page holding a token is this visitor's own: never shared, never kept, never a 304.
+    markPersonal(reply);
     token ??= reply.generateCsrf();
     return token;
   };
@@ -43,13 +46,16 @@ export class EncodedPiece {
   }
 }
 
+/**
+ * Sends a page. Its Cache-Control is set on the way out (src/views/transfer.ts): public and
+ * revalidated (ETag, 304) for an anonymous visitor's 200 without a form, `no-store` otherwise.
+ */
 export async function sendPage(reply: FastifyReply, page: JSX.Element, status = 200, pieces: readonly EncodedPiece[] = []): Promise<FastifyReply> {
   const html = await page;
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
     .header('vary', 'Cookie')
-    .header('cache-control', 'no-store')
     .send(pieces.length === 0 ? html : withPieces(html, pieces));
 }
 
