@@ -56,7 +56,8 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
     connectionTimeout: 65_000,
     keepAliveTimeout: 10_000,
     bodyLimit: 1_048_576,
-    trustProxy: config.trustProxy,
+    // A hop count becomes proxy-addr's trust function (the number is not in Fastify's types).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { removeAdditional: 'all' } },
     // Requests Node's parser rejects (e.g. raw non-ASCII in the URL) still get a short HTML answer.
@@ -125,6 +126,11 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   await app.register(adminRoutes, features);
   await app.register(registryFeature, features);
   return app;
+}
+
+/** Trusts the `hops` addresses nearest to the app (the proxies), never the client's own claims. */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }
 
 /**
