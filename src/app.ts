@@ -10,7 +10,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import type { AppConfig } from './config.ts';
 import { securityHeaders } from './security/headers.ts';
-import { recordAudit } from './db/audit.ts';
+import { recordAggregatedAudit, recordAudit } from './db/audit.ts';
 import type { DatabaseHandle } from './db/index.ts';
 import type { FeatureOptions } from './features/feature-options.ts';
 import { findSession, sessionCookieName } from './db/sessions.ts';
@@ -106,11 +106,14 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error, url: request.url }, 'request failed');
     else request.log.info({ err: error.message, url: request.url }, 'client error');
+    const reason = error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET' ? 'csrf' : undefined;
     if (status === 403) {
       const actorId = request.actor?.kind === 'account' ? request.actor.id : null;
-      await recordAudit(database.db, { actorAccountId: actorId, action: 'authz.denied', targetType: 'route', targetId: request.url.slice(0, 64), ip: request.ip, detail: { method: request.method, reason: error.code ?? error.message } }).catch(() => {});
+      const event = { actorAccountId: actorId, action: 'authz.denied', targetType: 'route', targetId: request.url.slice(0, 64), ip: request.ip, detail: { method: request.method, reason: error.code ?? error.message } } as const;
+      // Anyone can send POSTs without a token: those are counted per IP, not written one by one.
+      const write = reason === 'csrf' ? recordAggregatedAudit(database.db, request.ip, event) : recordAudit(database.db, event);
+      await write.catch(() => {});
     }
-    const reason = error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET' ? 'csrf' : undefined;
     return sendPage(reply, ErrorPage({ ctx: contextFor(request, reply), status, reason }), status);
   });
 
