@@ -72,7 +72,7 @@ export const aggregatedAuditWindowMs = 10 * 60_000;
 
 export async function recordAggregatedAudit(db: Kysely<Database>, subject: string, event: AuditEvent, now = Date.now()): Promise<void> {
   const counted = await hitRateLimit(db, { name: `audit:${event.action}`, limit: Number.MAX_SAFE_INTEGER, windowMs: aggregatedAuditWindowMs }, subject, now);
-  const count = Number.MAX_SAFE_INTEGER - counted.remaining;
+  const count = counted.hits;
   if (!/^10*$/.test(String(count))) return;
   await recordAudit(db, { ...event, detail: { ...event.detail, count, windowMinutes: aggregatedAuditWindowMs / 60_000 } });
 }

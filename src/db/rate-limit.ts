@@ -12,6 +12,8 @@ export interface RateLimitRule {
 
 export interface RateLimitResult {
   allowed: boolean;
+  /** Attempts counted in the current window, this one included. */
+  hits: number;
   remaining: number;
   /** Seconds until the window resets (for Retry-After and the message). */
   retryAfterSeconds: number;
@@ -36,6 +38,7 @@ export async function hitRateLimit(db: Kysely<Database>, rule: RateLimitRule, su
   const resetAt = Number(row.window_start_ms) + rule.windowMs;
   return {
     allowed: hits <= rule.limit,
+    hits,
     remaining: Math.max(0, rule.limit - hits),
     retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)),
   };
