@@ -14,6 +14,7 @@ import { recordAggregatedAudit, recordAudit } from './db/audit.ts';
 import type { DatabaseHandle } from './db/index.ts';
 import type { FeatureOptions } from './features/feature-options.ts';
 import { findSession, sessionCookieName } from './db/sessions.ts';
+import { sealStoredTotpSecrets } from './db/two-factor.ts';
 import { createMailer, type Mailer } from './mail/index.ts';
 import { anonymous } from './policy/index.ts';
 import { registerPageCache } from './views/page-cache.ts';
@@ -67,6 +68,10 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
       socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     },
   });
+
+  // TOTP secrets still stored in plaintext (before encryption, or by the seed) are sealed now:
+  // the migration cannot, it has no key (src/db/migrations/2026-12-07T1100_totp_secret_sealed.ts).
+  await sealStoredTotpSecrets(database.db, config.totpEncryptionKey);
 
   // Every route, for the authorisation test that walks each route × role.
   const routeTable: RouteEntry[] = [];

@@ -8,6 +8,7 @@ import * as collaborationRegistry from './2026-11-30T0900_collaboration_registry
 import * as registryLookupIndexes from './2026-11-30T1000_registry_lookup_indexes.ts';
 import * as dataRevisions from './2026-12-06T0900_data_revisions.ts';
 import * as sources from './2026-12-06T1200_sources.ts';
+import * as totpSecretSealed from './2026-12-07T1100_totp_secret_sealed.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T0900_local_governments': localGovernments,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T1000_registry_lookup_indexes': registryLookupIndexes,
   '2026-12-06T0900_data_revisions': dataRevisions,
   '2026-12-06T1200_sources': sources,
+  '2026-12-07T1100_totp_secret_sealed': totpSecretSealed,
 };

@@ -15,7 +15,7 @@ import { sessionCookieName, sessionLimits } from '../../db/sessions.ts';
 import { formatJapaneseDateTime } from '../../domain/japanese-date.ts';
 import { hashCode } from '../../security/one-time-codes.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../../security/passwords.ts';
-import { consumeTotp } from '../../db/two-factor.ts';
+import { consumeTotp, openTotpSecret } from '../../db/two-factor.ts';
 import type { OutgoingMail } from '../../mail/index.ts';
 import { clearSessionCookie, setSessionCookie } from '../../policy/session-cookie.ts';
 import type { PageContext } from '../../views/context.ts';
@@ -220,7 +220,7 @@ export default async function authRoutes(app: FastifyInstance, { config, databas
    */
   async function checkSecondFactor(account: SignInAccount, code: SecondFactorCode, ip: string, consume: boolean): Promise<'totp' | 'backup_code' | undefined> {
     if (!account.totpSecret) return undefined;
-    if (code.kind === 'totp') return (await consumeTotp(db, account.id, account.totpSecret, code.code)) ? 'totp' : undefined;
+    if (code.kind === 'totp') return (await consumeTotp(db, account.id, openTotpSecret(config.totpEncryptionKey, account.totpSecret), code.code)) ? 'totp' : undefined;
     const codeHash = hashCode(config.sessionSecret, code.code);
     const ok = consume ? await useBackupCode(db, account.id, codeHash, ip) : await hasUnusedBackupCode(db, account.id, codeHash);
     return ok ? 'backup_code' : undefined;
