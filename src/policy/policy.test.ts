@@ -62,3 +62,12 @@ test('ward staff edit their own ward’s records, never another ward’s; member
   assert.equal(can(secretariat, 'ward-records:edit', { wardCode: '131024' }), true);
   assert.equal(can(wardStaff, 'ward-records:edit', { localGovernmentCode: '131016' }), false, 'wrong object shape');
 });
+
+test('the wards of a stored shared record: each ward officer changes only their own ward’s membership; the secretariat every one', () => {
+  assert.equal(can(wardStaff, 'ward-membership:change', { wardCode: '131016' }), true);
+  assert.equal(can(wardStaff, 'ward-membership:change', { wardCode: '131032' }), false, 'another ward stays on the record');
+  assert.equal(can(member, 'ward-membership:change', { wardCode: '012211' }), false);
+  assert.equal(can(secretariat, 'ward-membership:change', { wardCode: '131032' }), true);
+  assert.equal(can(secretariatWithout2fa, 'ward-membership:change', { wardCode: '131032' }), false);
+  assert.equal(can(anonymous, 'ward-membership:change', { wardCode: '131016' }), false);
+});
