@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { purgeExpired } from '../src/db/housekeeping.ts';
+import { hitRateLimit } from '../src/db/rate-limit.ts';
 import type { Database } from '../src/db/schema.ts';
 import { hashPassword, verifyPassword } from '../src/security/passwords.ts';
 import { currentTotp, newTotpSecret } from '../src/security/totp.ts';
@@ -187,6 +188,14 @@ describeEachEngine(
       const second = await ownerBrowser.post('/login/two-factor', { code: currentTotp(secret), next: '/member' });
       assert.equal(second.statusCode, 303, `the owner’s second factor is accepted: ${second.statusCode}`);
       assert.equal(second.headers.location, '/member');
+    });
+
+    test('a long address from two networks counts twice, never once: keys are hashed, not cut', async () => {
+      const rule = { name: 'login:account_ip', limit: 1, windowMs: 60_000 };
+      const email = `${'a'.repeat(60)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(50)}.lg.jp`;
+      assert.equal((await hitRateLimit(db(), rule, `${email}|203.0.113.1`)).hits, 1);
+      assert.equal((await hitRateLimit(db(), rule, `${email}|198.51.100.1`)).hits, 1, 'another network, another counter');
+      assert.equal((await hitRateLimit(db(), rule, `${email}|203.0.113.1`)).hits, 2);
     });
 
     test('the limits are explained in Japanese on the sign-in and reset pages', async () => {

@@ -158,6 +158,7 @@ export default async function authRoutes(app: FastifyInstance, { config, databas
     }
 
     await resetRateLimit(db, rateLimits.loginAccountIp, accountAt(email, request.ip));
+    await resetRateLimit(db, rateLimits.loginAccountSlow, email);
     const previousToken = sessionToken(request);
     if (account.totpSecret) {
       const { token } = await startSession(db, { accountId: account.id, stage: 'second_factor', ip: request.ip, userAgent: userAgent(request), previousToken });
