@@ -6,10 +6,11 @@ import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import type { AppConfig } from './config.ts';
 import { securityHeaders } from './security/headers.ts';
-import { recordAudit } from './db/audit.ts';
+import { recordAggregatedAudit, recordAudit } from './db/audit.ts';
 import type { DatabaseHandle } from './db/index.ts';
 import type { FeatureOptions } from './features/feature-options.ts';
 import { findSession, sessionCookieName } from './db/sessions.ts';
+import { sealStoredTotpSecrets } from './db/two-factor.ts';
 import { createMailer, type Mailer } from './mail/index.ts';
 import { anonymous } from './policy/index.ts';
 import { assetEncoding, siteAssets, type Asset } from './views/assets.ts';
@@ -59,7 +60,8 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
     connectionTimeout: 65_000,
     keepAliveTimeout: 10_000,
     bodyLimit: 1_048_576,
-    trustProxy: config.trustProxy,
+    // A hop count becomes proxy-addr's trust function (the number is not in Fastify's types).
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { removeAdditional: 'all' } },
     // Requests Node's parser rejects (e.g. raw non-ASCII in the URL) still get a short HTML answer.
@@ -69,6 +71,10 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
       socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     },
   });
+
+  // TOTP secrets still stored in plaintext (before encryption, or by the seed) are sealed now:
+  // the migration cannot, it has no key (src/db/migrations/2026-12-07T1100_totp_secret_sealed.ts).
+  await sealStoredTotpSecrets(database.db, config.totpEncryptionKey);
 
   // Every route, for the authorisation test that walks each route × role.
   const routeTable: RouteEntry[] = [];
@@ -115,11 +121,14 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error, url: request.url }, 'request failed');
     else request.log.info({ err: error.message, url: request.url }, 'client error');
+    const reason = error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET' ? 'csrf' : undefined;
     if (status === 403) {
       const actorId = request.actor?.kind === 'account' ? request.actor.id : null;
-      await recordAudit(database.db, { actorAccountId: actorId, action: 'authz.denied', targetType: 'route', targetId: request.url.slice(0, 64), ip: request.ip, detail: { method: request.method, reason: error.code ?? error.message } }).catch(() => {});
+      const event = { actorAccountId: actorId, action: 'authz.denied', targetType: 'route', targetId: request.url.slice(0, 64), ip: request.ip, detail: { method: request.method, reason: error.code ?? error.message } } as const;
+      // Anyone can send POSTs without a token: those are counted per IP, not written one by one.
+      const write = reason === 'csrf' ? recordAggregatedAudit(database.db, request.ip, event) : recordAudit(database.db, event);
+      await write.catch(() => {});
     }
-    const reason = error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET' ? 'csrf' : undefined;
     return sendPage(reply, ErrorPage({ ctx: contextFor(request, reply), status, reason }), status);
   });
 
@@ -140,6 +149,11 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   await app.register(newsFeature, features);
   await app.register(eventsFeature, features);
   return app;
+}
+
+/** Trusts the `hops` addresses nearest to the app (the proxies), never the client's own claims. */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
 }
 
 /**

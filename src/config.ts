@@ -1,7 +1,8 @@
 // Configuration comes only from the environment and is validated once, at start.
 // A bad value stops the process with one line naming the variable (see server.ts).
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -28,7 +29,8 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.url({ error: 'must be an absolute http(s) URL' }).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   DEMO_DATA: booleanFlag.default(true),
-  TRUST_PROXY: booleanFlag.default(false),
+  TRUST_PROXY: z.string().optional(),
+  TOTP_ENCRYPTION_KEY: z.string().optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3, 'must be a sender address').default('特別区全国連携プロジェクト <no-reply@localhost>'),
   MAIL_DIR: z.string().min(1, 'must not be empty').default('data/mail'),
@@ -57,8 +59,14 @@ export interface AppConfig {
   database: DatabaseConfig;
   sessionSecret: string;
   demoData: boolean;
-  /** Behind a reverse proxy: take the client's IP from X-Forwarded-For (for rate limits, audit). */
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For entries to believe (for rate limits and the audit log): false = none (the
+   * socket's address is the client), a number = that many proxies in front of the app, a list =
+   * the proxies' own addresses or CIDR ranges. Never "every hop": a client could then name its IP.
+   */
+  trustProxy: false | number | string[];
+  /** The 32-byte AES-256-GCM key that seals TOTP secrets at rest (src/security/secret-box.ts). */
+  totpEncryptionKey: Buffer;
   logLevel: string;
   /** Without an SMTP server, mails are written as files to `dir` (and logged). */
   mail: { smtpUrl?: string; from: string; dir: string };
@@ -102,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.APP_ENV === 'production' && !e.SESSION_SECRET) {
     throw new ConfigError('SESSION_SECRET', 'is required when APP_ENV=production (at least 32 characters)');
   }
+  const trustProxy = trustProxyOf(e.TRUST_PROXY);
+  const totpEncryptionKey = totpKeyOf(e.TOTP_ENCRYPTION_KEY, e.APP_ENV);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     env: e.APP_ENV,
@@ -113,7 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Outside production a per-process secret is acceptable: sessions simply end on restart.
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('hex'),
     demoData: e.DEMO_DATA,
-    trustProxy: e.TRUST_PROXY,
+    trustProxy,
+    totpEncryptionKey,
     logLevel: e.LOG_LEVEL,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, dir: e.MAIL_DIR },
     scheduledJobs: e.SCHEDULED_JOBS ?? e.APP_ENV !== 'test',
@@ -126,6 +137,54 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     ...(e.BOUNDARY_FILE ? { boundaryFile: boundaryFileOf(e.BOUNDARY_FILE, e.BOUNDARY_OBJECT) } : {}),
   };
+}
+
+/**
+ * TRUST_PROXY: unset or false/0/no/off = trust no proxy; a whole number 1–10 = the number of
+ * proxies in front of the app (the client is the address the outermost one saw); otherwise a
+ * comma-separated list of the proxies' addresses or CIDR ranges (10.0.0.0/8, 127.0.0.1, ::1,
+ * fd00::/8). `true` (every hop) is refused: with it any client picks its own IP by sending
+ * X-Forwarded-For, escaping the rate limits and forging the audit log.
+ */
+function trustProxyOf(raw: string | undefined): false | number | string[] {
+  const value = raw?.trim().toLowerCase();
+  if (value === undefined || ['', 'false', '0', 'no', 'off'].includes(value)) return false;
+  if (['true', 'yes', 'on', 'all', '*'].includes(value)) {
+    throw new ConfigError('TRUST_PROXY', `must not trust every hop (a client could set its own IP); give the number of proxies in front of the app (e.g. 1) or their addresses (e.g. 10.0.0.0/8,127.0.0.1) (got ${JSON.stringify(raw)})`);
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops < 1 || hops > 10) throw new ConfigError('TRUST_PROXY', `must be a number of proxies between 1 and 10 (got ${JSON.stringify(raw)})`);
+    return hops;
+  }
+  const entries = value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  for (const entry of entries) {
+    const [address = '', prefix, extra] = entry.split('/');
+    const family = isIP(address);
+    const maxPrefix = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (family === 0 || !prefixOk || extra !== undefined) {
+      throw new ConfigError('TRUST_PROXY', `must be false, a number of proxies (1–10) or a comma-separated list of IP addresses or CIDR ranges (bad entry ${JSON.stringify(entry)})`);
+    }
+  }
+  if (entries.length === 0) throw new ConfigError('TRUST_PROXY', `must list at least one address (got ${JSON.stringify(raw)})`);
+  return entries;
+}
+
+/**
+ * TOTP_ENCRYPTION_KEY: 32 bytes, as 64 hex digits or base64 (44 characters). Required in
+ * production. Elsewhere a fixed development key is derived, so `npm start` needs nothing and
+ * secrets survive a restart; it protects nothing and must never be used for real accounts.
+ */
+function totpKeyOf(raw: string | undefined, env: AppConfig['env']): Buffer {
+  if (raw === undefined) {
+    if (env === 'production') throw new ConfigError('TOTP_ENCRYPTION_KEY', 'is required when APP_ENV=production (32 bytes as 64 hex digits or base64, e.g. `openssl rand -base64 32`)');
+    return createHash('sha256').update('renkei development TOTP key: not for production').digest();
+  }
+  const value = raw.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(value) ? Buffer.from(value, 'base64') : undefined;
+  if (!key || key.length !== 32) throw new ConfigError('TOTP_ENCRYPTION_KEY', 'must be 32 bytes as 64 hex digits or base64 (e.g. `openssl rand -base64 32`)');
+  return key;
 }
 
 /** The boundary file must exist at start: a map that silently falls back would hide a typo. */

@@ -6,10 +6,14 @@ export class TestClient {
   readonly cookies = new Map<string, string>();
   private lastCsrf: string | undefined;
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `ip`: the address the requests come from (the socket's, as the app sees it without a proxy). */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly options: { ip?: string; headers?: Record<string, string> } = {},
+  ) {}
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    const res = await this.app.inject({ method: 'GET', url, headers: this.headers() });
+    const res = await this.app.inject({ method: 'GET', url, headers: this.headers(), ...this.remote() });
     this.remember(res);
     return res;
   }
@@ -29,6 +33,7 @@ export class TestClient {
       url,
       headers: { ...this.headers(), 'content-type': 'application/x-www-form-urlencoded' },
       payload: body.toString(),
+      ...this.remote(),
     });
     this.remember(res);
     return res;
@@ -84,7 +89,11 @@ export class TestClient {
   }
 
   private headers(): Record<string, string> {
-    return this.cookies.size > 0 ? { cookie: this.cookieHeader() } : {};
+    return { ...this.options.headers, ...(this.cookies.size > 0 ? { cookie: this.cookieHeader() } : {}) };
+  }
+
+  private remote(): { remoteAddress?: string } {
+    return this.options.ip ? { remoteAddress: this.options.ip } : {};
   }
 
   private remember(res: LightMyRequestResponse): void {

@@ -2,6 +2,7 @@
 // when there is one. Times are stored in UTC and shown in JST.
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { hitRateLimit } from './rate-limit.ts';
 import type { Database } from './schema.ts';
 
 export type AuditAction =
@@ -74,4 +75,19 @@ export async function recordAudit(db: Kysely<Database> | Transaction<Database>, 
       detail: JSON.stringify(event.detail ?? {}),
     })
     .execute();
+}
+
+/**
+ * For events anyone can cause in bulk without an account (a POST without its CSRF token): the
+ * occurrences are counted per `subject` (the IP) and window in the rate-limit table, and a row is
+ * written only for the 1st, 10th, 100th, 1000th… occurrence of the window, each with the count so
+ * far. A flood of a million requests writes seven rows, and still says how many there were.
+ */
+export const aggregatedAuditWindowMs = 10 * 60_000;
+
+export async function recordAggregatedAudit(db: Kysely<Database>, subject: string, event: AuditEvent, now = Date.now()): Promise<void> {
+  const counted = await hitRateLimit(db, { name: `audit:${event.action}`, limit: Number.MAX_SAFE_INTEGER, windowMs: aggregatedAuditWindowMs }, subject, now);
+  const count = counted.hits;
+  if (!/^10*$/.test(String(count))) return;
+  await recordAudit(db, { ...event, detail: { ...event.detail, count, windowMinutes: aggregatedAuditWindowMs / 60_000 } });
 }

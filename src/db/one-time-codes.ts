@@ -37,6 +37,23 @@ export async function consumeOneTimeCode(
   purpose: OneTimeCodePurpose,
   code: string,
 ): Promise<CodeCheck> {
+  const checked = await checkOneTimeCode(db, secret, accountId, purpose, code);
+  if (checked.result !== 'ok') return checked.result;
+  return (await useOneTimeCode(db, checked.id)) ? 'ok' : 'none';
+}
+
+/**
+ * Checks the code without using it up (for a step that needs something else too, such as the
+ * second factor of a password reset): a wrong code counts as an attempt; a right one gives the
+ * code's id, for useOneTimeCode once everything else is right, or failOneTimeCode when not.
+ */
+export async function checkOneTimeCode(
+  db: Kysely<Database>,
+  secret: string,
+  accountId: string,
+  purpose: OneTimeCodePurpose,
+  code: string,
+): Promise<{ result: 'ok'; id: string } | { result: Exclude<CodeCheck, 'ok'> }> {
   const row = await db
     .selectFrom('one_time_codes')
     .selectAll()
@@ -45,19 +62,31 @@ export async function consumeOneTimeCode(
     .where('consumed_at', 'is', null)
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
-  if (!row) return 'none';
-  if (new Date(row.expires_at) <= new Date()) return 'expired';
-  if (row.attempts >= oneTimeCodeRules.maxAttempts) return 'too_many_attempts';
+  if (!row) return { result: 'none' };
+  if (new Date(row.expires_at) <= new Date()) return { result: 'expired' };
+  if (row.attempts >= oneTimeCodeRules.maxAttempts) return { result: 'too_many_attempts' };
   if (!sameHash(row.code_hash, hashCode(secret, code))) {
-    await db.updateTable('one_time_codes').set({ attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
-    return row.attempts + 1 >= oneTimeCodeRules.maxAttempts ? 'too_many_attempts' : 'wrong';
+    const attempts = await failOneTimeCode(db, row.id);
+    return { result: attempts >= oneTimeCodeRules.maxAttempts ? 'too_many_attempts' : 'wrong' };
   }
-  // Single use even under concurrent submissions: only one update wins.
+  return { result: 'ok', id: row.id };
+}
+
+/** Counts a failed attempt against a code (atomically); returns the attempts so far. */
+export async function failOneTimeCode(db: Kysely<Database>, id: string): Promise<number> {
+  await db.updateTable('one_time_codes').set((eb) => ({ attempts: eb('attempts', '+', 1) })).where('id', '=', id).execute();
+  const row = await db.selectFrom('one_time_codes').select('attempts').where('id', '=', id).executeTakeFirst();
+  return Number(row?.attempts ?? oneTimeCodeRules.maxAttempts);
+}
+
+/** Uses the code up. Single use even under concurrent submissions: only one update wins. */
+export async function useOneTimeCode(db: Kysely<Database>, id: string): Promise<boolean> {
   const used = await db
     .updateTable('one_time_codes')
     .set({ consumed_at: new Date().toISOString() })
-    .where('id', '=', row.id)
+    .where('id', '=', id)
     .where('consumed_at', 'is', null)
+    .where('attempts', '<', oneTimeCodeRules.maxAttempts)
     .executeTakeFirst();
-  return Number(used.numUpdatedRows) === 1 ? 'ok' : 'none';
+  return Number(used.numUpdatedRows) === 1;
 }

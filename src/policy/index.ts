@@ -35,6 +35,12 @@ export type Action =
   /** A ward's partners, agreements and projects: object { wardCode }. */
   | 'ward-records:edit'
   /**
+   * Adding a ward to, or removing it from, a stored agreement or project shared by several wards:
+   * object { wardCode } (the ward whose membership changes). Each ward only its own; the
+   * secretariat every ward. A ward officer can thus never take another ward off a shared record.
+   */
+  | 'ward-membership:change'
+  /**
    * The whole collaboration registry: vocabularies, wide-area groups, wards, companies, disasters,
    * plans, published figures, imports, history and restore. The secretariat only.
    */
@@ -102,7 +108,7 @@ export function can(actor: Actor, action: Action, object?: PolicyObject): boolea
     if (ownerCode === null || actor.localGovernmentCode !== ownerCode) return false;
     return action === 'event:edit' ? memberEditableStatuses.has(status) : status !== 'withdrawn';
   }
-  if (action === 'ward-records:edit') {
+  if (action === 'ward-records:edit' || action === 'ward-membership:change') {
     if (!object || !('wardCode' in object)) return false;
     if (actor.role === 'secretariat') return actor.twoFactorEnabled;
     return actor.role === 'ward_staff' && actor.localGovernmentCode === object.wardCode;

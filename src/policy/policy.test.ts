@@ -79,3 +79,12 @@ test('events: a municipality submits and edits only its own, and only until publ
   assert.equal(can(secretariatWithout2fa, 'events:manage'), false);
   assert.equal(can(anonymous, 'event:submit', { localGovernmentCode: '012211' }), false);
 });
+
+test('the wards of a stored shared record: each ward officer changes only their own ward’s membership; the secretariat every one', () => {
+  assert.equal(can(wardStaff, 'ward-membership:change', { wardCode: '131016' }), true);
+  assert.equal(can(wardStaff, 'ward-membership:change', { wardCode: '131032' }), false, 'another ward stays on the record');
+  assert.equal(can(member, 'ward-membership:change', { wardCode: '012211' }), false);
+  assert.equal(can(secretariat, 'ward-membership:change', { wardCode: '131032' }), true);
+  assert.equal(can(secretariatWithout2fa, 'ward-membership:change', { wardCode: '131032' }), false);
+  assert.equal(can(anonymous, 'ward-membership:change', { wardCode: '131016' }), false);
+});

@@ -49,10 +49,22 @@ export function parseLang(value: unknown): Lang {
   return value === 'en' ? 'en' : 'ja';
 }
 
-/** Keeps redirects on this site: only a local absolute path is accepted (ASVS 3.7.2). */
+/**
+ * Keeps redirects on this site: only a local absolute path is accepted (ASVS 3.7.2), never
+ * `//host`, `/\host` or anything with a control character (browsers drop tabs and newlines from
+ * URLs, so '/\t/evil.example' would become '//evil.example'; CR/LF would split the header).
+ * Characters outside printable ASCII (`/あ`) are percent-encoded: a Location header carries ASCII
+ * only, and Node refuses to send anything else (the redirect would otherwise fail after the work
+ * before it, e.g. a new session, was done). Anything longer than 2,000 characters is refused too.
+ */
 export function safeLocalPath(value: unknown, fallback = '/'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return fallback;
-  // Browsers drop tabs and newlines from URLs ('/\t/evil.example' would become '//evil.example').
+  if (typeof value !== 'string' || value.length > 2000) return fallback;
+  if (!value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return fallback;
   if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
-  return value;
+  try {
+    // encodeURIComponent throws on a lone surrogate: such a value is refused.
+    return value.replace(/[^\u0021-\u007e]+/gu, (run) => encodeURIComponent(run));
+  } catch {
+    return fallback;
+  }
 }

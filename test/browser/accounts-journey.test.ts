@@ -85,6 +85,7 @@ for (const engine of engines) {
       const mail = await running.mail!.waitFor(applicant.email, '確認コード');
       assert.equal(mail.html, false, 'plain-text mail only');
       await page.locator('input[name="code"]').fill(codeIn(mail));
+      await page.locator('form[action="/register/verify"] input[name="password"]').fill(applicant.password);
       await page.locator('form[action="/register/verify"] button[type="submit"]').click();
       await page.waitForURL(/\/register\/done/);
       await checkPage(page, `register-done-${engine}`, foreign);

@@ -8,10 +8,11 @@ import * as collaborationRegistry from './2026-11-30T0900_collaboration_registry
 import * as registryLookupIndexes from './2026-11-30T1000_registry_lookup_indexes.ts';
 import * as dataRevisions from './2026-12-06T0900_data_revisions.ts';
 import * as sources from './2026-12-06T1200_sources.ts';
+import * as events from './2026-12-07T1000_events.ts';
 import * as files from './2026-12-07T0900_files.ts';
 import * as news from './2026-12-07T0930_news.ts';
-import * as events from './2026-12-07T1000_events.ts';
 import * as search from './2026-12-07T1400_search.ts';
+import * as totpSecretSealed from './2026-12-07T1100_totp_secret_sealed.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T0900_local_governments': localGovernments,
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0900_files': files,
   '2026-12-07T0930_news': news,
   '2026-12-07T1000_events': events,
+  '2026-12-07T1100_totp_secret_sealed': totpSecretSealed,
   '2026-12-07T1400_search': search,
 };

@@ -27,6 +27,10 @@ export const messages = {
   wrongCode: { ja: '確認コードが正しくありません。', en: 'The code is incorrect.' },
   expiredCode: { ja: '確認コードの有効期限が切れています。もう一度送信してください。', en: 'The code has expired. Please request a new one.' },
   tooManyCodeAttempts: { ja: '確認コードの入力回数が上限に達しました。もう一度送信してください。', en: 'Too many wrong codes. Please request a new one.' },
+  resetFailed: {
+    ja: '確認コードが正しくないか、有効期限が切れています。2段階認証を設定している方は、認証アプリの確認コードまたはバックアップコードも正しく入力してください。解決しない場合は、確認コードをもう一度送信してください。',
+    en: 'The code is wrong or has expired. If you use two-step verification, also enter a correct code from your authenticator app or a backup code. If this does not help, request a new code.',
+  },
   secondFactorMissing: {
     ja: '2段階認証を設定しているアカウントです。認証アプリの確認コードまたはバックアップコードを入力してください。',
     en: 'This account uses two-step verification. Enter a code from your authenticator app or a backup code.',

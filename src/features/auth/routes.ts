@@ -2,16 +2,20 @@
 // forgotten-password flow (/password/forgot → mailed 6-digit code → /password/reset).
 // Nothing here tells whether an email address is registered: unknown addresses get the same
 // answers, the same rate limits and (through a decoy hash) the same timing as wrong passwords.
+// Nobody can lock someone else out: the limits count per network (IP) and per account from one
+// network; failures on an account from everywhere only slow its answers down a little. The limits
+// are kept in the database, so they hold across every app instance, and explained on the pages.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FeatureOptions } from '../feature-options.ts';
 import { recordAudit } from '../../db/audit.ts';
-import { consumeOneTimeCode, issueOneTimeCode } from '../../db/one-time-codes.ts';
+import { checkOneTimeCode, failOneTimeCode, issueOneTimeCode, useOneTimeCode } from '../../db/one-time-codes.ts';
 import { hitRateLimit, resetRateLimit, type RateLimitResult, type RateLimitRule } from '../../db/rate-limit.ts';
 import { sessionCookieName, sessionLimits } from '../../db/sessions.ts';
 import { formatJapaneseDateTime } from '../../domain/japanese-date.ts';
 import { hashCode } from '../../security/one-time-codes.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../../security/passwords.ts';
-import { consumeTotp } from '../../db/two-factor.ts';
+import { consumeTotp, openTotpSecret } from '../../db/two-factor.ts';
 import type { OutgoingMail } from '../../mail/index.ts';
 import { clearSessionCookie, setSessionCookie } from '../../policy/session-cookie.ts';
 import type { PageContext } from '../../views/context.ts';
@@ -35,13 +39,30 @@ import { ForgotPasswordPage, LoginPage, ResetPasswordPage, TwoFactorPage, type P
 
 const minutes = 60_000;
 export const rateLimits = {
+  /** Sign-in attempts from one network, whatever the account. */
   loginIp: { name: 'login:ip', limit: 30, windowMs: 15 * minutes },
-  loginAccount: { name: 'login:account', limit: 10, windowMs: 15 * minutes },
+  /** Sign-in attempts on one account from one network: someone else's network never counts. */
+  loginAccountIp: { name: 'login:account_ip', limit: 10, windowMs: 15 * minutes },
+  /** Sign-in attempts on one account from everywhere: beyond the limit, answers are slowed down (never refused). */
+  loginAccountSlow: { name: 'login:account', limit: 10, windowMs: 15 * minutes },
+  /** Codes of the second sign-in step: only someone who knew the password gets there. */
   secondFactorAccount: { name: 'second_factor:account', limit: 10, windowMs: 15 * minutes },
-  resetIp: { name: 'password_reset:ip', limit: 10, windowMs: 60 * minutes },
-  resetAccount: { name: 'password_reset:account', limit: 5, windowMs: 60 * minutes },
-  codeEntryIp: { name: 'code_entry:ip', limit: 30, windowMs: 15 * minutes },
+  /** Asking for a reset code: per network, and per address from one network. */
+  resetRequestIp: { name: 'password_reset:ip', limit: 10, windowMs: 60 * minutes },
+  resetRequestAccountIp: { name: 'password_reset:account_ip', limit: 5, windowMs: 60 * minutes },
+  /** Reset mails to one address, from everywhere: beyond it no new mail is sent (the last code stays valid), the answer is the same. */
+  resetMailAccount: { name: 'password_reset_mail:account', limit: 5, windowMs: 60 * minutes },
+  /** Entering a reset code: their own counters, never the sign-in's. */
+  resetEntryIp: { name: 'password_reset_entry:ip', limit: 30, windowMs: 15 * minutes },
+  resetEntryAccountIp: { name: 'password_reset_entry:account_ip', limit: 10, windowMs: 15 * minutes },
 } as const satisfies Record<string, RateLimitRule>;
+
+/** Extra wait per sign-in attempt beyond loginAccountSlow's limit, and its ceiling. */
+const slowDownStepMs = 250;
+const slowDownMaxMs = 3000;
+
+/** The key of a per-account-and-network counter. */
+const accountAt = (account: string, ip: string): string => `${account}|${ip}`;
 
 const subjectPrefix = '【特別区全国連携プロジェクト】';
 const mailFooter = ['', '──────────', '特別区全国連携プロジェクト', '※ このメールは送信専用のアドレスからお送りしています。返信はできません。'].join('\n');
@@ -94,7 +115,7 @@ export default async function authRoutes(app: FastifyInstance, { config, databas
 
     const refused = await limited([
       [rateLimits.loginIp, request.ip],
-      [rateLimits.loginAccount, email],
+      [rateLimits.loginAccountIp, accountAt(email, request.ip)],
     ]);
     if (refused) {
       await recordAudit(db, { actorAccountId: null, action: 'auth.sign_in_locked', ip: request.ip, detail: { email } });
@@ -109,6 +130,11 @@ export default async function authRoutes(app: FastifyInstance, { config, databas
       return sendPage(tooMany(reply, refused), LoginPage({ ctx, input, alert }), 429);
     }
 
+    // Many attempts on one account from anywhere: slower answers, never a lockout of its owner.
+    const everywhere = await hitRateLimit(db, rateLimits.loginAccountSlow, email);
+    if (!everywhere.allowed) {
+      await sleep(Math.min(slowDownMaxMs, slowDownStepMs * (everywhere.hits - rateLimits.loginAccountSlow.limit)));
+    }
     const account = await findAccountByEmail(db, email);
     // Unknown addresses are checked against a decoy hash: same work, same answer.
     const passwordOk = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), password);
@@ -131,7 +157,8 @@ export default async function authRoutes(app: FastifyInstance, { config, databas
       return sendPage(reply, LoginPage({ ctx, input, alert: stateAlert }), 403);
     }
 
-    await resetRateLimit(db, rateLimits.loginAccount, email);
+    await resetRateLimit(db, rateLimits.loginAccountIp, accountAt(email, request.ip));
+    await resetRateLimit(db, rateLimits.loginAccountSlow, email);
     const previousToken = sessionToken(request);
     if (account.totpSecret) {
       const { token } = await startSession(db, { accountId: account.id, stage: 'second_factor', ip: request.ip, userAgent: userAgent(request), previousToken });
@@ -194,7 +221,7 @@ export default async function authRoutes(app: FastifyInstance, { config, databas
    */
   async function checkSecondFactor(account: SignInAccount, code: SecondFactorCode, ip: string, consume: boolean): Promise<'totp' | 'backup_code' | undefined> {
     if (!account.totpSecret) return undefined;
-    if (code.kind === 'totp') return (await consumeTotp(db, account.id, account.totpSecret, code.code)) ? 'totp' : undefined;
+    if (code.kind === 'totp') return (await consumeTotp(db, account.id, openTotpSecret(config.totpEncryptionKey, account.totpSecret), code.code)) ? 'totp' : undefined;
     const codeHash = hashCode(config.sessionSecret, code.code);
     const ok = consume ? await useBackupCode(db, account.id, codeHash, ip) : await hasUnusedBackupCode(db, account.id, codeHash);
     return ok ? 'backup_code' : undefined;
@@ -223,8 +250,8 @@ export default async function authRoutes(app: FastifyInstance, { config, databas
     if (!parsed.ok) return sendPage(reply, ForgotPasswordPage({ ctx, email: parsed.input.email, errors: parsed.errors }), 422);
     const { email } = parsed.value;
     const refused = await limited([
-      [rateLimits.resetIp, request.ip],
-      [rateLimits.resetAccount, email],
+      [rateLimits.resetRequestIp, request.ip],
+      [rateLimits.resetRequestAccountIp, accountAt(email, request.ip)],
     ]);
     if (refused) {
       const n = waitMinutes(refused.retryAfterSeconds);
@@ -237,14 +264,24 @@ export default async function authRoutes(app: FastifyInstance, { config, databas
       };
       return sendPage(tooMany(reply, refused), ForgotPasswordPage({ ctx, email, alert }), 429);
     }
+    // The same work for every address, known or not: one look-up and one audit row here; the
+    // code is made, stored and mailed after the answer, only for an active account.
     const account = await findAccountByEmail(db, email);
-    if (account && account.status === 'active') {
-      const code = await issueOneTimeCode(db, config.sessionSecret, account.id, 'reset_password');
-      await recordAudit(db, { actorAccountId: null, action: 'auth.password_reset_requested', targetType: 'account', targetId: account.id, ip: request.ip, detail: { email } });
-      sendLater(resetCodeMail(account, code));
+    const known = account !== undefined && account.status === 'active';
+    await recordAudit(db, { actorAccountId: null, action: 'auth.password_reset_requested', targetType: known ? 'account' : undefined, targetId: known ? account.id : undefined, ip: request.ip, detail: { email } });
+    if (known) {
+      void issueResetCodeLater(account).catch((error: unknown) => app.log.error({ err: error }, 'reset code could not be issued'));
     }
     return reply.redirect(`/password/reset?email=${encodeURIComponent(email)}&sent=1`, 303);
   });
+
+  /** At most resetMailAccount mails an hour to one address; beyond it, the last code stays valid. */
+  async function issueResetCodeLater(account: SignInAccount): Promise<void> {
+    const mails = await hitRateLimit(db, rateLimits.resetMailAccount, account.id);
+    if (!mails.allowed) return;
+    const code = await issueOneTimeCode(db, config.sessionSecret, account.id, 'reset_password');
+    sendLater(resetCodeMail(account, code));
+  }
 
   // ---- Password reset --------------------------------------------------------------------------
 
@@ -267,14 +304,16 @@ export default async function authRoutes(app: FastifyInstance, { config, databas
     if (!parsed.ok) return sendPage(reply, ResetPasswordPage({ ctx, input: parsed.input, errors: parsed.errors }), 422);
     const { email, code, password, secondFactor } = parsed.value;
     const input = parsed.input;
-    const codeError = (key: 'wrongCode' | 'expiredCode' | 'tooManyCodeAttempts', status = 422) =>
-      sendPage(
-        reply,
-        ResetPasswordPage({ ctx, input: { email, code: '' }, errors: [{ field: resetIds.code, message: message(ctx, key) }], offerNewCode: key !== 'wrongCode' }),
-        status,
-      );
+    // One answer for every failure: an unknown address, a wrong, used-up or expired code, a
+    // missing or wrong second factor. Nobody learns from it whether the address has an account
+    // or whether that account uses two-factor authentication.
+    const failed = () =>
+      sendPage(reply, ResetPasswordPage({ ctx, input: { email, code: '' }, errors: [{ field: resetIds.code, message: message(ctx, 'resetFailed') }], offerNewCode: true }), 422);
 
-    const refused = await limited([[rateLimits.codeEntryIp, request.ip]]);
+    const refused = await limited([
+      [rateLimits.resetEntryIp, request.ip],
+      [rateLimits.resetEntryAccountIp, accountAt(email, request.ip)],
+    ]);
     if (refused) {
       const n = waitMinutes(refused.retryAfterSeconds);
       const alert: PageAlert = {
@@ -288,45 +327,33 @@ export default async function authRoutes(app: FastifyInstance, { config, databas
     }
 
     const account = await findAccountByEmail(db, email);
-    if (!account || account.status !== 'active') return codeError('wrongCode');
+    if (!account || account.status !== 'active') {
+      hashCode(config.sessionSecret, code); // the work of a code check, for the timing
+      return failed();
+    }
+    // The mailed code first: without it, the second factor is never even looked at.
+    const mailed = await checkOneTimeCode(db, config.sessionSecret, account.id, 'reset_password', code);
+    if (mailed.result !== 'ok') return failed();
 
     // Resetting a password never bypasses two-factor authentication.
     let secondFactorMethod: 'totp' | 'backup_code' | undefined;
     if (account.totpSecret) {
-      const secondFactorLimit = await limited([[rateLimits.secondFactorAccount, account.id]]);
-      if (secondFactorLimit) {
-        const n = waitMinutes(secondFactorLimit.retryAfterSeconds);
-        const alert: PageAlert = {
-          title: ctx.t('パスワードを再設定できませんでした', 'The password could not be reset'),
-          message: ctx.tFormat(
-            `2段階認証の確認コードの入力回数が上限に達しました。しばらく（約${n}分）待ってからもう一度お試しください。`,
-            `Too many two-step verification codes entered. Please wait about ${n} minute${n === 1 ? '' : 's'} and try again.`,
-          ),
-        };
-        return sendPage(tooMany(reply, secondFactorLimit), ResetPasswordPage({ ctx, input, alert }), 429);
-      }
       secondFactorMethod = secondFactor ? await checkSecondFactor(account, secondFactor, request.ip, false) : undefined;
       if (!secondFactorMethod) {
+        // A missing or wrong second factor counts against the mailed code (5 tries in all).
+        await failOneTimeCode(db, mailed.id);
         await recordAudit(db, { actorAccountId: null, action: 'auth.second_factor_failed', targetType: 'account', targetId: account.id, ip: request.ip, detail: { step: 'password_reset', given: secondFactor !== undefined } });
-        const errorMessage = secondFactor ? message(ctx, 'wrongCode') : message(ctx, 'secondFactorMissing');
-        return sendPage(reply, ResetPasswordPage({ ctx, input, errors: [{ field: resetIds.secondFactor, message: errorMessage }] }), 422);
+        return failed();
       }
     }
-
-    const result = await consumeOneTimeCode(db, config.sessionSecret, account.id, 'reset_password', code);
-    if (result === 'wrong') return codeError('wrongCode');
-    if (result === 'too_many_attempts') return codeError('tooManyCodeAttempts');
-    if (result === 'expired' || result === 'none') return codeError('expiredCode');
+    if (!(await useOneTimeCode(db, mailed.id))) return failed();
 
     if (secondFactorMethod === 'backup_code' && secondFactor) {
       // Marked used only now that the mailed code was right too; a lost race refuses the reset.
-      if (!(await useBackupCode(db, account.id, hashCode(config.sessionSecret, secondFactor.code), request.ip))) {
-        return sendPage(reply, ResetPasswordPage({ ctx, input: { email, code: '' }, errors: [{ field: resetIds.secondFactor, message: message(ctx, 'wrongCode') }], offerNewCode: true }), 422);
-      }
+      if (!(await useBackupCode(db, account.id, hashCode(config.sessionSecret, secondFactor.code), request.ip))) return failed();
     }
     await resetPassword(db, { accountId: account.id, passwordHash: await hashPassword(password), ip: request.ip });
-    await resetRateLimit(db, rateLimits.loginAccount, email);
-    if (account.totpSecret) await resetRateLimit(db, rateLimits.secondFactorAccount, account.id);
+    await resetRateLimit(db, rateLimits.resetEntryAccountIp, accountAt(email, request.ip));
     clearSessionCookie(reply, config.secureCookies);
     sendLater(passwordChangedMail(account));
     return reply.redirect('/login?reset=1', 303);

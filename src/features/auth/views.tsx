@@ -125,6 +125,12 @@ export function LoginPage({ ctx, input, errors = [], alert, notice }: LoginPageP
             <a href="/register">{ctx.t('会員登録がお済みでない方（会員登録・無料）', 'Not a member yet? Register (free)')}</a>
           </li>
         </ul>
+        <p class="rk-note">
+          {ctx.t(
+            '不正なログインを防ぐため、同じネットワーク（IPアドレス）からのログインの失敗は、同じアカウントについて15分間に10回まで、全体で15分間に30回までとしています。上限に達しても、ほかの場所からのご本人のログインは制限されません。失敗が続いているアカウントでは、応答が少し遅くなることがあります。',
+            'To stop password guessing, failed sign-ins from one network (IP address) are limited to 10 per account and 30 in all every 15 minutes. Reaching the limit never blocks the account’s owner signing in from elsewhere; an account with many failures may answer a little more slowly.',
+          )}
+        </p>
       </section>
     </AuthLayout>
   );
@@ -223,6 +229,12 @@ export function ForgotPasswordPage({ ctx, email, errors = [], alert }: ForgotPag
           </button>
         </div>
       </form>
+      <p class="rk-note">
+        {ctx.t(
+          '確認コードの送信は、同じネットワーク（IPアドレス）から同じメールアドレスへは1時間に5回まで、全体で1時間に10回までです。同じメールアドレスへお送りするメールは1時間に5通までで、それを超えた場合は最後にお送りした確認コードをお使いください。',
+          'Codes can be requested from one network (IP address) 5 times an hour per address and 10 times in all. At most 5 mails an hour go to one address; beyond that, use the last code we sent.',
+        )}
+      </p>
       <ul>
         <li>
           <a href="/password/reset">{ctx.t('確認コードを受け取った方（新しいパスワードの設定）', 'Already have a code? Set a new password')}</a>
@@ -338,6 +350,12 @@ export function ResetPasswordPage({ ctx, input, errors = [], alert, notice, offe
           </button>
         </div>
       </form>
+      <p class="rk-note">
+        {ctx.t(
+          '確認コードは5回まで入力できます（2段階認証のコードの誤りも数えます）。5回間違えた場合や有効期限が切れた場合は、確認コードをもう一度送信してください。同じネットワーク（IPアドレス）からの入力は、同じメールアドレスについて15分間に10回まで、全体で15分間に30回までです。この制限はログインの制限とは別で、ご本人のログインには影響しません。',
+          'A code can be entered 5 times (wrong two-step verification codes count too); after that, or when it has expired, request a new one. From one network (IP address), codes can be entered 10 times per address and 30 times in all every 15 minutes. These limits are separate from the sign-in limits and never block the owner signing in.',
+        )}
+      </p>
       <ul>
         <li>
           <a href="/password/forgot">{ctx.t('確認コードが届かない・期限が切れた方（確認コードの再送信）', 'No code, or code expired? Send a new one')}</a>

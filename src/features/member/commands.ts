@@ -67,13 +67,16 @@ async function replaceBackupCodes(trx: Kysely<Database>, accountId: string, key:
 
 export type EnableResult = { ok: true; backupCodes: string[] } | { ok: false; reason: 'already_enabled' };
 
-/** Turns on two-factor authentication with a secret the person has proved to hold. */
-export async function enableTwoFactor(db: Kysely<Database>, actor: Member, secret: string, key: string, origin: Origin): Promise<EnableResult> {
+/**
+ * Turns on two-factor authentication with a secret the person has proved to hold; `sealedSecret`
+ * is the secret as stored, sealed with TOTP_ENCRYPTION_KEY (sealTotpSecret).
+ */
+export async function enableTwoFactor(db: Kysely<Database>, actor: Member, sealedSecret: string, key: string, origin: Origin): Promise<EnableResult> {
   return db.transaction().execute(async (trx) => {
     const now = new Date().toISOString();
     const result = await trx
       .updateTable('accounts')
-      .set({ totp_secret: secret, totp_enabled_at: now, updated_at: now })
+      .set({ totp_secret: sealedSecret, totp_enabled_at: now, updated_at: now })
       .where('id', '=', actor.id)
       .where('totp_enabled_at', 'is', null)
       .executeTakeFirst();
@@ -94,7 +97,10 @@ export async function regenerateBackupCodes(db: Kysely<Database>, actor: Member,
 
 export type DisableResult = { ok: true } | { ok: false; reason: 'mandatory' | 'not_enabled' };
 
-/** Turns two-factor authentication off; never for the secretariat, for whom it is mandatory. */
+/**
+ * Turns two-factor authentication off; never for the secretariat, for whom it is mandatory. Every
+ * other session of the account ends: one signed in with the second factor must not outlive it.
+ */
 export async function disableTwoFactor(db: Kysely<Database>, actor: Member, origin: Origin): Promise<DisableResult> {
   if (actor.role === 'secretariat') return { ok: false, reason: 'mandatory' };
   return db.transaction().execute(async (trx) => {
@@ -108,7 +114,8 @@ export async function disableTwoFactor(db: Kysely<Database>, actor: Member, orig
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return { ok: false, reason: 'not_enabled' } as const;
     await trx.deleteFrom('account_backup_codes').where('account_id', '=', actor.id).execute();
-    await recordAudit(trx, { actorAccountId: actor.id, action: 'auth.two_factor_disabled', targetType: 'account', targetId: actor.id, ip: origin.ip });
+    const ended = await revokeSessions(trx, actor.id, actor.sessionIdHash);
+    await recordAudit(trx, { actorAccountId: actor.id, action: 'auth.two_factor_disabled', targetType: 'account', targetId: actor.id, ip: origin.ip, detail: { sessionsEnded: ended } });
     return { ok: true } as const;
   });
 }

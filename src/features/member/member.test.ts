@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
+import { loadConfig } from '../../config.ts';
 import { recordAudit } from '../../db/audit.ts';
+import { openTotpSecret } from '../../db/two-factor.ts';
 import type { NewAccount } from '../../db/schema.ts';
 import { createSession, hashToken } from '../../db/sessions.ts';
 import { hashPassword } from '../../security/passwords.ts';
@@ -276,7 +278,8 @@ describeEachEngine(
       assert.equal(codes.length, 10);
       assert.equal(new Set(codes).size, 10);
       const row = await account(id);
-      assert.equal(row.totp_secret, used);
+      assert.ok(row.totp_secret && !row.totp_secret.includes(used), 'stored sealed, never as it is');
+      assert.equal(openTotpSecret(loadConfig({ APP_ENV: 'test' }).totpEncryptionKey, row.totp_secret), used);
       assert.ok(row.totp_enabled_at);
       const stored = await db().selectFrom('account_backup_codes').select('code_hash').where('account_id', '=', id).execute();
       assert.equal(stored.length, 10);

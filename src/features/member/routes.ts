@@ -6,7 +6,7 @@ import type { FeatureOptions } from '../feature-options.ts';
 import { hitRateLimit, resetRateLimit, type RateLimitRule } from '../../db/rate-limit.ts';
 import { formatJapaneseDateTime } from '../../domain/japanese-date.ts';
 import { verifyPassword } from '../../security/passwords.ts';
-import { consumeTotp } from '../../db/two-factor.ts';
+import { consumeTotp, openTotpSecret, sealTotpSecret } from '../../db/two-factor.ts';
 import { newTotpSecret, totpUri, verifyTotp } from '../../security/totp.ts';
 import type { OutgoingMail } from '../../mail/index.ts';
 import { guard } from '../../policy/guards.ts';
@@ -249,7 +249,7 @@ export default async function memberRoutes(app: FastifyInstance, { config, datab
     if (!(await passwordMatches(actor, parsed.value.password))) errors.push(wrongCurrentPassword(ctx, 'two-factor-password'));
     if (errors.length > 0) return twoFactorPage(request, reply, ctx, actor, errors, 422, keepSecret);
     await resetRateLimit(db, secondFactorRule, actor.id);
-    const result = await enableTwoFactor(db, actor, parsed.value.secret, key, originOf(request));
+    const result = await enableTwoFactor(db, actor, sealTotpSecret(config.totpEncryptionKey, parsed.value.secret), key, originOf(request));
     if (!result.ok) return reply.redirect('/member/two-factor', 303);
     await notify(
       request,
@@ -291,7 +291,8 @@ export default async function memberRoutes(app: FastifyInstance, { config, datab
     const parsed = parseTwoFactorDisable(ctx, request.body);
     if (!parsed.ok) return twoFactorPage(request, reply, ctx, actor, parsed.errors, 422);
     if (!(await withinLimit(request, reply, ctx, secondFactorRule, actor, '/member/two-factor'))) return reply;
-    const { totpSecret } = await getCredentials(db, actor.id);
+    const stored = (await getCredentials(db, actor.id)).totpSecret;
+    const totpSecret = stored ? openTotpSecret(config.totpEncryptionKey, stored) : null;
     const errors: FieldError[] = [];
     // The password first: a code is used up once accepted, so it is only spent with the right password.
     const passwordRight = await passwordMatches(actor, parsed.value.password);
@@ -307,7 +308,7 @@ export default async function memberRoutes(app: FastifyInstance, { config, datab
       request,
       actor,
       '2段階認証が無効になりました',
-      '2段階認証が無効になりました。\n今後はパスワードだけでログインできます。バックアップコードはすべて使えなくなりました。',
+      '2段階認証が無効になりました。\nこの操作をした端末以外では、すべてログアウトしました。今後はパスワードだけでログインできます。バックアップコードはすべて使えなくなりました。',
     );
     return reply.redirect('/member/two-factor?done=disabled', 303);
   });

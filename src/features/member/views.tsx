@@ -438,7 +438,7 @@ export function TwoFactorPage(p: TwoFactorPageProps): JSX.Element {
   return (
     <MemberLayout ctx={ctx} title={title} errors={p.errors}>
       <h1 class="rk-heading-1">{title}</h1>
-      <SuccessNotice message={p.done === 'disabled' ? ctx.t('2段階認証を無効にしました。', 'Two-factor authentication has been turned off.') : undefined} />
+      <SuccessNotice message={p.done === 'disabled' ? ctx.t('2段階認証を無効にしました。この端末以外では、すべてログアウトしました。', 'Two-factor authentication has been turned off. Every other device has been signed out.') : undefined} />
       {(p.isSecretariat || p.required) && !p.enabled ? <TwoFactorRequiredNotice ctx={ctx} onSetupPage /> : ''}
       <ErrorSummary ctx={ctx} errors={p.errors} />
       {p.enabled ? <TwoFactorEnabled {...p} enabled={p.enabled} /> : p.setup ? <TwoFactorSetupForm ctx={ctx} setup={p.setup} errors={p.errors} /> : ''}

@@ -24,16 +24,25 @@ export function roleFor(government: GovernmentChoice): Role {
 }
 
 /**
- * Creates the account, waiting for its email confirmation. `duplicate` when the address is taken
- * (also when another request took it a moment earlier).
+ * Creates the account, waiting for its email confirmation. `duplicate` when the address belongs to
+ * an account past that step (also when another request took it a moment earlier). An application
+ * still waiting for its confirmation is replaced, with this application's details and password:
+ * whoever applied first for an address cannot block its owner, and the earlier application's
+ * codes die with it (they belong to its id).
  */
 export async function applyForMembership(db: Kysely<Database>, a: Application): Promise<{ ok: true; accountId: string } | { ok: false; reason: 'duplicate' }> {
   const id = randomUUID();
   const now = new Date().toISOString();
+  let replaced: string | undefined;
   try {
     await db.transaction().execute(async (trx) => {
-      const taken = await trx.selectFrom('accounts').select('id').where('email', '=', a.email).executeTakeFirst();
-      if (taken) throw new DuplicateEmail();
+      const taken = await trx.selectFrom('accounts').select(['id', 'status']).where('email', '=', a.email).executeTakeFirst();
+      if (taken && taken.status !== 'pending_email') throw new DuplicateEmail();
+      if (taken) {
+        // Its one-time codes go with it (foreign key, on delete cascade).
+        await trx.deleteFrom('accounts').where('id', '=', taken.id).where('status', '=', 'pending_email').execute();
+        replaced = taken.id;
+      }
       await trx
         .insertInto('accounts')
         .values({
@@ -61,7 +70,7 @@ export async function applyForMembership(db: Kysely<Database>, a: Application): 
         targetType: 'account',
         targetId: id,
         ip: a.ip,
-        detail: { email: a.email, localGovernmentCode: a.government.code, role: roleFor(a.government) },
+        detail: { email: a.email, localGovernmentCode: a.government.code, role: roleFor(a.government), ...(replaced ? { replacedUnconfirmed: replaced } : {}) },
       });
     });
   } catch (error) {

@@ -45,6 +45,11 @@ export const messages = {
   codeRequired: { ja: '確認コードを入力してください。', en: 'Enter the code.' },
   codeFormat: { ja: 'メールに記載された6桁の数字を入力してください。', en: 'Enter the 6-digit number from the email.' },
   wrongCode: { ja: '確認コードが正しくありません。', en: 'The code is incorrect.' },
+  verifyFailed: {
+    ja: '確認コードまたはパスワードが正しくありません。お申込みのときに設定したパスワードを入力してください。同じメールアドレスで後から別の申込みがあった場合、以前の申込みは無効になります。その場合は、もう一度会員登録をお申し込みください。',
+    en: 'The code or the password is incorrect. Enter the password you chose when you applied. A later application with the same address replaces an earlier one; if so, please apply again.',
+  },
+  verifyPasswordRequired: { ja: 'お申込みのときに設定したパスワードを入力してください。', en: 'Enter the password you chose when you applied.' },
   expiredCode: { ja: '確認コードの有効期限が切れています。もう一度送信してください。', en: 'The code has expired. Please request a new one.' },
   tooManyCodeAttempts: { ja: '確認コードの入力回数が上限に達しました。もう一度送信してください。', en: 'Too many wrong codes. Please request a new one.' },
 } as const;
@@ -221,7 +226,7 @@ export function sortErrors(errors: FieldError[]): FieldError[] {
 
 // ---- Email confirmation ---------------------------------------------------------------------
 
-export const verifyIds = { email: 'verify-email', code: 'verify-code', resendEmail: 'resend-email' } as const;
+export const verifyIds = { email: 'verify-email', code: 'verify-code', password: 'verify-password', resendEmail: 'resend-email' } as const;
 
 const codeSchema = text.transform((s) => s.replace(/[\s-]/g, '')).pipe(z.string().min(1, 'codeRequired').regex(/^\d{6}$/, 'codeFormat'));
 
@@ -230,19 +235,27 @@ export interface VerifyInput {
   code: string;
 }
 
+/**
+ * The confirmation: email, the mailed code and the password chosen when applying (never echoed),
+ * so that a code can only confirm the application of the person who knows its password.
+ */
 export function parseVerify(
   ctx: PageContext,
   body: unknown,
-): { ok: true; value: { email: string; code: string }; input: VerifyInput } | { ok: false; errors: FieldError[]; input: VerifyInput } {
+): { ok: true; value: { email: string; code: string; password: string }; input: VerifyInput } | { ok: false; errors: FieldError[]; input: VerifyInput } {
   const input = { email: formValue(body, 'email').slice(0, 300), code: formValue(body, 'code').slice(0, 20) };
+  const password = formValue(body, 'password');
   const result = z.object({ email: emailSchema, code: codeSchema }).safeParse(input);
-  if (result.success) return { ok: true, value: result.data, input: result.data };
   const errors: FieldError[] = [];
-  for (const field of ['email', 'code'] as const) {
-    const issue = result.error.issues.find((i) => i.path[0] === field);
-    if (issue) errors.push({ field: verifyIds[field], message: message(ctx, (issue.message in messages ? issue.message : 'emailInvalid') as MessageKey) });
+  if (!result.success) {
+    for (const field of ['email', 'code'] as const) {
+      const issue = result.error.issues.find((i) => i.path[0] === field);
+      if (issue) errors.push({ field: verifyIds[field], message: message(ctx, (issue.message in messages ? issue.message : 'emailInvalid') as MessageKey) });
+    }
   }
-  return { ok: false, errors, input };
+  if (password === '' || password.length > 1024) errors.push({ field: verifyIds.password, message: message(ctx, 'verifyPasswordRequired') });
+  if (!result.success || errors.length > 0) return { ok: false, errors, input };
+  return { ok: true, value: { ...result.data, password }, input: result.data };
 }
 
 export function parseResend(ctx: PageContext, body: unknown): { ok: true; email: string } | { ok: false; errors: FieldError[]; email: string } {

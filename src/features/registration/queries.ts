@@ -2,6 +2,7 @@
 // behind an email address.
 import type { Kysely } from 'kysely';
 import { cachedPerDatabase } from '../../db/cache.ts';
+import { unconfirmedRegistrationMs } from '../../db/housekeeping.ts';
 import type { AccountStatus, Database, GovernmentKind, GovernmentLevel } from '../../db/schema.ts';
 import { isValidLocalGovCode, withCheckDigit } from '../../domain/local-gov-code.ts';
 import { normalizeForSearch } from '../../domain/search-text.ts';
@@ -72,9 +73,16 @@ export interface AccountByEmail {
   email: string;
   fullName: string;
   status: AccountStatus;
+  passwordHash: string;
+  createdAt: string;
 }
 
 export async function findAccountByEmail(db: Kysely<Database>, email: string): Promise<AccountByEmail | undefined> {
-  const row = await db.selectFrom('accounts').select(['id', 'email', 'full_name', 'status']).where('email', '=', email).executeTakeFirst();
-  return row ? { id: row.id, email: row.email, fullName: row.full_name, status: row.status } : undefined;
+  const row = await db.selectFrom('accounts').select(['id', 'email', 'full_name', 'status', 'password_hash', 'created_at']).where('email', '=', email).executeTakeFirst();
+  return row ? { id: row.id, email: row.email, fullName: row.full_name, status: row.status, passwordHash: row.password_hash, createdAt: row.created_at } : undefined;
+}
+
+/** An application waiting for its email confirmation, not yet expired (housekeeping deletes it after 24 hours). */
+export function isLiveApplication(account: AccountByEmail | undefined, now = Date.now()): account is AccountByEmail {
+  return account !== undefined && account.status === 'pending_email' && Date.parse(account.createdAt) > now - unconfirmedRegistrationMs;
 }

@@ -81,7 +81,7 @@ describeEachEngine(
       const page = await browser.follow(res);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, new RegExp(`id="verify-email"[^>]*value="${email}"`));
-      const verified = await browser.post('/register/verify', { email, code });
+      const verified = await browser.post('/register/verify', { email, code, password });
       assert.equal(verified.statusCode, 303);
       assert.equal(verified.headers.location, '/register/done');
       const done = await browser.follow(verified);
@@ -94,7 +94,7 @@ describeEachEngine(
       const audit = await db().selectFrom('audit_events').select('action').where('target_id', '=', account.id).execute();
       assert.deepEqual(audit.map((a) => a.action).sort(), ['account.email_verified', 'account.registered']);
 
-      const again = await browser.post('/register/verify', { email, code }, { from: `/register/verify?email=${encodeURIComponent(email)}` });
+      const again = await browser.post('/register/verify', { email, code, password }, { from: `/register/verify?email=${encodeURIComponent(email)}` });
       assert.equal(again.statusCode, 422, 'a code works once');
     });
 
@@ -218,7 +218,7 @@ describeEachEngine(
       const first = codeIn(await mail().waitFor(email, codeSubject));
       const account = (await accountOf(email))!;
       await db().updateTable('one_time_codes').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('account_id', '=', account.id).execute();
-      const expired = await browser.post('/register/verify', { email, code: first }, { from: `/register/verify?email=${encodeURIComponent(email)}` });
+      const expired = await browser.post('/register/verify', { email, code: first, password }, { from: `/register/verify?email=${encodeURIComponent(email)}` });
       assert.equal(expired.statusCode, 422);
       assert.ok(expired.body.includes('確認コードの有効期限が切れています。もう一度送信してください。'));
 
@@ -229,13 +229,13 @@ describeEachEngine(
       await browser.follow(resent);
       const wrongCode = code === '000000' ? '111111' : '000000';
       for (let i = 1; i <= 4; i++) {
-        const res = await browser.post('/register/verify', { email, code: wrongCode });
+        const res = await browser.post('/register/verify', { email, code: wrongCode, password });
         assert.equal(res.statusCode, 422);
-        assert.ok(res.body.includes('確認コードが正しくありません。'), `try ${i}`);
+        assert.ok(res.body.includes('確認コードまたはパスワードが正しくありません。'), `try ${i}`);
       }
-      const fifth = await browser.post('/register/verify', { email, code: wrongCode });
+      const fifth = await browser.post('/register/verify', { email, code: wrongCode, password });
       assert.ok(fifth.body.includes('確認コードの入力回数が上限に達しました。もう一度送信してください。'));
-      const right = await browser.post('/register/verify', { email, code });
+      const right = await browser.post('/register/verify', { email, code, password });
       assert.equal(right.statusCode, 422, 'even the right code no longer works');
       assert.ok(right.body.includes('確認コードの入力回数が上限に達しました。'));
       assert.equal((await accountOf(email))?.status, 'pending_email');
@@ -243,9 +243,9 @@ describeEachEngine(
 
     test('an unknown email gets the answer of a wrong code, and a neutral answer to resend', async () => {
       const browser = client();
-      const res = await browser.post('/register/verify', { email: 'never-registered@city.example.lg.jp', code: '123456' }, { from: '/register/verify' });
+      const res = await browser.post('/register/verify', { email: 'never-registered@city.example.lg.jp', code: '123456', password }, { from: '/register/verify' });
       assert.equal(res.statusCode, 422);
-      assert.ok(res.body.includes('確認コードが正しくありません。'));
+      assert.ok(res.body.includes('確認コードまたはパスワードが正しくありません。'));
       const resend = await browser.post('/register/resend', { email: 'never-registered@city.example.lg.jp' });
       assert.equal(resend.statusCode, 303);
       assert.equal(resend.headers.location, `/register/verify?email=${encodeURIComponent('never-registered@city.example.lg.jp')}&resent=1`);

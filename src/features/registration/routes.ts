@@ -3,9 +3,9 @@
 // same answer as a new one (its owner is told by mail), so the form never reveals who is registered.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { FeatureOptions } from '../feature-options.ts';
-import { consumeOneTimeCode, issueOneTimeCode } from '../../db/one-time-codes.ts';
+import { checkOneTimeCode, failOneTimeCode, issueOneTimeCode, useOneTimeCode } from '../../db/one-time-codes.ts';
 import { hitRateLimit, type RateLimitResult, type RateLimitRule } from '../../db/rate-limit.ts';
-import { hashPassword } from '../../security/passwords.ts';
+import { decoyPasswordHash, hashPassword, verifyPassword } from '../../security/passwords.ts';
 import type { OutgoingMail } from '../../mail/index.ts';
 import type { FieldError } from '../../views/components/error-summary.tsx';
 import type { PageContext } from '../../views/context.ts';
@@ -24,7 +24,7 @@ import {
   waitMinutes,
   type RegisterInput,
 } from './form.ts';
-import { findAccountByEmail, findGovernmentCandidates, type GovernmentChoice } from './queries.ts';
+import { findAccountByEmail, findGovernmentCandidates, isLiveApplication, type GovernmentChoice } from './queries.ts';
 import { DonePage, RegisterPage, TermsPage, VerifyPage, type MunicipalityState, type PageAlert } from './views.tsx';
 
 const minutes = 60_000;
@@ -97,7 +97,8 @@ export default async function registrationRoutes(app: FastifyInstance, { config,
     // Hashed before looking the address up, so both answers take the same time.
     const passwordHash = await hashPassword(v.password);
     const existing = await findAccountByEmail(db, v.email);
-    const created = existing
+    // An application still waiting for its confirmation is replaced by this one (commands.ts).
+    const created = existing && existing.status !== 'pending_email'
       ? ({ ok: false, reason: 'duplicate' } as const)
       : await applyForMembership(db, {
           government,
@@ -139,8 +140,8 @@ export default async function registrationRoutes(app: FastifyInstance, { config,
     const ctx = contextFor(request, reply);
     const parsed = parseVerify(ctx, request.body);
     if (!parsed.ok) return sendPage(reply, VerifyPage({ ctx, input: parsed.input, resendEmail: parsed.input.email, errors: parsed.errors }), 422);
-    const { email, code } = parsed.value;
-    const codeError = (key: 'wrongCode' | 'expiredCode' | 'tooManyCodeAttempts') =>
+    const { email, code, password } = parsed.value;
+    const codeError = (key: 'wrongCode' | 'expiredCode' | 'tooManyCodeAttempts' | 'verifyFailed') =>
       sendPage(reply, VerifyPage({ ctx, input: { email, code: '' }, resendEmail: email, errors: [{ field: verifyIds.code, message: message(ctx, key) }] }), 422);
 
     const refused = await hitRateLimit(db, rateLimits.codeEntryIp, request.ip);
@@ -149,13 +150,23 @@ export default async function registrationRoutes(app: FastifyInstance, { config,
       const alert = codeEntryAlert(ctx, n);
       return sendPage(tooMany(reply, refused), VerifyPage({ ctx, input: parsed.input, resendEmail: email, alert }), 429);
     }
-    const account = await findAccountByEmail(db, email);
-    // Unknown addresses (and accounts past this step) get the answer of a wrong code.
-    if (!account || account.status !== 'pending_email') return codeError('wrongCode');
-    const result = await consumeOneTimeCode(db, config.sessionSecret, account.id, 'verify_email', code);
-    if (result === 'wrong') return codeError('wrongCode');
-    if (result === 'too_many_attempts') return codeError('tooManyCodeAttempts');
-    if (result !== 'ok') return codeError('expiredCode');
+    const found = await findAccountByEmail(db, email);
+    // Unknown addresses (accounts past this step, applications older than 24 hours) get the answer of a wrong code.
+    if (!isLiveApplication(found)) {
+      await verifyPassword(await decoyPasswordHash(), password);
+      return codeError('verifyFailed');
+    }
+    const account = found;
+    const checked = await checkOneTimeCode(db, config.sessionSecret, account.id, 'verify_email', code);
+    if (checked.result === 'too_many_attempts') return codeError('tooManyCodeAttempts');
+    if (checked.result === 'expired' || checked.result === 'none') return codeError('expiredCode');
+    // The code alone is not enough: the password of this application too. Should someone have
+    // applied again with the owner's address, the owner's code would otherwise confirm their password.
+    if (checked.result !== 'ok' || !(await verifyPassword(account.passwordHash, password))) {
+      if (checked.result === 'ok') await failOneTimeCode(db, checked.id);
+      return codeError('verifyFailed');
+    }
+    if (!(await useOneTimeCode(db, checked.id))) return codeError('expiredCode');
     if (await confirmEmail(db, account.id, request.ip)) sendLater(receivedMail(account.email, account.fullName));
     return reply.redirect('/register/done', 303);
   });
@@ -178,7 +189,7 @@ export default async function registrationRoutes(app: FastifyInstance, { config,
       return sendPage(tooMany(reply, refused), VerifyPage({ ctx, input: { email, code: '' }, resendEmail: email, alert }), 429);
     }
     const account = await findAccountByEmail(db, email);
-    if (account && account.status === 'pending_email') {
+    if (isLiveApplication(account)) {
       const code = await issueOneTimeCode(db, config.sessionSecret, account.id, 'verify_email');
       sendLater(verificationMail(account.email, account.fullName, code));
     }

@@ -313,6 +313,20 @@ export function VerifyPage({ ctx, input, resendEmail, errors = [], alert, notice
           width="short"
           error={errorFor(errors, verifyIds.code)}
         />
+        <TextField
+          ctx={ctx}
+          id={verifyIds.password}
+          name="password"
+          type="password"
+          label={ctx.t('パスワード（お申込みのときに設定したもの）', 'Password (the one you chose when applying)')}
+          hint={ctx.t(
+            'ご本人のお申込みであることを確かめるために入力していただきます。同じメールアドレスで後から別の申込みがあった場合は、以前の申込みは無効になります。確認が済んでいないお申込みは24時間で取り消されます。',
+            'This makes sure the application is yours. A later application with the same address replaces an earlier one; applications not confirmed within 24 hours are cancelled.',
+          )}
+          autocomplete="current-password"
+          maxlength={128}
+          error={errorFor(errors, verifyIds.password)}
+        />
         <div class="rk-actions">
           <button class="rk-button" type="submit">
             {ctx.t('確認する', 'Confirm')}

@@ -67,29 +67,6 @@ export async function cancelJob(db: Kysely<Database>, jobId: string): Promise<bo
   return Number(result.numUpdatedRows) === 1;
 }
 
-/**
- * A job left 'applying' with no sign of life for `staleAfterMs` (its process ended mid-run, e.g.
- * a restart) is marked failed: its transaction never committed, so nothing of it was saved. A
- * running job shows life: on PostgreSQL its progress moves updated_at at every chunk.
- */
-export const staleAfterMs = 30 * 60 * 1000;
-
-export async function expireStalledJob(db: Kysely<Database>, jobId: string, now = new Date()): Promise<boolean> {
-  const failure: ImportError = {
-    row: 0,
-    column: '',
-    message: '処理が途中で止まりました（サーバーの再起動など）。記録は1件も保存されていません。もう一度アップロードしてください。',
-  };
-  const result = await db
-    .updateTable('import_jobs')
-    .set({ status: 'failed', processed_rows: 0, errors_json: JSON.stringify([failure]), updated_at: now.toISOString() })
-    .where('id', '=', jobId)
-    .where('status', '=', 'applying')
-    .where('updated_at', '<', new Date(now.getTime() - staleAfterMs).toISOString())
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 export interface ApplyOutcome {
   ok: boolean;
   created: number;

@@ -24,6 +24,7 @@ import { TestClient } from '../../../../test/client.ts';
 import { describeEachEngine } from '../../../../test/helper.ts';
 import { formulaTexts, insertAgreement, insertProject } from '../../../../test/registry-fixtures.ts';
 import { applyChunkSize } from './commands.ts';
+import { purgeExpired } from '../../../db/housekeeping.ts';
 import { holdParses, maxUploadBytes, parseLimits } from './parse.ts';
 
 const importPath = '/admin/registry/import';
@@ -553,14 +554,17 @@ describeEachEngine('registry import', (current) => {
       await db().updateTable('import_jobs').set({ status: 'validated' }).where('id', '=', jobId).execute();
     });
 
-    test('a job stalled in applying for half an hour (its process ended) is shown as failed, nothing saved', async () => {
+    test('a job stalled in applying for half an hour (its process ended) is shown as failed, nothing saved; viewing it changes nothing, housekeeping records it', async () => {
       const jobId = jobIdOf(await admin.upload({ bytes: csvOf(projectColumns, [project({ title: 'サンプル 止まった取り込み' })]) }));
       const longAgo = new Date(Date.now() - 31 * 60 * 1000).toISOString();
       await db().updateTable('import_jobs').set({ status: 'applying', updated_at: longAgo }).where('id', '=', jobId).execute();
       const page = await admin.get(`${importPath}/${jobId}`);
       assert.equal(page.statusCode, 200);
-      assert.equal((await jobRow(jobId)).status, 'failed');
       assert.match(page.body, /処理が途中で止まりました/);
+      assert.equal((await jobRow(jobId)).status, 'applying', 'a GET never changes state');
+      await purgeExpired(db());
+      assert.equal((await jobRow(jobId)).status, 'failed');
+      assert.match((await admin.get(`${importPath}/${jobId}`)).body, /処理が途中で止まりました/);
       assert.deepEqual(await projectIdsByTitle('サンプル 止まった取り込み'), []);
     });
 

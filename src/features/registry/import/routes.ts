@@ -16,7 +16,8 @@ import type { FieldError } from '../../../views/components/error-summary.tsx';
 import type { PageContext } from '../../../views/context.ts';
 import { NotFoundPage } from '../../../views/errors.tsx';
 import { contextFor, sendPage } from '../../../views/render.ts';
-import { applyJob, cancelJob, claimJob, createJob, expireStalledJob } from './commands.ts';
+import { applyJob, cancelJob, claimJob, createJob } from './commands.ts';
+import { stalledImportMessage, stalledImportMs } from '../../../db/housekeeping.ts';
 import { parseEntity, parseJobId, uploadedFileName } from './form.ts';
 import { maxUploadBytes, parseUpload } from './parse.ts';
 import { findJob, loadReferenceData, previewNames, recentJobs, type ImportJob } from './queries.ts';
@@ -129,7 +130,10 @@ export default async function registryImportRoutes(app: FastifyInstance, { datab
     const id = parseJobId(request.params);
     let job = id ? await findJob(db, id) : undefined;
     if (!id || !job) return notFound(request, reply);
-    if (job.status === 'applying' && !runningJobs.has(id) && (await expireStalledJob(db, id))) job = (await findJob(db, id)) ?? job;
+    // A job stalled in 'applying' (its process ended) is shown as failed; housekeeping records it
+    // (src/db/housekeeping.ts): viewing a page never changes a job.
+    const stalled = job.status === 'applying' && !runningJobs.has(id) && Date.parse(job.updatedAt) < Date.now() - stalledImportMs;
+    if (stalled) job = { ...job, status: 'failed', processedRows: 0, errors: [{ row: 0, column: '', message: stalledImportMessage }] };
     return jobPage(request, reply, job);
   });
 

@@ -43,3 +43,17 @@ export function assertMayEdit(scope: RegistryScope, wardCodes: readonly string[]
 export function assertMaySetJoint(scope: RegistryScope): void {
   if (!can(scope.actor, 'registry:manage')) throw new ForbiddenError('registry:manage');
 }
+
+/**
+ * The wards a stored record has, against the wards it would be saved with: every ward added or
+ * removed must be one whose membership the actor may change (policy 'ward-membership:change':
+ * a ward officer only their own ward, the secretariat any). Throws the 403 otherwise.
+ */
+export function assertMayChangeWards(scope: RegistryScope, stored: readonly string[], next: readonly string[]): void {
+  const before = new Set(stored);
+  const after = new Set(next);
+  const changed = [...next.filter((w) => !before.has(w)), ...stored.filter((w) => !after.has(w))];
+  for (const wardCode of changed) {
+    if (!can(scope.actor, 'ward-membership:change', { wardCode })) throw new ForbiddenError('ward-membership:change');
+  }
+}

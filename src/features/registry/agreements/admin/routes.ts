@@ -9,7 +9,7 @@ import { formChoices, formReferences, liveRecord, partnerLineLabeller, recordNot
 import { noticeOf } from '../../shared/notices.ts';
 import { pageOf } from '../../shared/list-query.ts';
 import { message, parseListFilter } from '../../shared/record-form.ts';
-import { assertMayEdit, registryScope, type RegistryScope } from '../../shared/scope.ts';
+import { assertMayChangeWards, assertMayEdit, registryScope, type RegistryScope } from '../../shared/scope.ts';
 import { editAgreement, recordAgreement } from '../commands.ts';
 import { agreementSnapshot } from '../store.ts';
 import { agreementFormInput, agreementInputFrom, emptyAgreementForm, parseAgreement } from './form.ts';
@@ -45,6 +45,8 @@ export default async function agreementsAdminRoutes(app: FastifyInstance, { data
     if (!parsed.ok) return sendPage(reply, AgreementFormPage({ ctx, id, input, errors: parsed.errors, refs: view }), 400);
     // The record as it would be saved must also be the actor's to write (a forged form could drop the ward).
     assertMayEdit(scope, parsed.value.wardCodes);
+    // Another ward's membership of a stored record is not theirs to change (docs/permissions.md).
+    if (stored) assertMayChangeWards(scope, stored.wardCodes, parsed.value.wardCodes);
     const conflict = () => sendPage(reply, AgreementFormPage({ ctx, id, input, errors: [], refs: view, conflict: message(ctx, 'conflict') }), 409);
     if (stored && stored.updatedAt !== input.updatedAt) return conflict();
     const result = stored

@@ -9,7 +9,7 @@ import { formChoices, formReferences, liveRecord, partnerLineLabeller, recordNot
 import { noticeOf } from '../../shared/notices.ts';
 import { pageOf } from '../../shared/list-query.ts';
 import { message, parseListFilter } from '../../shared/record-form.ts';
-import { assertMayEdit, assertMaySetJoint, registryScope, type RegistryScope } from '../../shared/scope.ts';
+import { assertMayChangeWards, assertMayEdit, assertMaySetJoint, registryScope, type RegistryScope } from '../../shared/scope.ts';
 import { editProject, recordProject } from '../commands.ts';
 import { projectSnapshot } from '../store.ts';
 import { emptyProjectForm, parseProject, projectFormInput, projectInputFrom } from './form.ts';
@@ -44,6 +44,8 @@ export default async function projectsAdminRoutes(app: FastifyInstance, { databa
     if (!parsed.ok) return sendPage(reply, ProjectFormPage({ ctx, id, input, errors: parsed.errors, refs: view }), 400);
     if (parsed.value.organiserKind === 'joint') assertMaySetJoint(scope);
     assertMayEdit(scope, parsed.value.wardCodes);
+    // Another ward's membership of a stored record is not theirs to change (docs/permissions.md).
+    if (stored) assertMayChangeWards(scope, stored.wardCodes, parsed.value.wardCodes);
     const conflict = () => sendPage(reply, ProjectFormPage({ ctx, id, input, errors: [], refs: view, conflict: message(ctx, 'conflict') }), 409);
     if (stored && stored.updatedAt !== input.updatedAt) return conflict();
     const result = stored
