@@ -109,7 +109,11 @@ export function Layout({ ctx, title, section = 'none', breadcrumbs, description,
                 )}
               </div>
             </div>
-            <nav class="rk-nav" aria-label={ctx.t('メインメニュー', 'Main menu')}>
+            {/* On a phone the menu is closed and opens as the target of the メニュー link: no script. */}
+            <a class="rk-menu-open" href="#site-menu">
+              {ctx.t('メニュー', 'Menu')}
+            </a>
+            <nav id="site-menu" class="rk-nav" aria-label={ctx.t('メインメニュー', 'Main menu')}>
               <ul class="rk-nav__list">
                 {nav.map((item) => (
                   <li>
@@ -119,6 +123,9 @@ export function Layout({ ctx, title, section = 'none', breadcrumbs, description,
                   </li>
                 ))}
               </ul>
+              <a class="rk-menu-close" href="#">
+                {ctx.t('メニューを閉じる', 'Close the menu')}
+              </a>
             </nav>
           </header>
           {breadcrumbs && breadcrumbs.length > 0 ? (
