@@ -244,6 +244,7 @@ async function startApp(database: BenchDatabase): Promise<AppProcess> {
       HOST,
       APP_ENV: 'production',
       SESSION_SECRET: randomBytes(32).toString('hex'),
+      TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
       // Always the database prepared for this run, never a developer's own.
       SQLITE_FILE: database.config.engine === 'sqlite' ? database.config.file : undefined,

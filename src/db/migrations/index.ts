@@ -12,6 +12,7 @@ import * as events from './2026-12-07T1000_events.ts';
 import * as files from './2026-12-07T0900_files.ts';
 import * as news from './2026-12-07T0930_news.ts';
 import * as search from './2026-12-07T1400_search.ts';
+import * as articleListingIndexes from './2026-12-07T1500_article_listing_indexes.ts';
 import * as totpSecretSealed from './2026-12-07T1100_totp_secret_sealed.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1000_events': events,
   '2026-12-07T1100_totp_secret_sealed': totpSecretSealed,
   '2026-12-07T1400_search': search,
+  '2026-12-07T1500_article_listing_indexes': articleListingIndexes,
 };

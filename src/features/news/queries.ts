@@ -33,25 +33,45 @@ function fiscalYearStart(fy: number): string {
   return new Date(`${String(fy).padStart(4, '0')}-04-01T00:00:00+09:00`).toISOString();
 }
 
+// Counting a filter's articles reads every matching index entry; the count changes only with the
+// 'news' revision, so it is kept per revision and filter (a few dozen combinations).
+const countsByDatabase = new WeakMap<Kysely<Database>, { revision: number; counts: Map<string, Promise<number>> }>();
+
+async function publishedCount(db: Kysely<Database>, filter: NewsFilter, count: () => Promise<number>): Promise<number> {
+  const revision = await readRevision(db, 'news');
+  let kept = countsByDatabase.get(db);
+  if (!kept || kept.revision !== revision) countsByDatabase.set(db, (kept = { revision, counts: new Map() }));
+  const key = `${filter.category ?? ''}|${filter.fiscalYear ?? ''}`;
+  let result = kept.counts.get(key);
+  if (!result) {
+    result = count();
+    kept.counts.set(key, result);
+    const counts = kept.counts;
+    result.catch(() => counts.delete(key));
+  }
+  return result;
+}
+
 export async function publishedArticles(db: Kysely<Database>, filter: NewsFilter): Promise<{ rows: ArticleSummary[]; total: number }> {
   let base = db.selectFrom('articles').where('status', '=', 'published');
   if (filter.category) base = base.where('category', '=', filter.category);
   if (filter.fiscalYear !== null) base = base.where('publish_at', '>=', fiscalYearStart(filter.fiscalYear)).where('publish_at', '<', fiscalYearStart(filter.fiscalYear + 1));
-  const [rows, count] = await Promise.all([
-    base
-      .select([...summaryColumns])
-      .orderBy('publish_at', 'desc')
-      .orderBy('id')
-      .limit(newsPageSize)
-      .offset((filter.page - 1) * newsPageSize)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  // The page's ids first, from the index alone (migration 2026-12-07T1500), then their rows.
+  const pageIds = async () => {
+    const ids = (await base.select('id').orderBy('publish_at', 'desc').orderBy('id', 'desc').limit(newsPageSize).offset((filter.page - 1) * newsPageSize).execute()).map((r) => r.id);
+    if (ids.length === 0) return [];
+    const byId = new Map((await db.selectFrom('articles').select([...summaryColumns]).where('id', 'in', ids).execute()).map((r) => [r.id, r]));
+    return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  };
+  const [rows, total] = await Promise.all([
+    pageIds(),
+    publishedCount(db, filter, async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)),
   ]);
-  return { rows: rows.map(toSummary), total: Number(count.n) };
+  return { rows: rows.map(toSummary), total };
 }
 
 export async function latestArticles(db: Kysely<Database>, limit: number): Promise<ArticleSummary[]> {
-  const rows = await db.selectFrom('articles').select([...summaryColumns]).where('status', '=', 'published').orderBy('publish_at', 'desc').orderBy('id').limit(limit).execute();
+  const rows = await db.selectFrom('articles').select([...summaryColumns]).where('status', '=', 'published').orderBy('publish_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
   return rows.map(toSummary);
 }
 
