@@ -178,8 +178,13 @@ export function canonicalUrl(ctx: PageContext): string {
  * The canonical address and the Open Graph / card metadata that chat tools and social networks
  * read when a page is shared. Plain meta elements: no script and nothing from another origin.
  */
-function SharingMeta({ ctx, title, description, type }: { ctx: PageContext; title: string; description: string; type: 'website' | 'article' }): JSX.Element {
+function SharingMeta({ ctx, title: rawTitle, description: rawDescription, type }: { ctx: PageContext; title: string; description: string; type: 'website' | 'article' }): JSX.Element {
   const url = canonicalUrl(ctx);
+  // Angle brackets are harmless inside an attribute, but the previews other tools build from these
+  // values may not escape them: they are shown as full-width brackets.
+  const plain = (text: string) => text.replace(/</g, '＜').replace(/>/g, '＞');
+  const title = plain(rawTitle);
+  const description = plain(rawDescription);
   return (
     <>
       <meta name="description" content={description} />
