@@ -29,6 +29,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../src/config.ts';
 import { openDatabase, type Engine } from '../src/db/index.ts';
 import { prepareDatabase } from '../src/db/prepare.ts';
+import { seedSyntheticEvents, syntheticEventId } from './synthetic-events.ts';
 import { seedSyntheticNews } from './synthetic-news.ts';
 import { defaultVolume, seedSyntheticRegistry } from './synthetic-registry.ts';
 import { variedTargets } from './varied-urls.ts';
@@ -52,6 +53,9 @@ const FIXED_TARGETS: ReadonlyArray<{ name: string; path: string }> = [
   { name: 'news (synthetic)', path: '/news' },
   { name: 'news archive of a 年度 (synthetic)', path: '/news/archive/2020?page=3' },
   { name: 'article (synthetic)', path: '/news/synthetic-5000' },
+  { name: 'events (synthetic)', path: '/events' },
+  { name: 'events calendar (synthetic)', path: '/events/calendar?month=2026-12' },
+  { name: 'event page (synthetic)', path: `/events/${syntheticEventId(25_000)}` },
 ];
 
 /** The goals of the registry issue, per kind of target. */
@@ -188,7 +192,7 @@ async function main(): Promise<number> {
 
 /**
  * A fresh database of the engine with the master data and real seed, as on any start, plus the
- * synthetic volume (5,000 agreements, 20,000 projects over 10 年度), all marked provenance
+ * synthetic volume (5,000 agreements, 20,000 projects over 10 年度, 10,000 articles, 50,000 events), all marked provenance
  * 'synthetic'. SQLite: a file in the run's folder; PostgreSQL: a new database, dropped at the end.
  */
 async function prepareSyntheticDatabase(engine: Engine, dir: string): Promise<BenchDatabase> {
@@ -208,8 +212,9 @@ async function prepareSyntheticDatabase(engine: Engine, dir: string): Promise<Be
     await prepareDatabase(handle.db, { demoData: false, env: 'production' });
     const counts = await seedSyntheticRegistry(handle.db, defaultVolume);
     const articles = await seedSyntheticNews(handle.db);
+    const events = await seedSyntheticEvents(handle.db);
     console.log(
-      `synthetic volume (benchmark only): ${counts.agreements} agreements, ${counts.projects} projects over ${defaultVolume.fiscalYears} 年度, ${articles} articles (${Date.now() - started} ms)`,
+      `synthetic volume (benchmark only): ${counts.agreements} agreements, ${counts.projects} projects over ${defaultVolume.fiscalYears} 年度, ${articles} articles, ${events} events (${Date.now() - started} ms)`,
     );
   } finally {
     await handle.close();
