@@ -3,6 +3,7 @@
 // a fixed seed so that every run asks the same things in the same order. Each request of a run takes
 // the next one, so no two requests of a target ask for the same URL until the list runs out.
 import { loadLocalGovernments } from '../src/db/seed/local-governments.ts';
+import { syntheticEventCount, syntheticEventId, syntheticEventStatus } from './synthetic-events.ts';
 
 const WARDS = [
   '131016', '131024', '131032', '131041', '131059', '131067', '131075', '131083', '131091', '131105', '131113', '131121',
@@ -15,6 +16,7 @@ const URLS_PER_TARGET = 20_000;
 const NEWS_CATEGORIES = ['project', 'event', 'notice', 'disaster', 'call'];
 /** Words people look for: two-character words, readings, place names (some match thousands, some none). */
 const SEARCH_WORDS = ['防災', '観光', '物産', '連携', '交流', '事業', '概要', '会場', '合成', '特産品', 'ちよだ', 'なよろ', '北海道', '京都', '杉並', '講演会', 'シンポジウム', '移住', 'イベント', '区'];
+const EVENT_KINDS = ['魅力発信イベント', '講演会', 'シンポジウム', '物産展', '展示', 'PR展示', 'パネル展', '協定締結式', 'その他'];
 
 /** mulberry32: a small deterministic PRNG. */
 function prng(seed: number): () => number {
@@ -114,6 +116,33 @@ export function variedTargets(): VariedTarget[] {
       paths: distinctUrls(6, (pick, chance, int) =>
         chance(0.5) ? `/news/archive/${2014 + int(12)}${query({ category: chance(0.3) && pick(NEWS_CATEGORIES), page: int(40) })}` : `/news${query({ category: chance(0.5) && pick(NEWS_CATEGORIES), page: int(100) })}`,
       ),
+    },
+    {
+      name: 'event lists, a new filter each request',
+      pattern: '/events | /events/archive ?pref=…&kind=…&field=…&online=…&from=…&to=…&page=…',
+      paths: distinctUrls(7, (pick, chance, int) => {
+        // A period within the synthetic events' years (2015–2028), from a day to a few months long.
+        const from = chance(0.3) ? new Date(Date.UTC(2015, 0, 1) + (int(5100) - 1) * 86_400_000) : undefined;
+        const to = from && chance(0.8) ? new Date(from.getTime() + int(120) * 86_400_000) : undefined;
+        const filter = {
+          pref: chance(0.4) && pick(PREFECTURES),
+          kind: chance(0.3) && pick(EVENT_KINDS),
+          field: chance(0.3) && int(6),
+          online: chance(0.15) && 1,
+          from: from?.toISOString().slice(0, 10),
+          to: to?.toISOString().slice(0, 10),
+          page: chance(0.5) && int(20),
+        };
+        return `${chance(0.3) ? '/events/archive' : '/events'}${query(filter)}`;
+      }),
+    },
+    {
+      name: 'event pages, each in turn',
+      pattern: `/events/:id (${syntheticEventCount.toLocaleString('en')} synthetic)`,
+      // Every synthetic event, in a scattered order; the few unpublished ones answer 404 and are left out.
+      paths: Array.from({ length: syntheticEventCount }, (_, i) => (i * 7919) % syntheticEventCount)
+        .filter((i) => syntheticEventStatus(i) === 'published')
+        .map((i) => `/events/${syntheticEventId(i)}`),
     },
   ];
 }

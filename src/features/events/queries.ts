@@ -7,6 +7,7 @@ import { fiscalYearOf, fiscalYearRange } from '../../domain/fiscal-year.ts';
 import { formatIsoDate } from '../../domain/japanese-date.ts';
 import { prefectureLocalGovCode } from '../../domain/local-gov-code.ts';
 import type { EventFilter } from './filter.ts';
+import { archiveSpan, eventListing, findEvents, type ListingQuery } from './listing.ts';
 import { eventFromRow, type Event, type EventMunicipality, type EventRow } from './record.ts';
 
 export const eventPageSize = 20;
@@ -43,47 +44,38 @@ export interface EventPage {
   total: number;
 }
 
-async function pageOf(db: Kysely<Database>, q: EventQuery, order: 'asc' | 'desc', page: number, pageSize: number): Promise<EventPage> {
-  const [countRow, rows] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-    q
-      .selectAll('events')
-      .orderBy('events.starts_on', order)
-      .orderBy('events.start_time', order)
-      .orderBy('events.id')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-  ]);
-  return { rows: await withMunicipalities(db, rows as EventRow[]), total: Number(countRow?.n ?? 0) };
+/** The events' full rows in the order of the ids given (one read by id). */
+async function rowsInOrder(db: Kysely<Database>, ids: readonly string[]): Promise<Event[]> {
+  if (ids.length === 0) return [];
+  const rows = (await db.selectFrom('events').selectAll().where('id', 'in', ids).where('status', '=', 'published').execute()) as EventRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return withMunicipalities(
+    db,
+    ids.flatMap((id) => byId.get(id) ?? []),
+  );
+}
+
+async function pageOf(db: Kysely<Database>, query: ListingQuery, page: number, pageSize: number): Promise<EventPage> {
+  const { total, ids } = findEvents(await eventListing(db), query, (page - 1) * pageSize, pageSize);
+  return { rows: await rowsInOrder(db, ids), total };
 }
 
 /** Events not yet over (ending today or later), soonest first. */
 export function upcomingPage(db: Kysely<Database>, filter: EventFilter, today: string, page: number, pageSize = eventPageSize): Promise<EventPage> {
-  return pageOf(db, filtered(db, filter).where('events.ends_on', '>=', today), 'asc', page, pageSize);
+  return pageOf(db, { filter, mode: 'upcoming', today }, page, pageSize);
 }
 
 /** Events that are over, newest first; within a 年度 when `fy` is given. */
 export function archivePage(db: Kysely<Database>, filter: EventFilter, today: string, fy: number | null, page: number, pageSize = eventPageSize): Promise<EventPage> {
-  let q = filtered(db, filter).where('events.ends_on', '<', today);
-  if (fy !== null) {
-    const range = fiscalYearRange(fy);
-    q = q.where('events.starts_on', '>=', range.start).where('events.starts_on', '<=', range.end);
-  }
-  return pageOf(db, q, 'desc', page, pageSize);
+  return pageOf(db, { filter, mode: 'archive', today, startsWithin: fy === null ? undefined : fiscalYearRange(fy) }, page, pageSize);
 }
 
 /** The 年度 of the archive (past published events), newest first. */
 export async function archiveYears(db: Kysely<Database>, today: string): Promise<number[]> {
-  const row = await db
-    .selectFrom('events')
-    .where('status', '=', 'published')
-    .where('ends_on', '<', today)
-    .select((eb) => [eb.fn.min('starts_on').as('first'), eb.fn.max('starts_on').as('last')])
-    .executeTakeFirst();
-  if (!row?.first || !row.last) return [];
+  const span = archiveSpan(await eventListing(db), today);
+  if (!span) return [];
   const years: number[] = [];
-  for (let fy = fiscalYearOf(String(row.last)); fy >= fiscalYearOf(String(row.first)); fy--) years.push(fy);
+  for (let fy = fiscalYearOf(span.last); fy >= fiscalYearOf(span.first); fy--) years.push(fy);
   return years;
 }
 

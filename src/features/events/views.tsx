@@ -22,6 +22,9 @@ export interface FilterChoices {
 
 export type ListMode = 'upcoming' | 'archive';
 
+/** Above this many municipalities taking part, the filter lists those of the chosen prefecture only. */
+export const maxMunicipalityChoices = 300;
+
 export function feedAlternates(ctx: PageContext, query: string) {
   const suffix = query ? `?${query}` : '';
   return [
@@ -64,8 +67,13 @@ function FilterForm(p: {
   const { ctx, input, choices } = p;
   const errorOf = (param: string) => p.errors.find((e) => e.field === `filter-${param}`)?.message;
   const prefName = new Map(choices.prefectures.map((x) => [x.code, x.name]));
+  // A list of every municipality taking part is kept while it is short; a longer one (hundreds of
+  // options, tens of kilobytes on every page) shows the chosen prefecture's municipalities only.
+  const narrowed = choices.municipalities.length > maxMunicipalityChoices;
+  const pref = input.pref || (input.muni ?? '').slice(0, 2);
+  const municipalities = narrowed ? choices.municipalities.filter((m) => m.prefectureCode === pref) : choices.municipalities;
   const muniGroups: FilterOptionGroup[] = [];
-  for (const m of choices.municipalities) {
+  for (const m of municipalities) {
     const group = prefName.get(m.prefectureCode) ?? m.prefectureCode;
     let g = muniGroups.find((x) => x.group === group);
     if (!g) muniGroups.push((g = { group, options: [] }));
@@ -96,7 +104,15 @@ function FilterForm(p: {
       {Object.entries(p.hidden ?? {}).map(([name, value]) => (value ? <input type="hidden" name={name} value={value} /> : ''))}
       <div class="rk-filter__row">
         <FilterSelect ctx={ctx} name="pref" label={ctx.t('都道府県', 'Prefecture')} value={input.pref ?? ''} error={errorOf('pref')} options={choices.prefectures.map((x) => ({ value: x.code, label: x.name }))} />
-        <FilterSelect ctx={ctx} name="muni" label={ctx.t('参加自治体', 'Municipality')} value={input.muni ?? ''} error={errorOf('muni')} options={muniGroups} />
+        <FilterSelect
+          ctx={ctx}
+          name="muni"
+          label={ctx.t('参加自治体', 'Municipality')}
+          value={input.muni ?? ''}
+          error={errorOf('muni')}
+          hint={narrowed ? ctx.t('都道府県を選んで「この条件で表示」を押すと、その都道府県の自治体から選べます。', 'Choose a prefecture and apply to choose among its municipalities.') : undefined}
+          options={muniGroups}
+        />
       </div>
       <div class="rk-filter__row">
         <FilterSelect ctx={ctx} name="kind" label={ctx.t('種類', 'Kind')} value={input.kind ?? ''} error={errorOf('kind')} options={eventKinds.map((k) => ({ value: k, label: kindLabel(ctx, k) }))} />

@@ -21,9 +21,12 @@ export function FilterSelect(p: {
   label: string;
   value: string;
   error?: string;
+  /** A line under the label (e.g. how to get more choices). */
+  hint?: string;
   options: Array<FilterOption | FilterOptionGroup>;
 }): JSX.Element {
   const id = `filter-${p.name}`;
+  const describedBy = [p.hint ? `${id}-hint` : '', p.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   const option = (o: FilterOption) => (
     <option value={o.value} selected={o.value === p.value} safe>
       {o.label}
@@ -34,8 +37,15 @@ export function FilterSelect(p: {
       <label class="rk-label" for={id} safe>
         {p.label}
       </label>
+      {p.hint ? (
+        <p id={`${id}-hint`} class="rk-hint" safe>
+          {p.hint}
+        </p>
+      ) : (
+        ''
+      )}
       <FieldErrorMessage ctx={p.ctx} id={id} message={p.error} />
-      <select id={id} class="rk-select" name={p.name} aria-describedby={p.error ? `${id}-error` : undefined} aria-invalid={p.error ? 'true' : undefined}>
+      <select id={id} class="rk-select" name={p.name} aria-describedby={describedBy || undefined} aria-invalid={p.error ? 'true' : undefined}>
         <option value="">{p.ctx.t('すべて', 'All')}</option>
         {p.options.map((o) => ('group' in o ? <optgroup label={o.group}>{o.options.map(option)}</optgroup> : option(o)))}
       </select>
