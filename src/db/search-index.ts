@@ -24,8 +24,31 @@ export interface SearchChanges {
   upserts: SearchDocument[];
   /** Ids of documents that are no longer public. */
   removals: string[];
-  /** The latest change included (the next sync asks from here). */
-  through: string;
+  /** The last change included (the next sync asks for what comes after it). */
+  through: SyncPoint;
+}
+
+/**
+ * A point in a kind's changes: the last row's `updated_at` and its id. Rows are read in that order
+ * and the next sync asks for what comes strictly after it, so many rows sharing one timestamp (an
+ * import) are neither read twice nor skipped.
+ */
+export interface SyncPoint {
+  at: string;
+  id: string;
+}
+
+/** Never synced: from the beginning (a real instant: PostgreSQL compares it with timestamps). */
+export const syncStart: SyncPoint = { at: '1970-01-01T00:00:00.000Z', id: '' };
+
+function encodePoint(point: SyncPoint): string {
+  return `${point.at}|${point.id}`;
+}
+
+function decodePoint(text: string | undefined): SyncPoint {
+  if (!text) return syncStart;
+  const at = text.indexOf('|');
+  return at < 0 ? { at: text, id: '' } : { at: text.slice(0, at), id: text.slice(at + 1) };
 }
 
 const EXCERPT_LIMIT = 2_000;
@@ -59,19 +82,18 @@ export async function removeSearchDocuments(db: Kysely<Database>, ids: readonly 
 }
 
 /** Brings one kind of document up to date: asks `changesSince` from the last point reached. */
-export async function syncSearchKind(db: Kysely<Database>, kind: SearchKind, changesSince: (since: string) => Promise<SearchChanges>): Promise<void> {
+export async function syncSearchKind(db: Kysely<Database>, kind: SearchKind, changesAfter: (point: SyncPoint) => Promise<SearchChanges>): Promise<void> {
   const row = await db.selectFrom('search_sync').select('synced_to').where('kind', '=', kind).executeTakeFirst();
-  // Never synced: from the beginning (a real instant: PostgreSQL compares it with timestamps).
-  const since = row?.synced_to ?? '1970-01-01T00:00:00.000Z';
-  const changes = await changesSince(since);
+  const changes = await changesAfter(decodePoint(row?.synced_to));
   if (changes.upserts.length === 0 && changes.removals.length === 0 && row) return;
+  const through = encodePoint(changes.through);
   await db.transaction().execute(async (trx) => {
     await upsertSearchDocuments(trx, changes.upserts);
     await removeSearchDocuments(trx, changes.removals);
     await trx
       .insertInto('search_sync')
-      .values({ kind, synced_to: changes.through || since })
-      .onConflict((oc) => oc.column('kind').doUpdateSet({ synced_to: changes.through || since }))
+      .values({ kind, synced_to: through })
+      .onConflict((oc) => oc.column('kind').doUpdateSet({ synced_to: through }))
       .execute();
   });
 }

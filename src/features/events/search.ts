@@ -1,16 +1,17 @@
 // What the site-wide search indexes of events: published events (title, reading, venue, address,
 // organisers and description as plain words), changed since a point; others are removed.
 import type { Kysely } from 'kysely';
-import type { SearchChanges } from '../../db/search-index.ts';
+import type { SearchChanges, SyncPoint } from '../../db/search-index.ts';
 import type { Database } from '../../db/schema.ts';
 import { markdownToText } from '../../views/markdown.ts';
 
-export async function eventSearchChanges(db: Kysely<Database>, since: string): Promise<SearchChanges> {
+export async function eventSearchChanges(db: Kysely<Database>, after: SyncPoint): Promise<SearchChanges> {
   const rows = await db
     .selectFrom('events')
     .select(['id', 'title', 'title_kana', 'venue_name', 'address', 'organisers', 'description', 'status', 'starts_on', 'updated_at'])
-    .where('updated_at', '>=', since)
+    .where((eb) => eb.or([eb('updated_at', '>', after.at), eb.and([eb('updated_at', '=', after.at), eb('id', '>', after.id)])]))
     .orderBy('updated_at')
+    .orderBy('id')
     .execute();
   return {
     upserts: rows
@@ -25,6 +26,6 @@ export async function eventSearchChanges(db: Kysely<Database>, since: string): P
         keywords: [r.title_kana, r.organisers].join(' '),
       })),
     removals: rows.filter((r) => r.status !== 'published').map((r) => `event:${r.id}`),
-    through: rows.at(-1)?.updated_at ?? since,
+    through: rows.length > 0 ? { at: rows.at(-1)!.updated_at, id: rows.at(-1)!.id } : after,
   };
 }

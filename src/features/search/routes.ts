@@ -19,8 +19,15 @@ const searchQuery = z.object({
 export const resultsPerPage = 20;
 export const resultsPerGroup = 5;
 
-export default async function searchRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
+export default async function searchRoutes(app: FastifyInstance, { database, config }: FeatureOptions): Promise<void> {
   const { db } = database;
+  // An instance that runs the scheduled work brings the index up to date when it starts, so that
+  // the first search does not wait for it.
+  if (config.scheduledJobs) {
+    app.addHook('onReady', async () => {
+      void keepSearchIndexCurrent(db).catch((error: unknown) => app.log.error({ err: error }, 'search index update failed'));
+    });
+  }
   app.get('/search', async (request, reply) => {
     const ctx = contextFor(request, reply);
     const query = searchQuery.parse(request.query ?? {});

@@ -4,7 +4,7 @@
 // municipalities (master data) are indexed once.
 import type { Kysely } from 'kysely';
 import { readRevision } from '../../db/revisions.ts';
-import { syncSearchKind, type SearchChanges } from '../../db/search-index.ts';
+import { syncSearchKind, type SearchChanges, type SyncPoint } from '../../db/search-index.ts';
 import type { Database } from '../../db/schema.ts';
 import { eventSearchChanges } from '../events/index.ts';
 import { newsSearchChanges } from '../news/index.ts';
@@ -12,8 +12,9 @@ import { newsSearchChanges } from '../news/index.ts';
 /** Bump when what municipalities are indexed with changes, so the index is rebuilt once. */
 const MUNICIPALITY_INDEX_VERSION = 'municipalities-v1';
 
-async function municipalityChanges(db: Kysely<Database>, since: string): Promise<SearchChanges> {
-  if (since === MUNICIPALITY_INDEX_VERSION) return { upserts: [], removals: [], through: since };
+async function municipalityChanges(db: Kysely<Database>, after: SyncPoint): Promise<SearchChanges> {
+  const done = { at: MUNICIPALITY_INDEX_VERSION, id: '' };
+  if (after.at === MUNICIPALITY_INDEX_VERSION) return { upserts: [], removals: [], through: done };
   const rows = await db.selectFrom('local_governments').select(['code', 'name', 'kana', 'level', 'prefecture_code']).execute();
   const prefectures = new Map(rows.filter((r) => r.level === 'prefecture').map((r) => [r.prefecture_code, r.name]));
   return {
@@ -22,7 +23,7 @@ async function municipalityChanges(db: Kysely<Database>, since: string): Promise
       return { id: `municipality:${r.code}`, kind: 'municipality', title: `${prefecture}${r.name}`, excerpt: '', url: `/municipalities/${r.code}`, dated: null, keywords: `${r.kana} ${r.code}` };
     }),
     removals: [],
-    through: MUNICIPALITY_INDEX_VERSION,
+    through: done,
   };
 }
 
@@ -44,9 +45,9 @@ export async function keepSearchIndexCurrent(db: Kysely<Database>): Promise<void
   if (news === seen.news && events === seen.events && seen.municipalities) return;
   const state = seen;
   state.running = (async () => {
-    if (!state.municipalities) await syncSearchKind(db, 'municipality', (since) => municipalityChanges(db, since));
-    if (news !== state.news) await syncSearchKind(db, 'news', (since) => newsSearchChanges(db, since));
-    if (events !== state.events) await syncSearchKind(db, 'event', (since) => eventSearchChanges(db, since));
+    if (!state.municipalities) await syncSearchKind(db, 'municipality', (after) => municipalityChanges(db, after));
+    if (news !== state.news) await syncSearchKind(db, 'news', (after) => newsSearchChanges(db, after));
+    if (events !== state.events) await syncSearchKind(db, 'event', (after) => eventSearchChanges(db, after));
     state.municipalities = true;
     state.news = news;
     state.events = events;
