@@ -44,15 +44,18 @@ export function ErrorPage({ ctx, status, reason, detail }: { ctx: PageContext; s
       <h1 class="rk-heading-1">
         {title}
       </h1>
-      {clientError && detail ? <p safe>{detail}</p> : ''}
-      <p>
-        {clientError
-          ? detail ? '' : ctx.t('入力内容やアドレスをご確認のうえ、もう一度お試しください。', 'Please check the address or your input and try again.')
-          : ctx.t(
-              'ご不便をおかけしています。時間をおいてもう一度お試しください。解決しない場合はページ下部のお問い合わせ先までご連絡ください。',
-              'Sorry for the inconvenience. Please try again later, or contact us using the details at the bottom of the page.',
-            )}
-      </p>
+      {clientError && detail ? (
+        <p safe>{detail}</p>
+      ) : (
+        <p>
+          {clientError
+            ? ctx.t('入力内容やアドレスをご確認のうえ、もう一度お試しください。', 'Please check the address or your input and try again.')
+            : ctx.t(
+                'ご不便をおかけしています。時間をおいてもう一度お試しください。解決しない場合はページ下部のお問い合わせ先までご連絡ください。',
+                'Sorry for the inconvenience. Please try again later, or contact us using the details at the bottom of the page.',
+              )}
+        </p>
+      )}
       <p class="rk-muted">
         {ctx.t('エラーコード', 'Error code')}: <span safe>{String(status)}</span>
       </p>

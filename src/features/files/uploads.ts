@@ -25,7 +25,7 @@ const received = new WeakMap<FastifyRequest, UploadedPart[]>();
  * Browsers send a UTF-8 file name, which the multipart parser reads byte by byte as Latin-1; such
  * a name is read back as UTF-8.
  */
-function decodedName(raw: string | undefined): string {
+export function decodedFileName(raw: string | undefined): string {
   const name = raw ?? '';
   if (/^[\u0000-\u00ff]*$/.test(name) && /[\u0080-\u00ff]/.test(name)) {
     try {
@@ -46,7 +46,7 @@ export async function acceptUploads(app: FastifyInstance, limits: UploadLimits =
       const bytes = await part.toBuffer();
       if (!part.filename && bytes.length === 0) return;
       const list = received.get(this) ?? [];
-      list.push({ field: part.fieldname, fileName: decodedName(part.filename), bytes });
+      list.push({ field: part.fieldname, fileName: decodedFileName(part.filename), bytes });
       received.set(this, list);
     },
   });
