@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Engine } from '../../src/db/index.ts';
+import { demoPassword, demoTotpSecret } from '../../src/db/seed/demo-accounts.ts';
+import { currentTotp } from '../../src/security/totp.ts';
 import { buildTestApp, buildTestAppWithMail, type TestApp } from '../helper.ts';
 import type { MailCatcher } from '../mail-catcher.ts';
 
@@ -127,4 +129,21 @@ export async function saveScreenshot(page: Page, slug: string): Promise<string> 
   const path = `${screenshotDir}${slug}.png`;
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Signs a sample account in through the real forms (src/db/seed/demo-accounts.ts): password, then
+ * the TOTP code when the account has two-factor authentication (the sample secretariat).
+ */
+export async function signInAsSample(page: Page, origin: RunningApp, email: string, { totp }: { totp: boolean }): Promise<void> {
+  await page.goto(origin.url('/login'));
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(demoPassword);
+  await page.locator('form[action="/login"] button[type="submit"]').click();
+  if (totp) {
+    await page.waitForURL(/\/login\/two-factor/);
+    await page.locator('input[name="code"]').fill(currentTotp(demoTotpSecret));
+    await page.locator('form[action="/login/two-factor"] button[type="submit"]').click();
+  }
+  await page.waitForURL(/\/member/);
 }

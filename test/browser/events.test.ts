@@ -6,10 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoPassword, demoTotpSecret } from '../../src/db/seed/demo-accounts.ts';
 import { seedId } from '../../src/db/seed/registry/util.ts';
-import { currentTotp } from '../../src/security/totp.ts';
-import { axeViolations, browserSkipReason, collectForeignRequests, formatViolations, launchBrowser, saveScreenshot, startApp, type RunningApp } from './browser.ts';
+import { axeViolations, browserSkipReason, collectForeignRequests, formatViolations, launchBrowser, saveScreenshot, signInAsSample, startApp, type RunningApp } from './browser.ts';
 
 /** The sample 物産展 of 名寄市 (2027-01-23/24), seeded with the demonstration data. */
 const nayoroFair = `/events/${seedId('event', 'sample-nayoro-fair')}`;
@@ -44,18 +42,7 @@ describe('events in the browser', { skip: browserSkipReason }, () => {
     await saveScreenshot(page, `events-${slug}`);
   }
 
-  async function signIn(page: Page, email: string, totp: boolean): Promise<void> {
-    await page.goto(running.url('/login'));
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(demoPassword);
-    await page.locator('form[action="/login"] button[type="submit"]').click();
-    if (totp) {
-      await page.waitForURL(/\/login\/two-factor/);
-      await page.locator('input[name="code"]').fill(currentTotp(demoTotpSecret));
-      await page.locator('form[action="/login/two-factor"] button[type="submit"]').click();
-    }
-    await page.waitForURL(/\/member/);
-  }
+  const signIn = (page: Page, email: string, totp: boolean) => signInAsSample(page, running, email, { totp });
 
   test('the list, the archive, a month of the calendar and an event page pass axe', async () => {
     const { context, page, foreign } = await openPage();

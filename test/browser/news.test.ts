@@ -5,9 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoPassword, demoTotpSecret } from '../../src/db/seed/demo-accounts.ts';
-import { currentTotp } from '../../src/security/totp.ts';
-import { axeViolations, browserSkipReason, collectForeignRequests, formatViolations, launchBrowser, saveScreenshot, startApp, type RunningApp } from './browser.ts';
+import { axeViolations, browserSkipReason, collectForeignRequests, formatViolations, launchBrowser, saveScreenshot, signInAsSample, startApp, type RunningApp } from './browser.ts';
 
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
@@ -52,14 +50,7 @@ describe('news in the browser', { skip: browserSkipReason }, () => {
   });
 
   test('the secretariat writes an article with a photo: a missing alternative text, then published', async () => {
-    await page.goto(running.url('/login'));
-    await page.locator('input[name="email"]').fill('sample-secretariat@renkei.example');
-    await page.locator('input[name="password"]').fill(demoPassword);
-    await page.locator('form[action="/login"] button[type="submit"]').click();
-    await page.waitForURL(/\/login\/two-factor/);
-    await page.locator('input[name="code"]').fill(currentTotp(demoTotpSecret));
-    await page.locator('form[action="/login/two-factor"] button[type="submit"]').click();
-    await page.waitForURL(/\/member/);
+    await signInAsSample(page, running, 'sample-secretariat@renkei.example', { totp: true });
 
     await page.goto(running.url('/admin/news'));
     await check('admin-list');

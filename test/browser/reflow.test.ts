@@ -5,9 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoPassword, demoTotpSecret } from '../../src/db/seed/demo-accounts.ts';
-import { currentTotp } from '../../src/security/totp.ts';
-import { browserSkipReason, launchBrowser, saveScreenshot, startApp, type RunningApp } from './browser.ts';
+import { browserSkipReason, launchBrowser, saveScreenshot, signInAsSample, startApp, type RunningApp } from './browser.ts';
 
 const publicPages = [
   '/', '/about', '/accessibility', '/sitemap', '/search?q=%E9%98%B2%E7%81%BD',
@@ -71,14 +69,7 @@ describe('every page at 320 px', { skip: browserSkipReason }, () => {
   });
 
   test('the member area and the back office', async () => {
-    await page.goto(running.url('/login'));
-    await page.locator('input[name="email"]').fill('sample-secretariat@renkei.example');
-    await page.locator('input[name="password"]').fill(demoPassword);
-    await page.locator('form[action="/login"] button[type="submit"]').click();
-    await page.waitForURL(/\/login\/two-factor/);
-    await page.locator('input[name="code"]').fill(currentTotp(demoTotpSecret));
-    await page.locator('form[action="/login/two-factor"] button[type="submit"]').click();
-    await page.waitForURL(/\/member/);
+    await signInAsSample(page, running, 'sample-secretariat@renkei.example', { totp: true });
     const failures = [];
     for (const path of secretariatPages) failures.push(await check(path));
     assert.deepEqual(failures.filter(Boolean), []);
