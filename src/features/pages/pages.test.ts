@@ -18,7 +18,7 @@ describeEachEngine('site pages', (current) => {
   });
 
   /** The form's fields as the edit page shows them now (version included). */
-  const formOf = async (slug: string): Promise<Record<string, string>> => {
+  const formOf = async (slug: string): Promise<{ version: string; titleJa: string; titleEn: string; bodyJa: string; bodyEn: string }> => {
     const page = await secretariat.get(`/admin/pages/${slug}/edit`);
     assert.equal(page.statusCode, 200);
     const stored = await db().selectFrom('site_pages').selectAll().where('slug', '=', slug).executeTakeFirstOrThrow();
