@@ -296,7 +296,6 @@ export const seedSitePageList: readonly SeedPage[] = [about, contact, sitePolicy
  * Only automated checks: no manual audit has been made, and the row says so.
  */
 const firstTestResult = {
-  tested_on: '2026-12-08',
   standard: 'JIS X 8341-3:2016 ／ WCAG 2.2',
   target_level: 'AA',
   scope: '公開ページ、会員ページ、事務局の管理ページの各ページテンプレート（トップ、お知らせ、イベント、連携の状況、特別区・全国の自治体、検索、ログイン・会員登録、会員ページ、事務局の管理ページなど）',
@@ -306,15 +305,21 @@ const firstTestResult = {
     'JavaScript を無効にした状態での検索フォームとメニューの操作、キーボードでのスキップリンクの操作、外部サーバーへの通信がないことを自動確認。',
   ].join('\n'),
   result: 'axe-core の違反 0件。320 CSS px 幅で横スクロールが生じるページ 0件。',
-  notes: '自動検査のみの結果です。代替テキストの内容の適切さや読み上げの順序など、自動では判定できない達成基準は含みません。JIS X 8341-3:2016 附属書JBに基づく人による試験は未実施です。試験日は記録を登録した日です。',
+  notes: '自動検査のみの結果です。代替テキストの内容の適切さや読み上げの順序など、自動では判定できない達成基準は含みません。JIS X 8341-3:2016 附属書JBに基づく人による試験は未実施です。試験日は、この記録を登録した日（このページの初期内容を登録した日）です。',
 };
+
+/** Today in Japan (YYYY-MM-DD): the day the first result is recorded. */
+function todayInJapan(now: Date): string {
+  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+}
 
 /** Inserts each page that is not there yet (with its first version); returns how many were added. */
 export async function seedSitePages(db: Kysely<Database>): Promise<number> {
   const existing = new Set((await db.selectFrom('site_pages').select('slug').execute()).map((r) => r.slug));
   const missing = seedSitePageList.filter((p) => !existing.has(p.slug));
   if (missing.length === 0) return 0;
-  const now = new Date().toISOString();
+  const at = new Date();
+  const now = at.toISOString();
   await db.transaction().execute(async (trx) => {
     for (const page of missing) {
       const content = { titleJa: page.titleJa, titleEn: page.titleEn, bodyJa: page.bodyJa, bodyEn: page.bodyEn };
@@ -324,7 +329,7 @@ export async function seedSitePages(db: Kysely<Database>): Promise<number> {
         .execute();
       await trx.insertInto('site_page_versions').values({ slug: page.slug, version: 1, snapshot: JSON.stringify(content), note: '初期内容', saved_by: null, saved_at: now }).execute();
       if (page.slug === 'accessibility') {
-        await trx.insertInto('accessibility_test_results').values({ id: '9d3c1a52-6f0e-4c4b-9a51-2a7e8e4d0001', ...firstTestResult, version: 1, updated_by: null, updated_at: now }).execute();
+        await trx.insertInto('accessibility_test_results').values({ id: '9d3c1a52-6f0e-4c4b-9a51-2a7e8e4d0001', tested_on: todayInJapan(at), ...firstTestResult, version: 1, updated_by: null, updated_at: now }).execute();
       }
     }
     await bumpRevision(trx, 'site-pages');
