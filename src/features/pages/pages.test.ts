@@ -8,6 +8,7 @@ import { before, test } from 'node:test';
 import { clientSignedInAs, insertAccount, signedInClient } from '../../../test/accounts.ts';
 import { TestClient } from '../../../test/client.ts';
 import { describeEachEngine } from '../../../test/helper.ts';
+import { seedSitePages } from '../../db/seed/site-pages.ts';
 
 describeEachEngine('site pages', (current) => {
   const db = () => current().database.handle.db;
@@ -183,6 +184,14 @@ describeEachEngine('site pages', (current) => {
     assert.doesNotMatch((await app.inject({ url: '/accessibility' })).body, /2027年\(令和9年\)1月15日/);
     const actions = await db().selectFrom('audit_events').select('action').where('target_id', '=', row.id).orderBy('occurred_at').execute();
     assert.deepEqual(actions.map((a) => a.action).sort(), ['accessibility_test.added', 'accessibility_test.removed', 'accessibility_test.updated']);
+  });
+
+  test('a later start seeds nothing again: an edited page and a removed test result stay as the secretariat left them', async () => {
+    const before = await db().selectFrom('site_pages').select(['slug', 'version', 'body_ja']).orderBy('slug').execute();
+    const results = await db().selectFrom('accessibility_test_results').select('id').execute();
+    assert.equal(await seedSitePages(db()), 0);
+    assert.deepEqual(await db().selectFrom('site_pages').select(['slug', 'version', 'body_ja']).orderBy('slug').execute(), before);
+    assert.equal((await db().selectFrom('accessibility_test_results').select('id').execute()).length, results.length);
   });
 
   test('only the secretariat enters: a member and a ward officer get 403, a visitor is sent to sign in', async () => {
