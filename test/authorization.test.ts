@@ -40,13 +40,18 @@ interface Targets {
 
 /** A concrete URL for a route pattern: ids point at real records where the route has them. */
 function concrete(url: string, targets: Targets): string {
+  // The site pages: a real page and its first version, and the seeded accessibility test result.
+  if (url.startsWith('/admin/pages/')) return url.replace(':slug', 'about').replace(':version', '1').replace(':id', seededTestResultId);
   const id = url.startsWith('/registry/agreements/') ? targets.agreement : url.startsWith('/registry/projects/') ? targets.project : targets.account;
   return url.replace(/:id\b/g, id).replace(/:[a-zA-Z]+/g, 'x');
 }
 
+/** The first accessibility test result (src/db/seed/site-pages.ts). */
+const seededTestResultId = '9d3c1a52-6f0e-4c4b-9a51-2a7e8e4d0001';
+
 /** True when concrete() could not name a real record for the route (its GET may be a 404). */
 function hasPlaceholder(url: string): boolean {
-  return /:[a-zA-Z]+/.test(url) && !/^\/(admin\/(accounts|approvals)|registry\/(agreements|projects))\/:id(\/|$)/.test(url);
+  return /:[a-zA-Z]+/.test(url) && !/^\/(admin\/(accounts|approvals|pages)|registry\/(agreements|projects))\/(:id|:slug|test-results\/:id)(\/|$)/.test(url);
 }
 
 /** The registry pages a ward officer uses for their own ward (no record in the URL). */

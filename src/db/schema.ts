@@ -148,7 +148,7 @@ export interface DataRevisionsTable {
   revision: Generated<number>;
 }
 
-export interface Database extends RegistryTables, NewsTables, SearchTables, EventTables {
+export interface Database extends RegistryTables, NewsTables, SearchTables, EventTables, SitePageTables {
   data_revisions: DataRevisionsTable;
   local_governments: LocalGovernmentsTable;
   accounts: AccountsTable;
@@ -692,4 +692,46 @@ export interface SearchSyncTable {
 export interface SearchTables {
   search_documents: SearchDocumentsTable;
   search_sync: SearchSyncTable;
+}
+
+// ─── Site pages the secretariat edits (migration 2026-12-08T1010) ──────────────────────────────
+
+export interface SitePagesTable {
+  slug: string;
+  title_ja: string;
+  title_en: string;
+  body_ja: string;
+  body_en: string;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface SitePageVersionsTable {
+  slug: string;
+  version: number;
+  snapshot: string;
+  note: Generated<string>;
+  saved_by: string | null;
+  saved_at: string;
+}
+
+export interface AccessibilityTestResultsTable {
+  id: string;
+  tested_on: string;
+  standard: string;
+  target_level: string;
+  scope: string;
+  method: string;
+  result: string;
+  notes: string;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface SitePageTables {
+  site_pages: SitePagesTable;
+  site_page_versions: SitePageVersionsTable;
+  accessibility_test_results: AccessibilityTestResultsTable;
 }

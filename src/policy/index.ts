@@ -47,6 +47,8 @@ export type Action =
   | 'registry:manage'
   /** News articles: write, schedule, publish, withdraw, compare and restore versions. The secretariat only. */
   | 'news:manage'
+  /** The site pages (about, contact, site policy, privacy, accessibility and its test results): edit, compare and restore versions. The secretariat only. */
+  | 'site-pages:manage'
   /** Every event: create, edit, review, publish, withdraw, import, harvest feeds. The secretariat only. */
   | 'events:manage'
   /** Submit an event for a municipality: object { localGovernmentCode } (its own only). */
@@ -76,6 +78,7 @@ const secretariatActions: ReadonlySet<Action> = new Set([
   'audit-log:view',
   'registry:manage',
   'news:manage',
+  'site-pages:manage',
   'events:manage',
 ]);
 

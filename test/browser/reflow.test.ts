@@ -13,7 +13,7 @@ const publicPages = [
   '/events', '/events/archive', '/events/calendar?month=2024-10',
   '/collaboration', '/collaboration/wide-area', '/collaboration/disaster-support', '/collaboration/companies', '/collaboration/regions', '/collaboration/plan',
   '/projects', '/agreements', '/wards', '/wards/131016', '/municipalities', '/municipalities/131016', '/municipalities/012211',
-  '/login', '/register', '/password/forgot', '/terms',
+  '/login', '/register', '/password/forgot', '/terms', '/contact', '/site-policy', '/privacy',
 ];
 
 const secretariatPages = [
@@ -22,6 +22,8 @@ const secretariatPages = [
   '/admin/news', '/admin/news/new', '/admin/events', '/admin/events/new', '/admin/events/review', '/admin/events/import', '/admin/events/feeds',
   '/registry', '/registry/agreements', '/registry/agreements/new', '/registry/projects', '/registry/projects/new', '/registry/review', '/registry/sources', '/registry/deleted',
   '/admin/registry/import',
+  '/admin/pages', '/admin/pages/about/edit', '/admin/pages/privacy/edit', '/admin/pages/about/versions', '/admin/pages/about/versions/1',
+  '/admin/pages/test-results', '/admin/pages/test-results/new', '/admin/pages/test-results/9d3c1a52-6f0e-4c4b-9a51-2a7e8e4d0001/edit',
 ];
 
 /** The page's width and the elements that stick out past 320 px, so a failure says what to fix. */

@@ -9,6 +9,7 @@ import { seedEvents } from './events.ts';
 import { seedLocalGovernments } from './local-governments.ts';
 import { seedNews } from './news.ts';
 import { seedRegistry } from './registry/index.ts';
+import { seedSitePages } from './site-pages.ts';
 import { seedWards } from './wards.ts';
 
 export interface SeedOptions {
@@ -35,6 +36,7 @@ export async function seedDatabase(db: Kysely<Database>, options: SeedOptions): 
   await seedNews(db, { samples });
   await seedEvents(db, { samples });
   await bumpRevision(db, 'events');
+  await seedSitePages(db);
   const demoAccounts = samples ? await seedDemoAccounts(db) : [];
   return { localGovernments, registryRecords: registry.inserted, demoAccounts };
 }

@@ -73,6 +73,11 @@ export const auditActionLabels = {
   'event_feed.added': { ja: 'イベント収集元の登録', en: 'Event feed added' },
   'event_feed.updated': { ja: 'イベント収集元の変更', en: 'Event feed updated' },
   'event_feed.removed': { ja: 'イベント収集元の停止', en: 'Event feed stopped' },
+  'site_page.updated': { ja: 'サイトのページの更新', en: 'Site page updated' },
+  'site_page.restored': { ja: 'サイトのページの版の復元', en: 'Site page version restored' },
+  'accessibility_test.added': { ja: 'アクセシビリティ試験結果の追加', en: 'Accessibility test result added' },
+  'accessibility_test.updated': { ja: 'アクセシビリティ試験結果の更新', en: 'Accessibility test result updated' },
+  'accessibility_test.removed': { ja: 'アクセシビリティ試験結果の削除', en: 'Accessibility test result removed' },
 } as const satisfies Record<AuditAction, { ja: string; en: string }>;
 
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];
