@@ -47,6 +47,8 @@ export type Action =
   | 'registry:manage'
   /** News articles: write, schedule, publish, withdraw, compare and restore versions. The secretariat only. */
   | 'news:manage'
+  /** Every PR page: hide and show again (reason recorded), compare and restore versions. The secretariat only. */
+  | 'pr:manage'
   /** Every event: create, edit, review, publish, withdraw, import, harvest feeds. The secretariat only. */
   | 'events:manage'
   /** Submit an event for a municipality: object { localGovernmentCode } (its own only). */
@@ -77,6 +79,7 @@ const secretariatActions: ReadonlySet<Action> = new Set([
   'registry:manage',
   'news:manage',
   'events:manage',
+  'pr:manage',
 ]);
 
 export function isActive(actor: Actor): actor is Extract<Actor, { kind: 'account' }> {

@@ -73,6 +73,11 @@ export const auditActionLabels = {
   'event_feed.added': { ja: 'イベント収集元の登録', en: 'Event feed added' },
   'event_feed.updated': { ja: 'イベント収集元の変更', en: 'Event feed updated' },
   'event_feed.removed': { ja: 'イベント収集元の停止', en: 'Event feed stopped' },
+  'pr.created': { ja: '自治体PRページの作成', en: 'PR page created' },
+  'pr.updated': { ja: '自治体PRページの更新', en: 'PR page updated' },
+  'pr.restored': { ja: '自治体PRページの版の復元', en: 'PR page version restored' },
+  'pr.hidden': { ja: '自治体PRページの非公開', en: 'PR page hidden' },
+  'pr.shown': { ja: '自治体PRページの再公開', en: 'PR page shown again' },
 } as const satisfies Record<AuditAction, { ja: string; en: string }>;
 
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];

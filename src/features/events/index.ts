@@ -26,9 +26,9 @@ export default async function eventsFeature(app: FastifyInstance, options: Featu
 export type { Event } from './record.ts';
 export { eventPath, eventDateText, eventTitle } from './labels.tsx';
 
-/** The next published events (ending today or later), soonest first. */
-export function upcomingEvents(db: Kysely<Database>, { limit = 5, today = todayInJapan() }: { limit?: number; today?: string } = {}): Promise<Event[]> {
-  return feedEvents(db, { pref: '', muni: '', field: '', kind: '', online: '', from: '', to: '' }, { since: today, limit });
+/** The next published events (ending today or later), soonest first; of one municipality when `municipality` is given. */
+export function upcomingEvents(db: Kysely<Database>, { limit = 5, today = todayInJapan(), municipality = '' }: { limit?: number; today?: string; municipality?: string } = {}): Promise<Event[]> {
+  return feedEvents(db, { pref: '', muni: municipality, field: '', kind: '', online: '', from: '', to: '' }, { since: today, limit });
 }
 
 /** Published events by id, in the order asked (for news articles that relate events). */
@@ -36,7 +36,7 @@ export async function publishedEventsByIds(db: Kysely<Database>, ids: readonly s
   return (await loadEventsByIds(db, ids)).filter((e) => e.status === 'published');
 }
 
-export { UpcomingEventsSection } from './section.tsx';
+export { UpcomingEventsSection, MunicipalityEventsSection } from './section.tsx';
 
 /** Every published event's address and last change, for sitemap.xml. */
 export async function publishedEventLocations(db: Kysely<Database>): Promise<Array<{ path: string; updatedAt: string }>> {

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { publishedEventLocations } from '../events/index.ts';
 import { publishedArticleLocations } from '../news/index.ts';
+import { visiblePrLocations } from '../pr/index.ts';
 
 export interface Location {
   path: string;
@@ -29,16 +30,19 @@ export const sitePages: ReadonlyArray<{ path: string; ja: string; en: string }> 
 ];
 
 export async function siteLocations(db: Kysely<Database>): Promise<Location[]> {
-  const [articles, events, governments] = await Promise.all([
+  const [articles, events, prPages, governments] = await Promise.all([
     publishedArticleLocations(db),
     publishedEventLocations(db),
+    visiblePrLocations(db),
     db.selectFrom('local_governments').select(['code', 'kind']).where('is_counted', '=', 1).orderBy('code').execute(),
   ]);
+  const prUpdated = new Map(prPages.map((p) => [p.code, p.updatedAt]));
   return [
     ...sitePages.map((p) => ({ path: p.path })),
     ...articles,
     ...events,
     ...governments.filter((g) => g.kind === '特別区').map((g) => ({ path: `/wards/${g.code}` })),
-    ...governments.map((g) => ({ path: `/municipalities/${g.code}` })),
+    // A municipality's page carries its PR page: its last change is the PR page's (hidden ones have none).
+    ...governments.map((g) => ({ path: `/municipalities/${g.code}`, updatedAt: prUpdated.get(g.code) })),
   ];
 }
