@@ -6,7 +6,7 @@ import { NotFoundPage } from '../../views/errors.tsx';
 import { contextFor, sendPage } from '../../views/render.ts';
 import { parseFilter } from './form.ts';
 import { loadMunicipalityTies } from '../registry/index.ts';
-import { upcomingEvents } from '../events/index.ts';
+import { upcomingEventsOf } from '../events/index.ts';
 import { visiblePrPage } from '../pr/index.ts';
 import { findLocalGovernment, listMunicipalities, listPrefectures, listUncounted, municipalityCountsOf } from './queries.ts';
 import { LocalGovernmentPage, MunicipalityListPage } from './views.tsx';
@@ -55,7 +55,7 @@ export default async function municipalitiesRoutes(app: FastifyInstance, { datab
       isMunicipality ? undefined : municipalityCountsOf(db, government.prefectureCode),
       loadMunicipalityTies(db, code),
       visiblePrPage(db, code),
-      isMunicipality ? upcomingEvents(db, { limit: 5, municipality: code }) : undefined,
+      isMunicipality ? upcomingEventsOf(db, code, { limit: 5 }) : undefined,
     ]);
     return sendPage(reply, LocalGovernmentPage({ ctx, government, counts, ties: tied?.ties, prefectureNames: tied?.prefectureNames, pr, events }));
   });
