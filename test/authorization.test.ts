@@ -43,7 +43,8 @@ function concrete(url: string, targets: Targets): string {
   // The site pages: a real page and its first version, and the seeded accessibility test result.
   if (url.startsWith('/admin/pages/')) return url.replace(':slug', 'about').replace(':version', '1').replace(':id', seededTestResultId);
   const id = url.startsWith('/registry/agreements/') ? targets.agreement : url.startsWith('/registry/projects/') ? targets.project : targets.account;
-  return url.replace(/:id\b/g, id).replace(/:[a-zA-Z]+/g, 'x');
+  // A municipality's own pages (PR page) point at 名寄市: the member's own, never the ward officer's.
+  return url.replace(/:id\b/g, id).replace(/:code\b/g, '012211').replace(/:[a-zA-Z]+/g, 'x');
 }
 
 /** The first accessibility test result (src/db/seed/site-pages.ts). */
@@ -56,6 +57,8 @@ function hasPlaceholder(url: string): boolean {
 
 /** The registry pages a ward officer uses for their own ward (no record in the URL). */
 const wardOwnRoutes = /^\/registry(\/(agreements|projects)(\/new)?|\/(deleted|review|sources))?$/;
+/** A municipality's own pages in the member area (its PR page): only its staff and the secretariat. */
+const municipalityOwnRoutes = /^\/member\/pr\/:code$/;
 /** The registry pages of one agreement or project: a ward officer only for their ward's records. */
 const wardRecordRoutes = /^\/registry\/(agreements|projects)\/:id\//;
 
@@ -141,6 +144,8 @@ describeEachEngine('authorisation of every protected route', (current) => {
     assert.ok(routes.some((r) => r.method === 'POST' && r.url.startsWith('/admin')), 'the secretariat has actions');
     assert.ok(routes.some((r) => r.url === '/registry'), 'the registry edit pages exist');
     assert.ok(routes.some((r) => r.method === 'POST' && wardRecordRoutes.test(r.url)), 'the registry has record actions');
+    assert.ok(routes.some((r) => r.method === 'POST' && municipalityOwnRoutes.test(r.url)), 'the PR page form is walked');
+    assert.ok(routes.some((r) => r.method === 'POST' && r.url.startsWith('/admin/pr/')), 'the PR back office is walked');
   });
 
   for (const persona of ['anonymous visitor', 'disabled member', 'member awaiting approval']) {
@@ -185,7 +190,10 @@ describeEachEngine('authorisation of every protected route', (current) => {
     for (const r of protectedRoutes()) {
       const res = await call('ward staff of 千代田区', r.method, concrete(r.url, targets));
       const label = `${r.method} ${r.url}: ${res.statusCode}`;
-      if (r.url.startsWith('/member')) {
+      if (municipalityOwnRoutes.test(r.url)) {
+        // 名寄市's page: not the ward officer's municipality.
+        assert.equal(res.statusCode, 403, label);
+      } else if (r.url.startsWith('/member')) {
         assert.ok(![401, 403].includes(res.statusCode) && !String(res.headers.location ?? '').startsWith('/login'), label);
       } else if (wardOwnRoutes.test(r.url)) {
         // GET: the page; POST of an empty form: the form again with errors.

@@ -55,12 +55,17 @@ export type AuditAction =
   | 'site_page.restored'
   | 'accessibility_test.added'
   | 'accessibility_test.updated'
-  | 'accessibility_test.removed';
+  | 'accessibility_test.removed'
+  | 'pr.created'
+  | 'pr.updated'
+  | 'pr.restored'
+  | 'pr.hidden'
+  | 'pr.shown';
 
 export interface AuditEvent {
   actorAccountId: string | null;
   action: AuditAction;
-  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article' | 'event' | 'event_feed' | 'site_page' | 'accessibility_test';
+  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article' | 'event' | 'event_feed' | 'site_page' | 'accessibility_test' | 'pr_page';
   targetId?: string;
   ip?: string;
   detail?: Record<string, unknown>;

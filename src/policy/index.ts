@@ -49,6 +49,8 @@ export type Action =
   | 'news:manage'
   /** The site pages (about, contact, site policy, privacy, accessibility and its test results): edit, compare and restore versions. The secretariat only. */
   | 'site-pages:manage'
+  /** Every PR page: hide and show again (reason recorded), compare and restore versions. The secretariat only. */
+  | 'pr:manage'
   /** Every event: create, edit, review, publish, withdraw, import, harvest feeds. The secretariat only. */
   | 'events:manage'
   /** Submit an event for a municipality: object { localGovernmentCode } (its own only). */
@@ -80,6 +82,7 @@ const secretariatActions: ReadonlySet<Action> = new Set([
   'news:manage',
   'site-pages:manage',
   'events:manage',
+  'pr:manage',
 ]);
 
 export function isActive(actor: Actor): actor is Extract<Actor, { kind: 'account' }> {

@@ -12,14 +12,14 @@ const publicPages = [
   '/news', '/news/archive/2019', '/news/miryoku-2024',
   '/events', '/events/archive', '/events/calendar?month=2024-10',
   '/collaboration', '/collaboration/wide-area', '/collaboration/disaster-support', '/collaboration/companies', '/collaboration/regions', '/collaboration/plan',
-  '/projects', '/agreements', '/wards', '/wards/131016', '/municipalities', '/municipalities/131016', '/municipalities/012211',
+  '/projects', '/agreements', '/wards', '/wards/131016', '/municipalities', '/municipalities?pr=1&region=tohoku', '/municipalities/131016', '/municipalities/012211', '/municipalities/022021',
   '/login', '/register', '/password/forgot', '/terms', '/contact', '/site-policy', '/privacy',
 ];
 
 const secretariatPages = [
   '/member', '/member/profile', '/member/sessions', '/member/password', '/member/events', '/member/events/new',
   '/admin', '/admin/approvals', '/admin/accounts', '/admin/audit', '/admin/mail-domains',
-  '/admin/news', '/admin/news/new', '/admin/events', '/admin/events/new', '/admin/events/review', '/admin/events/import', '/admin/events/feeds',
+  '/admin/news', '/admin/news/new', '/admin/pr', '/admin/pr/022021', '/member/pr/022021', '/admin/events', '/admin/events/new', '/admin/events/review', '/admin/events/import', '/admin/events/feeds',
   '/registry', '/registry/agreements', '/registry/agreements/new', '/registry/projects', '/registry/projects/new', '/registry/review', '/registry/sources', '/registry/deleted',
   '/admin/registry/import',
   '/admin/pages', '/admin/pages/about/edit', '/admin/pages/privacy/edit', '/admin/pages/about/versions', '/admin/pages/about/versions/1',

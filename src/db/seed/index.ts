@@ -8,6 +8,7 @@ import { seedDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 import { seedEvents } from './events.ts';
 import { seedLocalGovernments } from './local-governments.ts';
 import { seedNews } from './news.ts';
+import { seedPrPages } from './pr-pages.ts';
 import { seedRegistry } from './registry/index.ts';
 import { seedSitePages } from './site-pages.ts';
 import { seedWards } from './wards.ts';
@@ -37,6 +38,7 @@ export async function seedDatabase(db: Kysely<Database>, options: SeedOptions): 
   await seedEvents(db, { samples });
   await bumpRevision(db, 'events');
   await seedSitePages(db);
+  await seedPrPages(db, { samples });
   const demoAccounts = samples ? await seedDemoAccounts(db) : [];
   return { localGovernments, registryRecords: registry.inserted, demoAccounts };
 }

@@ -78,6 +78,11 @@ export const auditActionLabels = {
   'accessibility_test.added': { ja: 'アクセシビリティ試験結果の追加', en: 'Accessibility test result added' },
   'accessibility_test.updated': { ja: 'アクセシビリティ試験結果の更新', en: 'Accessibility test result updated' },
   'accessibility_test.removed': { ja: 'アクセシビリティ試験結果の削除', en: 'Accessibility test result removed' },
+  'pr.created': { ja: '自治体PRページの作成', en: 'PR page created' },
+  'pr.updated': { ja: '自治体PRページの更新', en: 'PR page updated' },
+  'pr.restored': { ja: '自治体PRページの版の復元', en: 'PR page version restored' },
+  'pr.hidden': { ja: '自治体PRページの非公開', en: 'PR page hidden' },
+  'pr.shown': { ja: '自治体PRページの再公開', en: 'PR page shown again' },
 } as const satisfies Record<AuditAction, { ja: string; en: string }>;
 
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];

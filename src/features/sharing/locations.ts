@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import { publishedEventLocations } from '../events/index.ts';
 import { publishedArticleLocations } from '../news/index.ts';
 import { sitePageLinks } from '../pages/index.ts';
+import { visiblePrLocations } from '../pr/index.ts';
 
 export interface Location {
   path: string;
@@ -31,18 +32,21 @@ export const sitePages: ReadonlyArray<{ path: string; ja: string; en: string }> 
 ];
 
 export async function siteLocations(db: Kysely<Database>): Promise<Location[]> {
-  const [pages, articles, events, governments] = await Promise.all([
+  const [pages, articles, events, prPages, governments] = await Promise.all([
     sitePageLinks(db),
     publishedArticleLocations(db),
     publishedEventLocations(db),
+    visiblePrLocations(db),
     db.selectFrom('local_governments').select(['code', 'kind']).where('is_counted', '=', 1).orderBy('code').execute(),
   ]);
+  const prUpdated = new Map(prPages.map((p) => [p.code, p.updatedAt]));
   return [
     ...sitePages.map((p) => ({ path: p.path })),
     ...pages.map((p) => ({ path: p.path, updatedAt: p.updatedAt })),
     ...articles,
     ...events,
     ...governments.filter((g) => g.kind === '特別区').map((g) => ({ path: `/wards/${g.code}` })),
-    ...governments.map((g) => ({ path: `/municipalities/${g.code}` })),
+    // A municipality's page carries its PR page: its last change is the PR page's (hidden ones have none).
+    ...governments.map((g) => ({ path: `/municipalities/${g.code}`, updatedAt: prUpdated.get(g.code) })),
   ];
 }

@@ -18,7 +18,7 @@ export default async function sharingRoutes(app: FastifyInstance, { database, co
     return reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(lines.join('\n'));
   });
 
-  app.get('/sitemap.xml', { config: { cachedBy: ['news', 'events', 'registry', 'site-pages'] } }, async (_request, reply) => {
+  app.get('/sitemap.xml', { config: { cachedBy: ['news', 'events', 'registry', 'site-pages', 'pr'] } }, async (_request, reply) => {
     const locations = await siteLocations(database.db);
     const entries = locations.map(
       (l) => `<url><loc>${xmlEscape(config.publicUrl + l.path)}</loc>${l.updatedAt ? `<lastmod>${l.updatedAt.slice(0, 10)}</lastmod>` : ''}</url>`,
