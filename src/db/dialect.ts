@@ -28,6 +28,6 @@ export function snapshotTransaction<DB>(db: Kysely<DB>) {
  */
 export function searchTokensMatch<DB>(db: Kysely<DB>, expressions: { fts: string; tsquery: string }): Expression<SqlBool> {
   return db.getExecutor().adapter instanceof PostgresAdapter
-    ? sql<SqlBool>`to_tsvector('simple', search_documents.tokens) @@ to_tsquery('simple', ${expressions.tsquery})`
+    ? sql<SqlBool>`search_documents.tsv @@ to_tsquery('simple', ${expressions.tsquery})`
     : sql<SqlBool>`search_documents.rowid in (select rowid from search_fts where search_fts match ${expressions.fts})`;
 }

@@ -132,15 +132,26 @@ export async function searchDocuments(db: Kysely<Database>, query: SearchQuery):
   return select.orderBy(sql`dated desc nulls last`).orderBy('id').limit(query.limit).offset(query.offset).execute();
 }
 
-/** How many documents of each kind match. */
-export async function countSearchMatches(db: Kysely<Database>, text: string): Promise<Map<SearchKind, number>> {
+/**
+ * Counts stop past this many: a broad word (合成, 区) matches tens of thousands of documents, and
+ * counting them all costs a pass over every match on each search. A page then says 「1,000件以上」,
+ * and only the first SEARCH_COUNT_CAP results are reachable by page (bounded offset).
+ */
+export const SEARCH_COUNT_CAP = 1_000;
+
+/** How many documents of each kind match, up to SEARCH_COUNT_CAP + 1 (which means "more than the cap"). */
+export async function countSearchMatches(db: Kysely<Database>, text: string, kinds: readonly SearchKind[]): Promise<Map<SearchKind, number>> {
   const terms = queryTerms(text);
   if (terms.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('search_documents')
-    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
-    .where(searchTokensMatch(db, { fts: ftsMatchExpression(terms), tsquery: tsQueryExpression(terms) }))
-    .groupBy('kind')
-    .execute();
-  return new Map(rows.map((r) => [r.kind, Number(r.n)]));
+  const match = searchTokensMatch(db, { fts: ftsMatchExpression(terms), tsquery: tsQueryExpression(terms) });
+  const counts = await Promise.all(
+    kinds.map(async (kind) => {
+      const row = await db
+        .selectFrom((eb) => eb.selectFrom('search_documents').select(sql<number>`1`.as('one')).where(match).where('kind', '=', kind).limit(SEARCH_COUNT_CAP + 1).as('capped'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return [kind, Number(row.n)] as const;
+    }),
+  );
+  return new Map(counts);
 }
