@@ -10,8 +10,11 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`create index search_documents_recency_idx on search_documents (kind, dated desc nulls last, id)`.execute(db);
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  // SQLite puts NULLs first in ascending order, so last in descending order, and accepts no NULLS LAST here.
+  if (postgres) await sql`create index search_documents_recency_idx on search_documents (kind, dated desc nulls last, id)`.execute(db);
+  else await sql`create index search_documents_recency_idx on search_documents (kind, dated desc, id)`.execute(db);
+  if (!postgres) return;
   await sql`alter table search_documents add column tsv tsvector generated always as (to_tsvector('simple', tokens)) stored`.execute(db);
   await sql`alter table search_documents alter column tsv set storage main`.execute(db);
   await sql`drop index if exists search_documents_tokens_idx`.execute(db);
