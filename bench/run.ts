@@ -158,6 +158,9 @@ async function main(): Promise<number> {
     const rawResult = await measure({ engine: 'raw', kind: 'raw', name: 'raw node:http', path: '/' }, raw.url, 0);
     await closeServer(raw.server);
     results.push(rawResult);
+    // Sequential search latency over a fixed list of queries, before the load targets: a quiet
+    // server (a broad search under load may outlive its request and hold the database after it).
+    if (selected(searchLatencyProbe)) latencies.push(await probeSearchLatency(engine, app.url, BROWSER_HEADERS));
     for (const target of FIXED_TARGETS.filter(selected)) {
       results.push(await measure({ engine, kind: 'fixed', ...target }, app.url + target.path, rawResult.requestsPerSecond));
     }
@@ -166,8 +169,6 @@ async function main(): Promise<number> {
       await writeFile(file, JSON.stringify(target.paths));
       results.push(await measure({ engine, kind: 'varied', name: target.name, path: target.pattern }, app.url, rawResult.requestsPerSecond, { file, count: target.paths.length }));
     }
-    // Sequential search latency over a fixed list of queries, after the load (a quiet server).
-    if (selected(searchLatencyProbe)) latencies.push(await probeSearchLatency(engine, app.url, BROWSER_HEADERS));
     await app.stop();
     cleanups.splice(cleanups.indexOf(stopApp), 1);
     printTable(results.filter((r) => r.engine === engine || r === rawResult));

@@ -9,8 +9,6 @@ export const searchLatencyProbe = { name: 'search latency probe' };
 
 const GOAL_P95_MS = 20;
 const ROUNDS = 5;
-/** Let a previous load target's queries drain (a broad search may outlive its request) before timing. */
-const SETTLE_MS = 3_000;
 
 /** What people type: two-character words, a longer word, one kanji, kana, romaji, nothing, several words, a later page. */
 export const PROBE_QUERIES: ReadonlyArray<{ label: string; path: string }> = [
@@ -54,7 +52,6 @@ const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sor
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 export async function probeSearchLatency(engine: Engine, baseUrl: string, headers: Record<string, string>): Promise<SearchLatency> {
-  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   for (const q of PROBE_QUERIES) await timeOne(baseUrl + q.path, headers);
   const byQuery = new Map<string, number[]>(PROBE_QUERIES.map((q) => [q.label, []]));
   for (let r = 0; r < ROUNDS; r++) {

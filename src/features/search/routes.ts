@@ -3,7 +3,7 @@
 // Without a type: the first results of each type with their counts; with a type: its pages.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { countSearchMatches, SEARCH_COUNT_CAP, searchDocuments } from '../../db/search-index.ts';
+import { countSearchMatches, SEARCH_COUNT_CAP, searchDocuments } from '../../db/search-query.ts';
 import type { SearchKind } from '../../db/schema.ts';
 import type { FeatureOptions } from '../feature-options.ts';
 import { contextFor, sendPage } from '../../views/render.ts';
@@ -43,7 +43,7 @@ export default async function searchRoutes(app: FastifyInstance, { database, con
     const groups = await Promise.all(
       wanted.map(async (k) => ({
         kind: k,
-        hits: await searchDocuments(db, { text, kind: k, limit: kind ? resultsPerPage : resultsPerGroup, offset: kind ? (page - 1) * resultsPerPage : 0 }),
+        hits: await searchDocuments(db, { text, kind: k, limit: kind ? resultsPerPage : resultsPerGroup, offset: kind ? (page - 1) * resultsPerPage : 0, matches: counts.get(k) ?? 0 }),
       })),
     );
     return sendPage(reply, SearchPage({ ctx, text, kind, page, counts, groups }));

@@ -88,6 +88,12 @@ describeEachEngine('site search', (current) => {
     assert.deepEqual(hitTitles(all.body).slice(0, 2), ['/news/capped-27', '/news/capped-55']);
     const english = await current().app.inject({ url: `/search?q=${encodeURIComponent('鏑矢')}`, cookies: { lang: 'en' } });
     assert.match(english.body, /Over 1,000 found\./);
+    // A later page in exactly the results' order (ties within a day by id), the same on both engines.
+    const expected = Array.from({ length: 1_001 }, (_, i) => ({ i, id: `news:capped-${String(i).padStart(4, '0')}`, day: 1 + (i % 28) }))
+      .sort((a, b) => b.day - a.day || (a.id < b.id ? -1 : 1))
+      .map((d) => `/news/capped-${d.i}`);
+    assert.deepEqual(hitTitles((await search('鏑矢', '&type=news&page=3')).body), expected.slice(40, 60));
+    assert.deepEqual(hitTitles((await search('鏑矢', '&type=news&page=50')).body), expected.slice(980, 1_000));
     const beyond = await search('鏑矢', '&type=news&page=80');
     assert.equal(beyond.statusCode, 200);
     assert.equal(hitTitles(beyond.body).length, 20, 'a page past the reachable ones shows the last reachable page');

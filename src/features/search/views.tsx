@@ -1,7 +1,7 @@
 // The search page: a plain GET form, then the results grouped by type with their counts, each
 // title and excerpt with the matched words marked.
 import { highlightRanges, queryTerms } from '../../domain/search-tokens.ts';
-import { SEARCH_COUNT_CAP, type SearchHit } from '../../db/search-index.ts';
+import { SEARCH_COUNT_CAP, type SearchHit } from '../../db/search-query.ts';
 import type { SearchKind } from '../../db/schema.ts';
 import { Pagination, pageCount } from '../../views/components/pagination.tsx';
 import type { PageContext } from '../../views/context.ts';
