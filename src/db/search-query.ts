@@ -106,7 +106,10 @@ async function sqliteCandidates(db: Kysely<Database>, terms: Terms, kind: Search
   let keys = first;
   if (first.length === wanted) {
     const lastDay = Math.floor(first.at(-1)! / SEARCH_KEY_DAY);
-    const sameDay = await sql<{ key: number }>`select rowid as key from search_fts where search_fts match ${match} and rowid >= ${lastDay * SEARCH_KEY_DAY} and rowid < ${(lastDay + 1) * SEARCH_KEY_DAY}`.execute(db);
+    // Bound as BigInt: better-sqlite3 binds a JavaScript number as a REAL, and FTS5 then reads every match instead of seeking to the day (measured: 37 ms against 0.3 ms).
+    const from = BigInt(lastDay * SEARCH_KEY_DAY);
+    const to = BigInt((lastDay + 1) * SEARCH_KEY_DAY);
+    const sameDay = await sql<{ key: number }>`select rowid as key from search_fts where search_fts match ${match} and rowid >= ${from} and rowid < ${to}`.execute(db);
     keys = [...first.filter((k) => Math.floor(k / SEARCH_KEY_DAY) > lastDay), ...sameDay.rows.map((r) => r.key)];
   }
   if (keys.length === 0) return [];
