@@ -41,9 +41,9 @@ export const SEARCH_COUNT_CAP = 1_000;
 
 type Terms = ReturnType<typeof queryTerms>;
 
-/** FTS5: the kind's column holds one word, the kind; the tokens' column the text's tokens. */
+/** FTS5: the kind's column holds the kind (quoted: a kind such as pr_page is a phrase of two words there); the tokens' column the text's tokens. */
 function ftsQuery(terms: Terms, kind: SearchKind): string {
-  return `kind : ${kind} AND tokens : (${ftsMatchExpression(terms)})`;
+  return `kind : "${kind}" AND tokens : (${ftsMatchExpression(terms)})`;
 }
 
 const tsMatch = (terms: Terms) => sql<boolean>`search_documents.tsv @@ to_tsquery('simple', ${tsQueryExpression(terms)})`;
