@@ -1,13 +1,19 @@
-// Synthetic benchmark volume for news: 10,000 published articles over 12 年度, each marked
-// provenance 'synthetic' and titled 「【合成データ】…」, with a body of realistic length (headings,
-// lists, a link) and related municipalities. For `npm run bench` only: never loaded by `npm start`.
+// Synthetic benchmark volume for news: published articles over 12 年度 (10,000 at least; the bench
+// asks for as many as bring the search index to 100,000 documents), each marked provenance
+// 'synthetic' and titled 「【合成データ】…」 with one of a few topics (防災訓練, 観光PR, …: as on a real
+// site, a word people search for matches some articles and not others), with a body of realistic
+// length (headings, lists, a link) and related municipalities. For `npm run bench` only: never
+// loaded by `npm start`.
 import { createHash } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
+import { bumpRevision } from '../src/db/revisions.ts';
 import type { Database } from '../src/db/schema.ts';
 
 export const syntheticArticleCount = 10_000;
 const CHUNK = 500;
 const CATEGORIES = ['project', 'event', 'notice', 'disaster', 'call'];
+/** What an article is about; a prime count, so topic and category vary independently. */
+const TOPICS = ['防災訓練', '観光PR', '物産展', '移住相談', '交流事業', '連携協定', '子育て支援', '環境学習', '講演会', '地域おこし', '職員派遣'];
 
 function syntheticId(key: string): string {
   const h = createHash('sha1').update(`synthetic-news:${key}`).digest('hex');
@@ -47,7 +53,7 @@ export async function seedSyntheticNews(db: Kysely<Database>, count = syntheticA
     articles.push({
       id,
       slug: `synthetic-${i}`,
-      title: `【合成データ】お知らせ ${i}`,
+      title: `【合成データ】${TOPICS[i % TOPICS.length]}のお知らせ ${i}`,
       category: CATEGORIES[i % CATEGORIES.length]!,
       summary: `【合成データ】記事 ${i} の概要です。`,
       body: body(i),
@@ -66,5 +72,7 @@ export async function seedSyntheticNews(db: Kysely<Database>, count = syntheticA
   }
   for (let i = 0; i < articles.length; i += CHUNK) await db.insertInto('articles').values(articles.slice(i, i + CHUNK)).execute();
   for (let i = 0; i < links.length; i += CHUNK) await db.insertInto('article_links').values(links.slice(i, i + CHUNK)).execute();
+  // As a write through the app would: pages and the search index made from news see the change.
+  await bumpRevision(db, 'news');
   return count;
 }

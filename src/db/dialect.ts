@@ -21,13 +21,7 @@ export function snapshotTransaction<DB>(db: Kysely<DB>) {
   return db.getExecutor().adapter instanceof PostgresAdapter ? transaction.setIsolationLevel('repeatable read') : transaction;
 }
 
-/**
- * The search index's rows whose tokens match (src/db/search-index.ts): FTS5 on SQLite (a MATCH
- * expression), the GIN-indexed to_tsvector('simple', tokens) on PostgreSQL (a tsquery). Both
- * expressions are built from the same terms by src/domain/search-tokens.ts.
- */
-export function searchTokensMatch<DB>(db: Kysely<DB>, expressions: { fts: string; tsquery: string }): Expression<SqlBool> {
-  return db.getExecutor().adapter instanceof PostgresAdapter
-    ? sql<SqlBool>`to_tsvector('simple', search_documents.tokens) @@ to_tsquery('simple', ${expressions.tsquery})`
-    : sql<SqlBool>`search_documents.rowid in (select rowid from search_fts where search_fts match ${expressions.fts})`;
+/** True on PostgreSQL: for the few places where the engines need different SQL (e.g. the search index's queries). */
+export function isPostgres<DB>(db: Kysely<DB>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }

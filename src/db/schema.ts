@@ -682,6 +682,8 @@ export interface SearchDocumentsTable {
   url: string;
   dated: string | null;
   tokens: string;
+  /** Orders a kind's documents newest day first (src/db/search-index.ts); SQLite's FTS5 is keyed by it. */
+  search_key: number;
 }
 
 export interface SearchSyncTable {

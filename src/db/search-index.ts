@@ -2,9 +2,9 @@
 // documents (news, events, municipalities, later PR pages and the board) and the search page.
 // Each feature tells what changed since a point (its `updated_at`); `syncSearchKind` brings the
 // index up to it. Writes are idempotent, so two instances syncing at once do no harm.
-import { sql, type Kysely } from 'kysely';
-import { ftsMatchExpression, indexTokens, queryTerms, tsQueryExpression } from '../domain/search-tokens.ts';
-import { searchTokensMatch } from './dialect.ts';
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { indexTokens } from '../domain/search-tokens.ts';
 import type { Database, SearchKind } from './schema.ts';
 
 export interface SearchDocument {
@@ -54,11 +54,61 @@ function decodePoint(text: string | undefined): SyncPoint {
 const EXCERPT_LIMIT = 2_000;
 const CHUNK = 200;
 
+/** Bits of a search key below the day: a hash of the document's id. */
+export const SEARCH_KEY_DAY = 2 ** 35;
+const DAY_LIMIT = 2 ** 17;
+const EPOCH_2000 = Date.UTC(2000, 0, 1);
+
+/** The day of a `dated` (days since 2000-01-01; 0 for none or earlier): rises with the text's order. */
+export function searchKeyDay(dated: string | null): number {
+  const day = dated && /^\d{4}-\d{2}-\d{2}/.test(dated) ? Date.parse(`${dated.slice(0, 10)}T00:00:00Z`) : NaN;
+  if (!Number.isFinite(day)) return 0;
+  return Math.min(DAY_LIMIT - 1, Math.max(0, Math.floor((day - EPOCH_2000) / 86_400_000)));
+}
+
+/**
+ * A document's search key: its day above, a hash of its id below (unique in practice; a clash
+ * takes the next free number of the same day). A larger key is a later (or equal) day, so walking
+ * the keys downwards meets the newest documents first (SQLite's FTS5 is keyed by it). Under 2^52:
+ * an exact JavaScript number.
+ */
+function searchKeyOf(id: string, dated: string | null): number {
+  const low = Number.parseInt(createHash('sha1').update(id).digest('hex').slice(0, 9), 16) % SEARCH_KEY_DAY;
+  return searchKeyDay(dated) * SEARCH_KEY_DAY + low;
+}
+
+/** The next key of the same day (wrapping within the day, so the day never changes). */
+function nextKey(key: number): number {
+  const day = Math.floor(key / SEARCH_KEY_DAY);
+  return day * SEARCH_KEY_DAY + ((key % SEARCH_KEY_DAY) + 1) % SEARCH_KEY_DAY;
+}
+
+/** Keys for the rows, none taken by another document (in the index or in the rows). */
+async function assignKeys(db: Kysely<Database>, rows: Array<{ id: string; dated: string | null }>): Promise<number[]> {
+  const keys = rows.map((r) => searchKeyOf(r.id, r.dated));
+  for (;;) {
+    const taken = new Map((await db.selectFrom('search_documents').select(['id', 'search_key']).where('search_key', 'in', keys).execute()).map((r) => [Number(r.search_key), r.id]));
+    const used = new Set<number>();
+    let clashes = 0;
+    rows.forEach((row, i) => {
+      const owner = taken.get(keys[i]!);
+      if ((owner !== undefined && owner !== row.id) || used.has(keys[i]!)) {
+        keys[i] = nextKey(keys[i]!);
+        clashes++;
+      }
+      used.add(keys[i]!);
+    });
+    if (clashes === 0) return keys;
+  }
+}
+
 export async function upsertSearchDocuments(db: Kysely<Database>, docs: readonly SearchDocument[]): Promise<void> {
   for (let i = 0; i < docs.length; i += CHUNK) {
-    const rows = docs.slice(i, i + CHUNK).map((d) => {
+    const chunk = docs.slice(i, i + CHUNK);
+    const keys = await assignKeys(db, chunk.map((d) => ({ id: d.id, dated: d.dated })));
+    const rows = chunk.map((d, k) => {
       const excerpt = d.excerpt.slice(0, EXCERPT_LIMIT);
-      return { id: d.id, kind: d.kind, title: d.title.slice(0, 300), excerpt, url: d.url, dated: d.dated, tokens: indexTokens([d.title, excerpt, d.keywords]) };
+      return { id: d.id, kind: d.kind, title: d.title.slice(0, 300), excerpt, url: d.url, dated: d.dated, tokens: indexTokens([d.title, excerpt, d.keywords]), search_key: keys[k]! };
     });
     await db
       .insertInto('search_documents')
@@ -71,6 +121,7 @@ export async function upsertSearchDocuments(db: Kysely<Database>, docs: readonly
           url: eb.ref('excluded.url'),
           dated: eb.ref('excluded.dated'),
           tokens: eb.ref('excluded.tokens'),
+          search_key: eb.ref('excluded.search_key'),
         })),
       )
       .execute();
@@ -98,49 +149,3 @@ export async function syncSearchKind(db: Kysely<Database>, kind: SearchKind, cha
   });
 }
 
-export interface SearchHit {
-  id: string;
-  kind: SearchKind;
-  title: string;
-  excerpt: string;
-  url: string;
-  dated: string | null;
-}
-
-export interface SearchQuery {
-  text: string;
-  kind: SearchKind | null;
-  limit: number;
-  offset: number;
-}
-
-/** The normalised terms of a query, or none when it has no searchable character. */
-export function searchTermsOf(text: string) {
-  return queryTerms(text);
-}
-
-/** Matching documents of one kind (or all), newest first. */
-export async function searchDocuments(db: Kysely<Database>, query: SearchQuery): Promise<SearchHit[]> {
-  const terms = queryTerms(query.text);
-  if (terms.length === 0) return [];
-  let select = db
-    .selectFrom('search_documents')
-    .select(['id', 'kind', 'title', 'excerpt', 'url', 'dated'])
-    .where(searchTokensMatch(db, { fts: ftsMatchExpression(terms), tsquery: tsQueryExpression(terms) }));
-  if (query.kind) select = select.where('kind', '=', query.kind);
-  // NULLS LAST spelled out: the engines' defaults differ, and the results must not.
-  return select.orderBy(sql`dated desc nulls last`).orderBy('id').limit(query.limit).offset(query.offset).execute();
-}
-
-/** How many documents of each kind match. */
-export async function countSearchMatches(db: Kysely<Database>, text: string): Promise<Map<SearchKind, number>> {
-  const terms = queryTerms(text);
-  if (terms.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('search_documents')
-    .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
-    .where(searchTokensMatch(db, { fts: ftsMatchExpression(terms), tsquery: tsQueryExpression(terms) }))
-    .groupBy('kind')
-    .execute();
-  return new Map(rows.map((r) => [r.kind, Number(r.n)]));
-}

@@ -64,33 +64,43 @@ export function tsQueryExpression(terms: ReadonlyArray<{ query: TermQuery }>): s
   return terms.map(({ query }) => (query.kind === 'phrase' ? `(${query.tokens.join(' <-> ')})` : `${query.prefix}:*`)).join(' & ');
 }
 
+/** Each character's normalised form, remembered: a page highlights thousands of characters, mostly the same few hundred. */
+const normalisedChars = new Map<string, string>();
+function normaliseChar(c: string): string {
+  let n = normalisedChars.get(c);
+  if (n === undefined) {
+    n = normalizeForSearch(c);
+    if (normalisedChars.size < 20_000) normalisedChars.set(c, n);
+  }
+  return n;
+}
+
 /**
  * Where the terms occur in an original (not normalised) text, as [start, end) ranges of it, for
  * highlighting. Each character is normalised on its own, which keeps positions; a match that
  * spans a character NFKC would merge (half-width ﾀﾞ) is simply not highlighted.
  */
 export function highlightRanges(text: string, terms: ReadonlyArray<{ text: string }>): Array<[number, number]> {
-  const chars = Array.from(text);
-  const normalised: string[] = [];
+  // The normalised text, and for each of its UTF-16 units the offset in `text` of the character it came from.
+  let haystack = '';
   const offsets: number[] = [];
   let offset = 0;
-  for (const c of chars) {
-    const n = normalizeForSearch(c);
-    for (const piece of Array.from(n)) {
-      normalised.push(piece);
-      offsets.push(offset);
-    }
+  for (const c of text) {
+    const n = normaliseChar(c);
+    haystack += n;
+    for (let k = 0; k < n.length; k++) offsets.push(offset);
     offset += c.length;
   }
   offsets.push(offset);
-  const haystack = normalised.join('');
   const ranges: Array<[number, number]> = [];
   for (const term of terms) {
-    const needle = Array.from(term.text);
-    if (needle.length === 0) continue;
+    if (term.text === '') continue;
     for (let at = haystack.indexOf(term.text); at >= 0; at = haystack.indexOf(term.text, at + 1)) {
-      const startChar = Array.from(haystack.slice(0, at)).length;
-      ranges.push([offsets[startChar]!, offsets[startChar + needle.length]!]);
+      const end = at + term.text.length;
+      // The end: the offset of the character after the match (the next distinct origin).
+      let to = end;
+      while (to < haystack.length && offsets[to] === offsets[end - 1]) to++;
+      ranges.push([offsets[at]!, to < haystack.length ? offsets[to]! : offset]);
     }
   }
   ranges.sort((a, b) => a[0] - b[0]);

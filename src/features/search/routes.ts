@@ -3,7 +3,7 @@
 // Without a type: the first results of each type with their counts; with a type: its pages.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { countSearchMatches, searchDocuments } from '../../db/search-index.ts';
+import { countSearchMatches, SEARCH_COUNT_CAP, searchDocuments } from '../../db/search-query.ts';
 import type { SearchKind } from '../../db/schema.ts';
 import type { FeatureOptions } from '../feature-options.ts';
 import { contextFor, sendPage } from '../../views/render.ts';
@@ -18,6 +18,8 @@ const searchQuery = z.object({
 
 export const resultsPerPage = 20;
 export const resultsPerGroup = 5;
+/** Only the first SEARCH_COUNT_CAP results are reachable (a bounded offset); a later page shows the last one. */
+const lastReachablePage = Math.ceil(SEARCH_COUNT_CAP / resultsPerPage);
 
 export default async function searchRoutes(app: FastifyInstance, { database, config }: FeatureOptions): Promise<void> {
   const { db } = database;
@@ -33,15 +35,15 @@ export default async function searchRoutes(app: FastifyInstance, { database, con
     const query = searchQuery.parse(request.query ?? {});
     const text = (query.q ?? '').trim();
     const kind: SearchKind | null = query.type ?? null;
-    const page = query.page ?? 1;
+    const page = Math.min(query.page ?? 1, lastReachablePage);
     if (!text) return sendPage(reply, SearchPage({ ctx, text, kind, page, counts: new Map(), groups: [] }));
     await keepSearchIndexCurrent(db);
-    const counts = await countSearchMatches(db, text);
+    const counts = await countSearchMatches(db, text, searchKinds);
     const wanted = kind ? [kind] : searchKinds.filter((k) => (counts.get(k) ?? 0) > 0);
     const groups = await Promise.all(
       wanted.map(async (k) => ({
         kind: k,
-        hits: await searchDocuments(db, { text, kind: k, limit: kind ? resultsPerPage : resultsPerGroup, offset: kind ? (page - 1) * resultsPerPage : 0 }),
+        hits: await searchDocuments(db, { text, kind: k, limit: kind ? resultsPerPage : resultsPerGroup, offset: kind ? (page - 1) * resultsPerPage : 0, matches: counts.get(k) ?? 0 }),
       })),
     );
     return sendPage(reply, SearchPage({ ctx, text, kind, page, counts, groups }));

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { signedInClient } from '../../../test/accounts.ts';
 import type { TestClient } from '../../../test/client.ts';
+import { upsertSearchDocuments } from '../../db/search-index.ts';
 import { describeEachEngine } from '../../../test/helper.ts';
 
 describeEachEngine('site search', (current) => {
@@ -63,6 +64,40 @@ describeEachEngine('site search', (current) => {
     assert.doesNotMatch(hostile.body.replace(/="[^"]*"/g, ''), /<script>alert/, 'only inside attribute values, where it is text');
     assert.equal((await search('a'.repeat(500))).statusCode, 200);
     assert.equal((await search('防災', '&type=nope&page=-3')).statusCode, 200);
+  });
+
+  test('a broad word: counts stop at 1,000 and say so; only the first 1,000 results are reachable; newest first', async () => {
+    const { database } = current();
+    // 1,001 documents with a word no other document has (written to the index directly: the count
+    // and the order are the index's, whatever feature the documents come from).
+    await upsertSearchDocuments(
+      database.handle.db,
+      Array.from({ length: 1_001 }, (_, i) => ({
+        id: `news:capped-${String(i).padStart(4, '0')}`,
+        kind: 'news' as const,
+        title: `鏑矢テスト ${i}`,
+        excerpt: '',
+        url: `/news/capped-${i}`,
+        dated: `2020-01-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00.000Z`,
+      })),
+    );
+    const all = await search('鏑矢');
+    assert.match(all.body, /1,000件以上見つかりました。/);
+    assert.match(all.body, /お知らせ・連携事業（1,000件以上）<\/h2>/);
+    // Newest first, ties by id: the 28th of January holds i = 27, 55, …
+    assert.deepEqual(hitTitles(all.body).slice(0, 2), ['/news/capped-27', '/news/capped-55']);
+    const english = await current().app.inject({ url: `/search?q=${encodeURIComponent('鏑矢')}`, cookies: { lang: 'en' } });
+    assert.match(english.body, /Over 1,000 found\./);
+    // A later page in exactly the results' order (ties within a day by id), the same on both engines.
+    const expected = Array.from({ length: 1_001 }, (_, i) => ({ i, id: `news:capped-${String(i).padStart(4, '0')}`, day: 1 + (i % 28) }))
+      .sort((a, b) => b.day - a.day || (a.id < b.id ? -1 : 1))
+      .map((d) => `/news/capped-${d.i}`);
+    assert.deepEqual(hitTitles((await search('鏑矢', '&type=news&page=3')).body), expected.slice(40, 60));
+    assert.deepEqual(hitTitles((await search('鏑矢', '&type=news&page=50')).body), expected.slice(980, 1_000));
+    const beyond = await search('鏑矢', '&type=news&page=80');
+    assert.equal(beyond.statusCode, 200);
+    assert.equal(hitTitles(beyond.body).length, 20, 'a page past the reachable ones shows the last reachable page');
+    assert.doesNotMatch(beyond.body, /rel="next"/);
   });
 
   test('the index follows writes: an article taken down is no longer found', async () => {

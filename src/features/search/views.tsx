@@ -1,7 +1,7 @@
 // The search page: a plain GET form, then the results grouped by type with their counts, each
 // title and excerpt with the matched words marked.
 import { highlightRanges, queryTerms } from '../../domain/search-tokens.ts';
-import type { SearchHit } from '../../db/search-index.ts';
+import { SEARCH_COUNT_CAP, type SearchHit } from '../../db/search-query.ts';
 import type { SearchKind } from '../../db/schema.ts';
 import { Pagination, pageCount } from '../../views/components/pagination.tsx';
 import type { PageContext } from '../../views/context.ts';
@@ -19,6 +19,11 @@ const kindNames: Record<SearchKind, [string, string]> = {
 
 function kindName(ctx: PageContext, kind: SearchKind): string {
   return ctx.tFormat(kindNames[kind][0], kindNames[kind][1]);
+}
+
+/** A count as shown: past the cap the search stopped counting, and says so (「1,000件以上」). */
+function countText(ctx: PageContext, n: number): string {
+  return n > SEARCH_COUNT_CAP ? ctx.tFormat(`${formatCount(SEARCH_COUNT_CAP)}件以上`, `over ${formatCount(SEARCH_COUNT_CAP)}`) : ctx.tFormat(`${formatCount(n)}件`, `${formatCount(n)}`);
 }
 
 function searchHref(text: string, kind: SearchKind | null, page = 1): string {
@@ -86,7 +91,8 @@ export interface SearchPageProps {
 export function SearchPage({ ctx, text, kind, page, counts, groups }: SearchPageProps): JSX.Element {
   const title = text ? ctx.tFormat(`「${text}」の検索結果`, `Results for “${text}”`) : ctx.t('サイト内検索', 'Search this site');
   const terms = queryTerms(text);
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const total = [...counts.values()].reduce((a, b) => a + Math.min(b, SEARCH_COUNT_CAP), 0);
+  const capped = [...counts.values()].some((n) => n > SEARCH_COUNT_CAP);
   return (
     <Layout ctx={ctx} title={title} breadcrumbs={[{ href: '/', label: ctx.t('トップ', 'Home') }, { label: ctx.t('サイト内検索', 'Search') }]}>
       <h1 class="rk-heading-1" safe>
@@ -111,7 +117,9 @@ export function SearchPage({ ctx, text, kind, page, counts, groups }: SearchPage
         <p class="rk-result-count" role="status" safe>
           {total === 0
             ? ctx.t('該当するページはありません。言葉を短くするか、別の言葉でお試しください。', 'Nothing found. Try a shorter or different word.')
-            : ctx.tFormat(`${formatCount(total)}件見つかりました。`, `${formatCount(total)} found.`)}
+            : capped
+              ? ctx.tFormat(`${formatCount(total)}件以上見つかりました。`, `Over ${formatCount(total)} found.`)
+              : ctx.tFormat(`${formatCount(total)}件見つかりました。`, `${formatCount(total)} found.`)}
         </p>
       ) : (
         ''
@@ -127,7 +135,7 @@ export function SearchPage({ ctx, text, kind, page, counts, groups }: SearchPage
             {searchKinds.map((k) => (
               <li>
                 <a class="rk-tabs__link" href={searchHref(text, k)} aria-current={kind === k ? 'page' : undefined} safe>
-                  {ctx.tFormat(`${kindName(ctx, k)}（${formatCount(counts.get(k) ?? 0)}）`, `${kindName(ctx, k)} (${formatCount(counts.get(k) ?? 0)})`)}
+                  {ctx.tFormat(`${kindName(ctx, k)}（${countText(ctx, counts.get(k) ?? 0)}）`, `${kindName(ctx, k)} (${countText(ctx, counts.get(k) ?? 0)})`)}
                 </a>
               </li>
             ))}
@@ -139,7 +147,7 @@ export function SearchPage({ ctx, text, kind, page, counts, groups }: SearchPage
       {groups.map((group) => (
         <section class="rk-section" aria-labelledby={`results-${group.kind}`}>
           <h2 id={`results-${group.kind}`} class="rk-heading-2" safe>
-            {ctx.tFormat(`${kindName(ctx, group.kind)}（${formatCount(counts.get(group.kind) ?? 0)}件）`, `${kindName(ctx, group.kind)} (${formatCount(counts.get(group.kind) ?? 0)})`)}
+            {ctx.tFormat(`${kindName(ctx, group.kind)}（${countText(ctx, counts.get(group.kind) ?? 0)}）`, `${kindName(ctx, group.kind)} (${countText(ctx, counts.get(group.kind) ?? 0)})`)}
           </h2>
           <ol class="rk-search-results">
             {group.hits.map((hit) => (
@@ -155,7 +163,7 @@ export function SearchPage({ ctx, text, kind, page, counts, groups }: SearchPage
           ) : (
             ''
           )}
-          {kind !== null ? <Pagination ctx={ctx} page={page} pages={pageCount(counts.get(group.kind) ?? 0, 20)} hrefFor={(p) => searchHref(text, kind, p)} /> : ''}
+          {kind !== null ? <Pagination ctx={ctx} page={page} pages={pageCount(Math.min(counts.get(group.kind) ?? 0, SEARCH_COUNT_CAP), 20)} hrefFor={(p) => searchHref(text, kind, p)} /> : ''}
         </section>
       ))}
     </Layout>
