@@ -33,6 +33,7 @@ import searchRoutes from './features/search/routes.ts';
 import sharingRoutes from './features/sharing/routes.ts';
 import registryFeature from './features/registry/index.ts';
 import eventsFeature from './features/events/index.ts';
+import notificationsFeature from './features/notifications/index.ts';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -49,6 +50,14 @@ export interface RouteEntry {
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteEntry[];
+  }
+  interface FastifyContextConfig {
+    /**
+     * A POST that carries no CSRF token on purpose, named for why: 'signed-link' = the URL holds
+     * an HMAC only the server can make (the unsubscribe link of notification mail, posted by mail
+     * clients without cookies, RFC 8058). Nothing else may use it.
+     */
+    csrfExempt?: 'signed-link';
   }
 }
 
@@ -111,6 +120,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   // Every state change is a POST from one of our forms and must carry its CSRF token.
   app.addHook('preHandler', (request, reply, done) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return done();
+    if (request.routeOptions.config.csrfExempt === 'signed-link') return done();
     app.csrfProtection(request, reply, done);
   });
   const mailer = givenMailer ?? createMailer(config.mail, (message) => app.log.info(message));
@@ -148,6 +158,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   await app.register(registryFeature, features);
   await app.register(newsFeature, features);
   await app.register(eventsFeature, features);
+  await app.register(notificationsFeature, features);
   return app;
 }
 

@@ -50,12 +50,15 @@ export type AuditAction =
   | 'event.imported'
   | 'event_feed.added'
   | 'event_feed.updated'
-  | 'event_feed.removed';
+  | 'event_feed.removed'
+  | 'notifications.preferences_changed'
+  | 'notifications.unsubscribed'
+  | 'job.retried';
 
 export interface AuditEvent {
   actorAccountId: string | null;
   action: AuditAction;
-  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article' | 'event' | 'event_feed';
+  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article' | 'event' | 'event_feed' | 'job';
   targetId?: string;
   ip?: string;
   detail?: Record<string, unknown>;

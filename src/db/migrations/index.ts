@@ -15,6 +15,8 @@ import * as search from './2026-12-07T1400_search.ts';
 import * as articleListingIndexes from './2026-12-07T1500_article_listing_indexes.ts';
 import * as searchSyncPoint from './2026-12-07T1600_search_sync_point.ts';
 import * as totpSecretSealed from './2026-12-07T1100_totp_secret_sealed.ts';
+import * as jobs from './2026-12-08T1040_jobs.ts';
+import * as notifications from './2026-12-08T1041_notifications.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T0900_local_governments': localGovernments,
@@ -32,4 +34,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1400_search': search,
   '2026-12-07T1500_article_listing_indexes': articleListingIndexes,
   '2026-12-07T1600_search_sync_point': searchSyncPoint,
+  '2026-12-08T1040_jobs': jobs,
+  '2026-12-08T1041_notifications': notifications,
 };

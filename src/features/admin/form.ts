@@ -73,6 +73,9 @@ export const auditActionLabels = {
   'event_feed.added': { ja: 'イベント収集元の登録', en: 'Event feed added' },
   'event_feed.updated': { ja: 'イベント収集元の変更', en: 'Event feed updated' },
   'event_feed.removed': { ja: 'イベント収集元の停止', en: 'Event feed stopped' },
+  'notifications.preferences_changed': { ja: '通知の設定の変更', en: 'Notification settings changed' },
+  'notifications.unsubscribed': { ja: '通知メールの配信停止', en: 'Notification mail unsubscribed' },
+  'job.retried': { ja: '送信できなかった処理の再実行', en: 'Failed job retried' },
 } as const satisfies Record<AuditAction, { ja: string; en: string }>;
 
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];
