@@ -13,12 +13,13 @@ const publicPages = [
   '/events', '/events/archive', '/events/calendar?month=2024-10',
   '/collaboration', '/collaboration/wide-area', '/collaboration/disaster-support', '/collaboration/companies', '/collaboration/regions', '/collaboration/plan',
   '/projects', '/agreements', '/wards', '/wards/131016', '/municipalities', '/municipalities/131016', '/municipalities/012211',
-  '/login', '/register', '/password/forgot', '/terms',
+  '/login', '/register', '/password/forgot', '/terms', '/unsubscribe/not-a-valid-link',
 ];
 
 const secretariatPages = [
   '/member', '/member/profile', '/member/sessions', '/member/password', '/member/events', '/member/events/new',
-  '/admin', '/admin/approvals', '/admin/accounts', '/admin/audit', '/admin/mail-domains',
+  '/member/notifications', '/member/notifications/settings',
+  '/admin', '/admin/approvals', '/admin/accounts', '/admin/audit', '/admin/mail-domains', '/admin/jobs',
   '/admin/news', '/admin/news/new', '/admin/events', '/admin/events/new', '/admin/events/review', '/admin/events/import', '/admin/events/feeds',
   '/registry', '/registry/agreements', '/registry/agreements/new', '/registry/projects', '/registry/projects/new', '/registry/review', '/registry/sources', '/registry/deleted',
   '/admin/registry/import',
