@@ -34,6 +34,7 @@ import sharingRoutes from './features/sharing/routes.ts';
 import registryFeature from './features/registry/index.ts';
 import eventsFeature from './features/events/index.ts';
 import prFeature from './features/pr/index.ts';
+import notificationsFeature from './features/notifications/index.ts';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -50,6 +51,14 @@ export interface RouteEntry {
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteEntry[];
+  }
+  interface FastifyContextConfig {
+    /**
+     * A POST that carries no CSRF token on purpose, named for why: 'signed-link' = the URL holds
+     * an HMAC only the server can make (the unsubscribe link of notification mail, posted by mail
+     * clients without cookies, RFC 8058). Nothing else may use it.
+     */
+    csrfExempt?: 'signed-link';
   }
 }
 
@@ -112,6 +121,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   // Every state change is a POST from one of our forms and must carry its CSRF token.
   app.addHook('preHandler', (request, reply, done) => {
     if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return done();
+    if (request.routeOptions.config.csrfExempt === 'signed-link') return done();
     app.csrfProtection(request, reply, done);
   });
   const mailer = givenMailer ?? createMailer(config.mail, (message) => app.log.info(message));
@@ -150,6 +160,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   await app.register(newsFeature, features);
   await app.register(eventsFeature, features);
   await app.register(prFeature, features);
+  await app.register(notificationsFeature, features);
   return app;
 }
 

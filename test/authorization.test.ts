@@ -143,6 +143,9 @@ describeEachEngine('authorisation of every protected route', (current) => {
     assert.ok(routes.some((r) => r.url === '/admin'), 'the secretariat page exists');
     assert.ok(routes.some((r) => r.method === 'POST' && r.url.startsWith('/admin')), 'the secretariat has actions');
     assert.ok(routes.some((r) => r.url === '/registry'), 'the registry edit pages exist');
+    for (const url of ['/member/notifications', '/member/notifications/settings', '/member/notifications/read', '/member/notifications/read-all', '/admin/jobs', '/admin/jobs/:id/retry']) {
+      assert.ok(routes.some((r) => r.url === url), `${url} is walked`);
+    }
     assert.ok(routes.some((r) => r.method === 'POST' && wardRecordRoutes.test(r.url)), 'the registry has record actions');
     assert.ok(routes.some((r) => r.method === 'POST' && municipalityOwnRoutes.test(r.url)), 'the PR page form is walked');
     assert.ok(routes.some((r) => r.method === 'POST' && r.url.startsWith('/admin/pr/')), 'the PR back office is walked');

@@ -10,6 +10,8 @@ export interface CaughtMail {
   subject: string;
   text: string;
   html: string | false;
+  /** Raw header values by lower-case name (e.g. list-unsubscribe), as sent. */
+  headers: Record<string, string>;
 }
 
 export interface MailCatcher {
@@ -30,7 +32,8 @@ export async function startMailCatcher(): Promise<MailCatcher> {
       simpleParser(stream).then(
         (mail) => {
           const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(',') : (mail.to?.text ?? '');
-          messages.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', html: mail.html ?? false });
+          const headers = Object.fromEntries(mail.headerLines.map((h) => [h.key, h.line.slice(h.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim()]));
+          messages.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', html: mail.html ?? false, headers });
           callback();
         },
         (error: Error) => callback(error),

@@ -60,12 +60,15 @@ export type AuditAction =
   | 'pr.updated'
   | 'pr.restored'
   | 'pr.hidden'
-  | 'pr.shown';
+  | 'pr.shown'
+  | 'notifications.preferences_changed'
+  | 'notifications.unsubscribed'
+  | 'job.retried';
 
 export interface AuditEvent {
   actorAccountId: string | null;
   action: AuditAction;
-  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article' | 'event' | 'event_feed' | 'site_page' | 'accessibility_test' | 'pr_page';
+  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article' | 'event' | 'event_feed' | 'site_page' | 'accessibility_test' | 'pr_page' | 'job';
   targetId?: string;
   ip?: string;
   detail?: Record<string, unknown>;

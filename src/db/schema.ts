@@ -148,7 +148,7 @@ export interface DataRevisionsTable {
   revision: Generated<number>;
 }
 
-export interface Database extends RegistryTables, NewsTables, SearchTables, EventTables, SitePageTables, PrTables {
+export interface Database extends RegistryTables, NewsTables, SearchTables, EventTables, SitePageTables, PrTables, JobTables, NotificationTables {
   data_revisions: DataRevisionsTable;
   local_governments: LocalGovernmentsTable;
   accounts: AccountsTable;
@@ -792,4 +792,60 @@ export interface PrTables {
   pr_page_fields: PrPageFieldsTable;
   pr_page_photos: PrPagePhotosTable;
   pr_page_versions: PrPageVersionsTable;
+}
+
+// ─── The job queue (migration 2026-12-08T1040; src/db/jobs.ts) ─────────────────────────────────
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'dead' | 'cancelled';
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  /** JSON. */
+  payload: string;
+  dedupe_key: string | null;
+  status: JobStatus;
+  run_at: string;
+  locked_until: string | null;
+  locked_by: string | null;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  last_error: Generated<string>;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
+export interface JobTables {
+  jobs: JobsTable;
+}
+
+// ─── Notifications (migration 2026-12-08T1041; src/features/notifications) ─────────────────────
+
+export type NotificationKindValue = 'watching' | 'mentioned' | 'replied' | 'suggested';
+
+export interface NotificationsTable {
+  id: string;
+  recipient_id: string;
+  kind: NotificationKindValue;
+  title: string;
+  excerpt: string;
+  path: string;
+  subject_key: string;
+  actor_id: string | null;
+  created_at: string;
+  read_at: string | null;
+  mailed_at: string | null;
+}
+
+export interface NotificationPreferencesTable {
+  account_id: string;
+  kind: NotificationKindValue;
+  frequency: NotificationFrequency;
+  updated_at: string;
+}
+
+export interface NotificationTables {
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
 }

@@ -11,6 +11,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** Extra headers, e.g. List-Unsubscribe (RFC 8058) on notification mail. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { AppConfig } from '../../src/config.ts';
 import type { Engine } from '../../src/db/index.ts';
 import { demoPassword, demoTotpSecret } from '../../src/db/seed/demo-accounts.ts';
 import { currentTotp } from '../../src/security/totp.ts';
@@ -58,9 +59,9 @@ export interface RunningApp extends TestApp {
 }
 
 /** The real app on a fresh seeded database (SQLite unless told), listening on a free local port. */
-export async function startApp(options: { engine?: Engine; mail?: boolean } = {}): Promise<RunningApp> {
+export async function startApp(options: { engine?: Engine; mail?: boolean; config?: Partial<AppConfig> } = {}): Promise<RunningApp> {
   const engine = options.engine ?? 'sqlite';
-  const { app, database, mail } = options.mail ? await buildTestAppWithMail(engine) : { ...(await buildTestApp(engine)), mail: undefined };
+  const { app, database, mail } = options.mail ? await buildTestAppWithMail(engine, options.config) : { ...(await buildTestApp(engine, options.config)), mail: undefined };
   try {
     await app.listen({ port: 0, host: '127.0.0.1' });
   } catch (error) {

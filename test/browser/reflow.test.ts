@@ -13,12 +13,13 @@ const publicPages = [
   '/events', '/events/archive', '/events/calendar?month=2024-10',
   '/collaboration', '/collaboration/wide-area', '/collaboration/disaster-support', '/collaboration/companies', '/collaboration/regions', '/collaboration/plan',
   '/projects', '/agreements', '/wards', '/wards/131016', '/municipalities', '/municipalities?pr=1&region=tohoku', '/municipalities/131016', '/municipalities/012211', '/municipalities/022021',
-  '/login', '/register', '/password/forgot', '/terms', '/contact', '/site-policy', '/privacy',
+  '/login', '/register', '/password/forgot', '/terms', '/contact', '/site-policy', '/privacy', '/unsubscribe/not-a-valid-link',
 ];
 
 const secretariatPages = [
   '/member', '/member/profile', '/member/sessions', '/member/password', '/member/events', '/member/events/new',
-  '/admin', '/admin/approvals', '/admin/accounts', '/admin/audit', '/admin/mail-domains',
+  '/member/notifications', '/member/notifications/settings',
+  '/admin', '/admin/approvals', '/admin/accounts', '/admin/audit', '/admin/mail-domains', '/admin/jobs',
   '/admin/news', '/admin/news/new', '/admin/pr', '/admin/pr/022021', '/member/pr/022021', '/admin/events', '/admin/events/new', '/admin/events/review', '/admin/events/import', '/admin/events/feeds',
   '/registry', '/registry/agreements', '/registry/agreements/new', '/registry/projects', '/registry/projects/new', '/registry/review', '/registry/sources', '/registry/deleted',
   '/admin/registry/import',

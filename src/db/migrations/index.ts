@@ -18,6 +18,8 @@ import * as prPages from './2026-12-08T1000_pr_pages.ts';
 import * as searchSpeed from './2026-12-08T1020_search_speed.ts';
 import * as totpSecretSealed from './2026-12-07T1100_totp_secret_sealed.ts';
 import * as sitePages from './2026-12-08T1010_site_pages.ts';
+import * as jobs from './2026-12-08T1040_jobs.ts';
+import * as notifications from './2026-12-08T1041_notifications.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T0900_local_governments': localGovernments,
@@ -38,4 +40,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T1000_pr_pages': prPages,
   '2026-12-08T1010_site_pages': sitePages,
   '2026-12-08T1020_search_speed': searchSpeed,
+  '2026-12-08T1040_jobs': jobs,
+  '2026-12-08T1041_notifications': notifications,
 };

@@ -83,6 +83,9 @@ export const auditActionLabels = {
   'pr.restored': { ja: '自治体PRページの版の復元', en: 'PR page version restored' },
   'pr.hidden': { ja: '自治体PRページの非公開', en: 'PR page hidden' },
   'pr.shown': { ja: '自治体PRページの再公開', en: 'PR page shown again' },
+  'notifications.preferences_changed': { ja: '通知の設定の変更', en: 'Notification settings changed' },
+  'notifications.unsubscribed': { ja: '通知メールの配信停止', en: 'Notification mail unsubscribed' },
+  'job.retried': { ja: '送信できなかった処理の再実行', en: 'Failed job retried' },
 } as const satisfies Record<AuditAction, { ja: string; en: string }>;
 
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];

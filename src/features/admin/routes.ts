@@ -2,6 +2,8 @@
 // two-factor authentication only), then parses, runs a query or command, and renders or redirects.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FeatureOptions } from '../feature-options.ts';
+import { recordAudit } from '../../db/audit.ts';
+import { jobOverview, retryDeadJob } from '../../db/jobs.ts';
 import type { Mailer } from '../../mail/index.ts';
 import { guard } from '../../policy/guards.ts';
 import type { PageContext } from '../../views/context.ts';
@@ -16,6 +18,7 @@ import { ApprovalsPage } from './views/approvals.tsx';
 import { AuditPage } from './views/audit-log.tsx';
 import { ConflictPage } from './views/conflict.tsx';
 import { DashboardPage } from './views/dashboard.tsx';
+import { JobsPage } from './views/jobs.tsx';
 import { MailDomainsPage } from './views/mail-domains.tsx';
 import { isNoticeKey, type AdminSection, type NoticeKey } from './views/shared.tsx';
 
@@ -37,6 +40,28 @@ export default async function adminRoutes(app: FastifyInstance, { config, databa
     const actor = guard(request, reply, 'admin:view');
     if (!actor) return reply;
     return sendPage(reply, DashboardPage({ ctx: contextFor(request, reply), summary: await dashboardSummary(db) }));
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // The job queue (src/db/jobs.ts): what waits, and what failed for good
+
+  app.get('/admin/jobs', async (request, reply) => {
+    const actor = guard(request, reply, 'admin:view');
+    if (!actor) return reply;
+    const overview = await jobOverview(db);
+    return sendPage(reply, JobsPage({ ctx: contextFor(request, reply), ...overview, done: formValue(request.query, 'done') === 'retried' ? 'retried' : undefined }));
+  });
+
+  app.post<{ Params: { id: string } }>('/admin/jobs/:id/retry', async (request, reply) => {
+    const actor = guard(request, reply, 'admin:view');
+    if (!actor) return reply;
+    const id = /^[0-9a-f-]{36}$/.test(request.params.id) ? request.params.id : '';
+    if (!id || !(await retryDeadJob(db, id))) {
+      const ctx = contextFor(request, reply);
+      return sendPage(reply, NotFoundPage({ ctx, detail: ctx.t('再実行できる処理が見つかりませんでした。すでに再実行されたか、失敗した処理ではありません。', 'No failed job to run again: it was already retried or did not fail.') }), 404);
+    }
+    await recordAudit(db, { actorAccountId: actor.id, action: 'job.retried', targetType: 'job', targetId: id, ip: request.ip });
+    return reply.redirect('/admin/jobs?done=retried', 303);
   });
 
   // -------------------------------------------------------------------------------------------

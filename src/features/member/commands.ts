@@ -2,7 +2,7 @@
 // nothing of HTTP; routes check passwords and codes first, then call these.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../db/audit.ts';
-import type { Database, NotificationFrequency } from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
 import { createSession, revokeSessions } from '../../db/sessions.ts';
 import { generateBackupCode, hashCode } from '../../security/one-time-codes.ts';
 import { hashPassword } from '../../security/passwords.ts';
@@ -146,8 +146,4 @@ export async function revokeOtherSessions(db: Kysely<Database>, actor: Member, o
     }
     return ended;
   });
-}
-
-export async function saveNotificationFrequency(db: Kysely<Database>, actor: Member, frequency: NotificationFrequency): Promise<void> {
-  await db.updateTable('accounts').set({ notification_frequency: frequency, updated_at: new Date().toISOString() }).where('id', '=', actor.id).execute();
 }

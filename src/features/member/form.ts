@@ -3,7 +3,6 @@
 import { hiraganaToKatakana } from '../../domain/kana.ts';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { NotificationFrequency } from '../../db/schema.ts';
 import { passwordProblem, passwordProblemMessages, type PasswordProblem } from '../../security/passwords.ts';
 import type { PageContext } from '../../views/context.ts';
 import type { FieldError } from '../../views/components/error-summary.tsx';
@@ -255,21 +254,4 @@ const sessionRefSchema = z
 export function parseSessionRef(body: unknown): string | undefined {
   const result = sessionRefSchema.safeParse(fieldsOf(body, ['session']).session);
   return result.success ? result.data : undefined;
-}
-
-// --- Notifications ---------------------------------------------------------------------------
-
-export const notificationFrequencies = ['immediate', 'daily', 'weekly', 'none'] as const satisfies readonly NotificationFrequency[];
-
-const frequencySchema = z.enum(notificationFrequencies);
-
-export function parseNotifications(ctx: PageContext, body: unknown): Parsed<{ frequency: NotificationFrequency }, { frequency: string }> {
-  const { frequency } = fieldsOf(body, ['frequency']);
-  const result = frequencySchema.safeParse(frequency.normalize('NFKC').trim());
-  if (result.success) return { ok: true, value: { frequency: result.data }, input: { frequency } };
-  return {
-    ok: false,
-    errors: [{ field: 'notifications-frequency', message: ctx.t('通知メールの頻度を選んでください。', 'Choose how often to receive notification mail.') }],
-    input: { frequency },
-  };
 }

@@ -15,7 +15,7 @@ const password = 'kamogawa-no-nagare-2026';
 let passwordHash: Promise<string> | undefined;
 const sapporo = '011002';
 
-const memberPages = ['/member', '/member/profile', '/member/password', '/member/two-factor', '/member/sessions', '/member/notifications'];
+const memberPages = ['/member', '/member/profile', '/member/password', '/member/two-factor', '/member/sessions', '/member/notifications', '/member/notifications/settings'];
 
 describeEachEngine(
   'member area',
@@ -409,32 +409,16 @@ describeEachEngine(
       assert.match(done.body, /この端末以外をすべてログアウトさせました。/);
     });
 
-    test('the notification frequency is saved, and an unknown choice is refused', async () => {
-      const { id } = await createAccount();
-      const { client } = await signIn(id);
-      const page = await client.get('/member/notifications');
-      for (const label of ['すぐに', '1日1回まとめて', '週1回まとめて', '受け取らない']) assert.match(page.body, new RegExp(label));
-      assert.match(page.body, /value="weekly" checked/);
-      const res = await client.post('/member/notifications', { frequency: 'daily' });
-      assert.equal(res.statusCode, 303);
-      assert.equal((await account(id)).notification_frequency, 'daily');
-      const done = await client.follow(res);
-      assert.match(done.body, /value="daily" checked/);
-      assert.match(done.body, /通知メールの設定を保存しました。/);
-      const bad = await client.post('/member/notifications', { frequency: 'hourly' });
-      assert.equal(bad.statusCode, 422);
-      assert.match(bad.body, /通知メールの頻度を選んでください。/);
-      assert.equal((await account(id)).notification_frequency, 'daily');
-    });
+    // The notification settings (per kind) are tested in src/features/notifications/notifications.test.ts.
 
     test('a POST without the CSRF token is refused with 403 and changes nothing', async () => {
       const { id } = await createAccount();
       const { client } = await signIn(id);
-      await client.get('/member/notifications');
-      const res = await client.post('/member/notifications', { frequency: 'none' }, { csrf: false });
+      await client.get('/member/notifications/settings');
+      const res = await client.post('/member/notifications/settings', { 'frequency-mentioned': 'none', 'frequency-replied': 'none', 'frequency-watching': 'none', 'frequency-suggested': 'none' }, { csrf: false });
       assert.equal(res.statusCode, 403);
       assert.match(res.body, /送信を受け付けられませんでした/);
-      assert.equal((await account(id)).notification_frequency, 'weekly');
+      assert.deepEqual(await db().selectFrom('notification_preferences').select('kind').where('account_id', '=', id).execute(), []);
     });
 
     test('the pages render in English on request', async () => {

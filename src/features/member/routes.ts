@@ -1,8 +1,10 @@
 // /member: the signed-in person's own page (マイページ) and account settings: profile, password,
-// two-factor authentication, signed-in devices and notification mail.
+// two-factor authentication and signed-in devices. Notifications and their mail settings are the
+// notifications feature's (/member/notifications).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { FeatureOptions } from '../feature-options.ts';
+import { unreadCount } from '../notifications/index.ts';
 import { hitRateLimit, resetRateLimit, type RateLimitRule } from '../../db/rate-limit.ts';
 import { formatJapaneseDateTime } from '../../domain/japanese-date.ts';
 import { verifyPassword } from '../../security/passwords.ts';
@@ -21,14 +23,12 @@ import {
   regenerateBackupCodes,
   revokeOtherSessions,
   revokeSession,
-  saveNotificationFrequency,
   updateProfile,
   type Member,
   type Origin,
 } from './commands.ts';
 import {
   codeError,
-  parseNotifications,
   parsePasswordChange,
   parsePasswordOnly,
   parseProfile,
@@ -44,7 +44,6 @@ import { countUnusedBackupCodes, getCredentials, getMyMunicipality, getProfile, 
 import {
   BackupCodesPage,
   DashboardPage,
-  NotificationsPage,
   PasswordPage,
   ProfilePage,
   SessionsPage,
@@ -121,13 +120,14 @@ export default async function memberRoutes(app: FastifyInstance, { config, datab
     const actor = guard(request, reply, 'member-area:view');
     if (!actor) return reply;
     const ctx = contextFor(request, reply);
-    const [municipality, events] = await Promise.all([
+    const [municipality, events, unreadNotifications] = await Promise.all([
       actor.localGovernmentCode ? getMyMunicipality(db, actor.localGovernmentCode) : Promise.resolve(undefined),
       listSecurityEvents(db, actor.id, 5),
+      unreadCount(db, actor.id),
     ]);
     return sendPage(
       reply,
-      DashboardPage({ ctx, displayName: actor.displayName, role: actor.role, twoFactorEnabled: actor.twoFactorEnabled, municipality, events }),
+      DashboardPage({ ctx, displayName: actor.displayName, role: actor.role, twoFactorEnabled: actor.twoFactorEnabled, municipality, events, unreadNotifications }),
     );
   });
 
@@ -346,25 +346,5 @@ export default async function memberRoutes(app: FastifyInstance, { config, datab
     if (!actor) return reply;
     await revokeOtherSessions(db, actor, originOf(request));
     return reply.redirect('/member/sessions?done=others', 303);
-  });
-
-  // --- Notification mail ---------------------------------------------------------------------
-
-  app.get('/member/notifications', async (request, reply) => {
-    const actor = guard(request, reply, 'member-area:view');
-    if (!actor) return reply;
-    const ctx = contextFor(request, reply);
-    const profile = await getProfile(db, actor.id);
-    return sendPage(reply, NotificationsPage({ ctx, value: profile.notificationFrequency, errors: [], done: queryFlag(request, 'done') === '1' }));
-  });
-
-  app.post('/member/notifications', async (request, reply) => {
-    const actor = guard(request, reply, 'member-area:view');
-    if (!actor) return reply;
-    const ctx = contextFor(request, reply);
-    const parsed = parseNotifications(ctx, request.body);
-    if (!parsed.ok) return sendPage(reply, NotificationsPage({ ctx, value: parsed.input.frequency, errors: parsed.errors, done: false }), 422);
-    await saveNotificationFrequency(db, actor, parsed.value.frequency);
-    return reply.redirect('/member/notifications?done=1', 303);
   });
 }

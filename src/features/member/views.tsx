@@ -1,12 +1,12 @@
 // The member area's pages (マイページ): pure functions of the data the routes load.
 import type { Children } from '@kitajs/html';
-import type { NotificationFrequency, Role } from '../../db/schema.ts';
+import type { Role } from '../../db/schema.ts';
 import type { PageContext } from '../../views/context.ts';
 import { ErrorSummary, FieldErrorMessage, type FieldError } from '../../views/components/error-summary.tsx';
-import { ChoiceField, CsrfField, SuccessNotice, TextField } from '../../views/components/form-fields.tsx';
+import { CsrfField, SuccessNotice, TextField } from '../../views/components/form-fields.tsx';
 import { formatCount, formatDate, formatDateTime } from '../../views/format.ts';
 import { Layout } from '../../views/layout.tsx';
-import { notificationFrequencies, profileLimits, type ProfileInput } from './form.ts';
+import { profileLimits, type ProfileInput } from './form.ts';
 import type { LiveSession, MemberProfile, MyMunicipality, SecurityAction, SecurityEvent } from './queries.ts';
 
 // --- Shared pieces ---------------------------------------------------------------------------
@@ -117,9 +117,11 @@ export interface DashboardProps {
   twoFactorEnabled: boolean;
   municipality: MyMunicipality | undefined;
   events: SecurityEvent[];
+  /** Notifications not yet read (shown next to the link to them). */
+  unreadNotifications: number;
 }
 
-export function DashboardPage({ ctx, displayName, role, twoFactorEnabled, municipality, events }: DashboardProps): JSX.Element {
+export function DashboardPage({ ctx, displayName, role, twoFactorEnabled, municipality, events, unreadNotifications }: DashboardProps): JSX.Element {
   const isSecretariat = role === 'secretariat';
   return (
     <MemberLayout ctx={ctx}>
@@ -225,7 +227,11 @@ export function DashboardPage({ ctx, displayName, role, twoFactorEnabled, munici
             <a href="/member/sessions">{ctx.t('ログイン中の端末', 'Signed-in devices')}</a>
           </li>
           <li>
-            <a href="/member/notifications">{ctx.t('通知メールの設定', 'Notification mail')}</a>
+            <a href="/member/notifications">{ctx.t('通知', 'Notifications')}</a>
+            {unreadNotifications > 0 ? <span class="rk-badge" safe>{ctx.tFormat(`未読 ${formatCount(unreadNotifications)}件`, `${formatCount(unreadNotifications)} unread`)}</span> : ''}
+          </li>
+          <li>
+            <a href="/member/notifications/settings">{ctx.t('通知メールの設定', 'Notification mail settings')}</a>
           </li>
         </ul>
       </section>
@@ -798,48 +804,6 @@ export function SessionsPage({ ctx, sessions, errors, done }: SessionsPageProps)
 function describeDevice(ctx: PageContext, s: LiveSession): string {
   const browser = s.browser ?? ctx.t('不明なブラウザ', 'Unknown browser');
   return s.os ? `${browser} / ${s.os}` : browser;
-}
-
-// --- Notifications ---------------------------------------------------------------------------
-
-const frequencyLabels: Record<NotificationFrequency, { ja: string; en: string }> = {
-  immediate: { ja: 'すぐに', en: 'Immediately' },
-  daily: { ja: '1日1回まとめて', en: 'Once a day, in one mail' },
-  weekly: { ja: '週1回まとめて', en: 'Once a week, in one mail' },
-  none: { ja: '受け取らない', en: 'Never' },
-};
-
-export function NotificationsPage({ ctx, value, errors, done }: { ctx: PageContext; value: string; errors: FieldError[]; done: boolean }): JSX.Element {
-  const title = ctx.t('通知メールの設定', 'Notification mail');
-  return (
-    <MemberLayout ctx={ctx} title={title} errors={errors}>
-      <h1 class="rk-heading-1">{title}</h1>
-      <SuccessNotice message={done ? ctx.t('通知メールの設定を保存しました。', 'Your notification setting has been saved.') : undefined} />
-      <ErrorSummary ctx={ctx} errors={errors} />
-      <form class="rk-form" action="/member/notifications" method="post" novalidate>
-        <CsrfField ctx={ctx} />
-        <ChoiceField
-          ctx={ctx}
-          id="notifications-frequency"
-          name="frequency"
-          legend={ctx.t('通知メールの頻度', 'How often to send notification mail')}
-          hint={ctx.t(
-            '連携の申込みや掲示板の返信などをお知らせするメールの頻度です。ログインやパスワード変更など、安全のためのお知らせはこの設定にかかわらず送ります。',
-            'Mail about collaboration requests, board replies and so on. Security notices (sign-in, password changes) are always sent.',
-          )}
-          options={notificationFrequencies.map((f) => ({ value: f, label: ctx.tFormat(frequencyLabels[f].ja, frequencyLabels[f].en) }))}
-          value={value}
-          error={errorOf(errors, 'notifications-frequency')}
-        />
-        <div class="rk-actions">
-          <button class="rk-button" type="submit">
-            {ctx.t('保存する', 'Save')}
-          </button>
-          <a href="/member">{ctx.t('マイページへ戻る', 'Back to my page')}</a>
-        </div>
-      </form>
-    </MemberLayout>
-  );
 }
 
 // --- Too many attempts -----------------------------------------------------------------------

@@ -75,7 +75,7 @@ export function parenthesized(ctx: PageContext, text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Layout
 
-export type AdminSection = 'dashboard' | 'approvals' | 'accounts' | 'mail-domains' | 'audit' | 'registry' | 'import' | 'news' | 'pages';
+export type AdminSection = 'dashboard' | 'approvals' | 'accounts' | 'mail-domains' | 'audit' | 'registry' | 'import' | 'news' | 'pages' | 'jobs';
 
 interface AdminLayoutProps {
   ctx: PageContext;
@@ -102,6 +102,7 @@ export function AdminLayout({ ctx, title, current, parents = [], hasErrors = fal
     { id: 'import', href: '/admin/registry/import', label: ctx.t('協定・連携事業の取り込み', 'Import') },
     { id: 'news', href: '/admin/news', label: ctx.t('お知らせの管理', 'News') },
     { id: 'pages', href: '/admin/pages', label: ctx.t('サイトのページの管理', 'Site pages') },
+    { id: 'jobs', href: '/admin/jobs', label: ctx.t('メール送信などの処理状況', 'Background jobs') },
   ];
   return (
     <Layout ctx={ctx} title={hasErrors ? ctx.tFormat(`エラー：${title}`, `Error: ${title}`) : title} section="none" breadcrumbs={crumbs}>
