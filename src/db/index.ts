@@ -24,7 +24,20 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.engine === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 10,
+      // Fail fast when the database is down or unreachable (answered with a 503 page, see
+      // src/db/unavailable.ts) instead of keeping the visitor waiting: a connection, or a free slot
+      // in the pool, within 5 s; a statement within 30 s (server side) — no page needs a tenth of
+      // that — and the answer to it within 35 s (client side: a server that vanished without
+      // closing the socket). An abandoned transaction is ended by the server after a minute.
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 30_000,
+      query_timeout: 35_000,
+      idle_in_transaction_session_timeout: 60_000,
+      keepAlive: true,
+    });
     // An idle connection the server closes (a restart, a dropped test database) is reported here;
     // the pool replaces it on the next checkout. Without a listener pg rethrows it as an
     // uncaught exception and the whole process stops.
@@ -37,6 +50,9 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  // Another process holding the file's write lock is waited for 5 s, then the request gets a 503
+  // page (src/db/unavailable.ts). better-sqlite3 waits synchronously, so this is also the longest
+  // the instance stalls on a lock it cannot get.
   sqlite.pragma('busy_timeout = 5000');
   // Give the query planner statistics (ANALYZE) for tables that have none or have grown a lot since:
   // without them SQLite drives list filters from the deleted_at index, which matches every row.
