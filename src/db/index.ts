@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection } from 'kysely';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
 
@@ -46,7 +46,15 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
-  const sqlite = new SQLite(config.file);
+  const db = sqliteDatabase(new SQLite(config.file));
+  return { db, engine: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Kysely over an open better-sqlite3 connection, with the app's settings. Exported for tests that
+ * need the connection itself (e.g. to limit its size with PRAGMA max_page_count).
+ */
+export function sqliteDatabase(sqlite: SQLite.Database): Kysely<Database> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
@@ -58,6 +66,25 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   // without them SQLite drives list filters from the deleted_at index, which matches every row.
   // Cheap on a small or unchanged file; PostgreSQL's autovacuum does the same job there.
   sqlite.pragma('optimize = 0x10002');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, engine: 'sqlite', close: () => db.destroy() };
+  return new Kysely<Database>({ dialect: new RollbackTolerantSqliteDialect(sqlite) });
+}
+
+/**
+ * SQLite itself rolls a transaction back on some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM…).
+ * Kysely's ROLLBACK afterwards then fails with "cannot rollback - no transaction is active", and
+ * that error replaces the real one: a full disk would be reported as a 500 instead of a 503.
+ * Rolling back only when a transaction is still open keeps the real error.
+ */
+class RollbackTolerantSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SQLite.Database) {
+    super({ database: sqlite });
+  }
+  override createDriver(): SqliteDriver {
+    const sqlite = this.sqlite;
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        if (sqlite.inTransaction) await super.rollbackTransaction(connection);
+      }
+    })({ database: sqlite });
+  }
 }
