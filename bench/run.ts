@@ -17,7 +17,7 @@
 // gets an event loop of its own like the app does; on the same thread the baseline loses about a third.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -88,11 +88,15 @@ const settings = {
   postgresUrl: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   /** BENCH_ONLY=news: only the targets whose name contains this text (the raw figure is always measured). */
   only: process.env.BENCH_ONLY ?? '',
+  /** BENCH_PG_INSTANCES: PostgreSQL is measured again with this many instances on one database (1 = not). */
+  postgresInstances: envInt('BENCH_PG_INSTANCES', 2, 1),
 };
 const selected = (target: { name: string }) => target.name.includes(settings.only);
 
 interface Measurement {
   engine: Engine | 'raw';
+  /** App instances the load was spread over (one autocannon run, its connections dealt out in turn). */
+  instances: number;
   kind: 'raw' | 'fixed' | 'varied';
   name: string;
   path: string;
@@ -110,7 +114,21 @@ interface Measurement {
 
 interface AppProcess {
   url: string;
+  pid: number;
   stop(): Promise<void>;
+}
+
+/** The goal of the several-instances issue: one instance with the bench volume stays under this. */
+const RSS_GOAL_MB = 250;
+
+interface MemoryReading {
+  engine: Engine;
+  instances: number;
+  instance: number;
+  /** VmRSS after the targets, and VmHWM (the peak during the run), from /proc/<pid>/status. */
+  rssMb: number;
+  peakRssMb: number;
+  meetsGoal: boolean;
 }
 
 interface BenchDatabase {
@@ -142,39 +160,57 @@ async function main(): Promise<number> {
   const results: Measurement[] = [];
   const latencies: SearchLatency[] = [];
   let topPageBytes = 0;
+  const memory: MemoryReading[] = [];
   for (const engine of settings.engines) {
     console.log(`\n── ${engine} ──`);
     const database = await prepareSyntheticDatabase(engine, tempDir);
     cleanups.push(() => database.drop());
-    console.log('starting the app…');
-    const app = await startApp(database);
-    const stopApp = () => app.stop();
-    cleanups.push(stopApp);
+    // PostgreSQL is measured with one instance, then with several on the same database.
+    const instanceCounts = engine === 'postgres' && settings.postgresInstances > 1 ? [1, settings.postgresInstances] : [1];
+    let rawResult: Measurement | undefined;
+    for (const instances of instanceCounts) {
+      console.log(`starting ${instances === 1 ? 'the app' : `${instances} instances of the app`}…`);
+      const apps: AppProcess[] = [];
+      for (let i = 0; i < instances; i++) apps.push(await startApp(database));
+      const stopApps = () => Promise.all(apps.map((app) => app.stop()));
+      cleanups.push(stopApps);
+      const urls = apps.map((app) => app.url);
 
-    const top = await fetch(`${app.url}/`);
-    if (!top.ok) throw new Error(`GET / answered ${top.status}`);
-    const topBytes = Buffer.from(await top.arrayBuffer());
-    topPageBytes = topBytes.length;
-    const raw = await startRawServer(topBytes);
-    console.log(`measuring: ${settings.connections} connections, ${settings.warmup} s warm-up, ${settings.duration} s per target (top page: ${topBytes.length} bytes)\n`);
-    const rawResult = await measure({ engine: 'raw', kind: 'raw', name: 'raw node:http', path: '/' }, raw.url, 0);
-    await closeServer(raw.server);
-    results.push(rawResult);
-    // Sequential search latency over a fixed list of queries, before the load targets: a quiet
-    // server (a broad search under load may outlive its request and hold the database after it).
-    if (selected(searchLatencyProbe)) latencies.push(await probeSearchLatency(engine, app.url, BROWSER_HEADERS));
-    for (const target of FIXED_TARGETS.filter(selected)) {
-      results.push(await measure({ engine, kind: 'fixed', ...target }, app.url + target.path, rawResult.requestsPerSecond));
+      if (!rawResult) {
+        const top = await fetch(`${urls[0]}/`);
+        if (!top.ok) throw new Error(`GET / answered ${top.status}`);
+        const topBytes = Buffer.from(await top.arrayBuffer());
+        topPageBytes = topBytes.length;
+        const raw = await startRawServer(topBytes);
+        console.log(`measuring: ${settings.connections} connections, ${settings.warmup} s warm-up, ${settings.duration} s per target (top page: ${topBytes.length} bytes)\n`);
+        rawResult = await measure({ engine: 'raw', instances: 1, kind: 'raw', name: 'raw node:http', path: '/' }, [raw.url], 0);
+        await closeServer(raw.server);
+        results.push(rawResult);
+        // Sequential search latency over a fixed list of queries, before the load targets: a quiet
+        // server (a broad search under load may outlive its request and hold the database after it).
+        if (selected(searchLatencyProbe)) latencies.push(await probeSearchLatency(engine, urls[0]!, BROWSER_HEADERS));
+      } else {
+        console.log(`measuring over ${instances} instances: one autocannon run, its ${settings.connections} connections dealt out in turn (${urls.join(', ')})\n`);
+      }
+      const rawRps = rawResult.requestsPerSecond;
+      for (const target of FIXED_TARGETS.filter(selected)) {
+        results.push(await measure({ engine, instances, kind: 'fixed', ...target }, urls.map((url) => url + target.path), rawRps));
+      }
+      for (const target of variedTargets().filter(selected)) {
+        const file = path.join(tempDir, `varied-${results.length}.json`);
+        await writeFile(file, JSON.stringify(target.paths));
+        results.push(await measure({ engine, instances, kind: 'varied', name: target.name, path: target.pattern }, urls, rawRps, { file, count: target.paths.length }));
+      }
+      for (const [i, app] of apps.entries()) {
+        const reading = await readMemory(app.pid);
+        memory.push({ engine, instances, instance: i + 1, ...reading, meetsGoal: reading.rssMb < RSS_GOAL_MB });
+      }
+      await stopApps();
+      cleanups.splice(cleanups.indexOf(stopApps), 1);
+      printTable(results.filter((r) => (r.engine === engine && r.instances === instances) || r === rawResult));
+      printMemory(memory.filter((m) => m.engine === engine && m.instances === instances));
+      if (instances === 1) for (const latency of latencies.filter((l) => l.engine === engine)) printSearchLatency(latency);
     }
-    for (const target of variedTargets().filter(selected)) {
-      const file = path.join(tempDir, `varied-${results.length}.json`);
-      await writeFile(file, JSON.stringify(target.paths));
-      results.push(await measure({ engine, kind: 'varied', name: target.name, path: target.pattern }, app.url, rawResult.requestsPerSecond, { file, count: target.paths.length }));
-    }
-    await app.stop();
-    cleanups.splice(cleanups.indexOf(stopApp), 1);
-    printTable(results.filter((r) => r.engine === engine || r === rawResult));
-    for (const latency of latencies.filter((l) => l.engine === engine)) printSearchLatency(latency);
   }
 
   await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
@@ -190,6 +226,7 @@ async function main(): Promise<number> {
     goals: GOALS,
     results,
     searchLatency: latencies,
+    memory: { goalMb: RSS_GOAL_MB, readings: memory },
   };
   await writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nresults written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
@@ -198,6 +235,7 @@ async function main(): Promise<number> {
   for (const r of missed) console.log(`goal missed: ${r.engine} ${r.kind} ${r.name} (${percent(r.ratioToRaw)} of raw, p99 ${r.p99Ms} ms)`);
   for (const l of latencies.filter((l) => !l.meetsGoal)) console.log(`goal missed: ${l.engine} search latency p95 ${l.p95Ms} ms > ${l.goalP95Ms} ms`);
   if (missed.length === 0 && latencies.every((l) => l.meetsGoal)) console.log('every page meets its goal');
+  for (const m of memory.filter((r) => !r.meetsGoal)) console.log(`memory goal missed: ${m.engine} instance ${m.instance}/${m.instances}: ${m.rssMb} MB resident (goal < ${RSS_GOAL_MB} MB)`);
   const failed = results.filter((r) => r.non2xx > 0 || r.errors > 0);
   for (const r of failed) {
     console.error(`${r.engine} ${r.name} (${r.path}): ${r.non2xx} non-2xx responses, ${r.errors} errors (${r.timeouts} timeouts)`);
@@ -281,7 +319,7 @@ async function startApp(database: BenchDatabase): Promise<AppProcess> {
     child.once('exit', (code, signal) => resolve(`the app exited during start-up (${signal ?? `code ${code}`})`));
     child.once('error', (error) => resolve(`the app could not be started: ${error.message}`));
   });
-  const app: AppProcess = { url, stop: () => stopChild(child, exited) };
+  const app: AppProcess = { url, pid: child.pid ?? 0, stop: () => stopChild(child, exited) };
 
   const startFailure = Promise.race([
     exited,
@@ -310,15 +348,17 @@ async function startRawServer(body: Buffer): Promise<{ server: Server; url: stri
 
 /** Warms up, then measures one target; the warm-up figures are discarded. */
 async function measure(
-  target: Pick<Measurement, 'engine' | 'kind' | 'name' | 'path'>,
-  url: string,
+  target: Pick<Measurement, 'engine' | 'instances' | 'kind' | 'name' | 'path'>,
+  /** One URL per instance: autocannon deals its connections out over them in turn. */
+  urls: string[],
   rawRequestsPerSecond: number,
   varied?: { file: string; count: number },
 ): Promise<Measurement> {
   // A varied target's worker reads its list from the file named by this variable (bench/varied-request.cjs).
   if (varied) process.env.BENCH_VARIED_FILE = varied.file;
   const options = {
-    url,
+    // autocannon takes a list of URLs (README: "More than one URL is allowed"); its types say string only.
+    url: (urls.length === 1 ? urls[0]! : urls) as string,
     connections: settings.connections,
     workers: 1,
     headers: target.kind === 'raw' ? {} : BROWSER_HEADERS,
@@ -347,7 +387,7 @@ async function measure(
 function printTable(results: readonly Measurement[]): void {
   const header = ['engine', 'kind', 'page', 'path', 'req/s', 'p50 ms', 'p99 ms', 'vs raw', 'URLs', 'non-2xx', 'errors', 'goal'];
   const rows = results.map((r) => [
-    r.engine,
+    r.instances > 1 ? `${r.engine} ×${r.instances}` : r.engine,
     r.kind,
     r.name,
     r.path.length > 60 ? `${r.path.slice(0, 57)}...` : r.path,
@@ -365,6 +405,20 @@ function printTable(results: readonly Measurement[]): void {
   console.log(line(header));
   console.log(line(widths.map((w) => '-'.repeat(w))));
   for (const row of rows) console.log(line(row));
+}
+
+function printMemory(readings: readonly MemoryReading[]): void {
+  for (const m of readings) {
+    const who = m.instances > 1 ? `${m.engine} instance ${m.instance} of ${m.instances}` : m.engine;
+    console.log(`memory (${who}): ${m.rssMb} MB resident after the targets, peak ${m.peakRssMb} MB; goal < ${RSS_GOAL_MB} MB ${m.meetsGoal ? 'met' : 'MISSED'}`);
+  }
+}
+
+/** The server process's resident memory, from /proc (Linux): what the operating system counts, heap and native alike. */
+async function readMemory(pid: number): Promise<{ rssMb: number; peakRssMb: number }> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<unknown>): Promise<void> {

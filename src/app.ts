@@ -11,6 +11,7 @@ import type { DatabaseHandle } from './db/index.ts';
 import type { FeatureOptions } from './features/feature-options.ts';
 import { findSession, sessionCookieName } from './db/sessions.ts';
 import { sealStoredTotpSecrets } from './db/two-factor.ts';
+import { databaseTrouble, retryAfterSeconds } from './db/unavailable.ts';
 import { createMailer, type Mailer } from './mail/index.ts';
 import { anonymous } from './policy/index.ts';
 import { assetEncoding, siteAssets, type Asset } from './views/assets.ts';
@@ -84,7 +85,14 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
 
   // TOTP secrets still stored in plaintext (before encryption, or by the seed) are sealed now:
   // the migration cannot, it has no key (src/db/migrations/2026-12-07T1100_totp_secret_sealed.ts).
-  await sealStoredTotpSecrets(database.db, config.totpEncryptionKey);
+  // During a key rotation (TOTP_ENCRYPTION_KEY_PREVIOUS) the secrets sealed with a previous key are
+  // sealed again with the current one; until then sign-in opens them with the previous key.
+  const sealing = await sealStoredTotpSecrets(database.db, config.totpEncryptionKey, config.totpPreviousKeys);
+  if (sealing.sealed + sealing.resealed > 0) app.log.info(sealing, 'TOTP secrets sealed with the current TOTP_ENCRYPTION_KEY');
+  if (sealing.unreadable > 0) {
+    // Those accounts cannot complete two-factor sign-in until the key that sealed them is given.
+    app.log.error(sealing, 'TOTP secrets sealed with a key that is neither TOTP_ENCRYPTION_KEY nor in TOTP_ENCRYPTION_KEY_PREVIOUS');
+  }
 
   // Every route, for the authorisation test that walks each route × role.
   const routeTable: RouteEntry[] = [];
@@ -129,6 +137,13 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
 
   app.setNotFoundHandler(async (request, reply) => sendPage(reply, NotFoundPage({ ctx: contextFor(request, reply) }), 404));
   app.setErrorHandler<Error & { statusCode?: number; code?: string }>(async (error, request, reply) => {
+    // The database down, restarting, locked or full: a 503 the visitor (and a proxy) may retry.
+    const trouble = databaseTrouble(error);
+    if (trouble) {
+      request.log.error({ err: error, url: request.url }, `database ${trouble}`);
+      reply.header('retry-after', String(retryAfterSeconds)).header('cache-control', 'no-store');
+      return sendPage(reply, ErrorPage({ ctx: contextFor(request, reply), status: 503, reason: trouble }), 503);
+    }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) request.log.error({ err: error, url: request.url }, 'request failed');
     else request.log.info({ err: error.message, url: request.url }, 'client error');

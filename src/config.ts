@@ -31,6 +31,7 @@ const environmentSchema = z.object({
   DEMO_DATA: booleanFlag.default(true),
   TRUST_PROXY: z.string().optional(),
   TOTP_ENCRYPTION_KEY: z.string().optional(),
+  TOTP_ENCRYPTION_KEY_PREVIOUS: z.string().optional(),
   SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3, 'must be a sender address').default('特別区全国連携プロジェクト <no-reply@localhost>'),
   MAIL_DIR: z.string().min(1, 'must not be empty').default('data/mail'),
@@ -67,6 +68,12 @@ export interface AppConfig {
   trustProxy: false | number | string[];
   /** The 32-byte AES-256-GCM key that seals TOTP secrets at rest (src/security/secret-box.ts). */
   totpEncryptionKey: Buffer;
+  /**
+   * Keys TOTP secrets were sealed with before a rotation (TOTP_ENCRYPTION_KEY_PREVIOUS, comma-separated):
+   * still accepted for opening, and every secret sealed with one is sealed again with the current
+   * key when the app starts. Remove them once every instance has started with the new key.
+   */
+  totpPreviousKeys: Buffer[];
   logLevel: string;
   /** Without an SMTP server, mails are written as files to `dir` (and logged). */
   mail: { smtpUrl?: string; from: string; dir: string };
@@ -112,6 +119,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const trustProxy = trustProxyOf(e.TRUST_PROXY);
   const totpEncryptionKey = totpKeyOf(e.TOTP_ENCRYPTION_KEY, e.APP_ENV);
+  const totpPreviousKeys = (e.TOTP_ENCRYPTION_KEY_PREVIOUS ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
+    .map((v) => parseTotpKey(v, 'TOTP_ENCRYPTION_KEY_PREVIOUS'))
+    .filter((previous) => !previous.equals(totpEncryptionKey));
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     env: e.APP_ENV,
@@ -125,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: e.DEMO_DATA,
     trustProxy,
     totpEncryptionKey,
+    totpPreviousKeys,
     logLevel: e.LOG_LEVEL,
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, dir: e.MAIL_DIR },
     scheduledJobs: e.SCHEDULED_JOBS ?? e.APP_ENV !== 'test',
@@ -181,9 +195,14 @@ function totpKeyOf(raw: string | undefined, env: AppConfig['env']): Buffer {
     if (env === 'production') throw new ConfigError('TOTP_ENCRYPTION_KEY', 'is required when APP_ENV=production (32 bytes as 64 hex digits or base64, e.g. `openssl rand -base64 32`)');
     return createHash('sha256').update('renkei development TOTP key: not for production').digest();
   }
+  return parseTotpKey(raw, 'TOTP_ENCRYPTION_KEY');
+}
+
+function parseTotpKey(raw: string, variable: string): Buffer {
   const value = raw.trim();
   const key = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(value) ? Buffer.from(value, 'base64') : undefined;
-  if (!key || key.length !== 32) throw new ConfigError('TOTP_ENCRYPTION_KEY', 'must be 32 bytes as 64 hex digits or base64 (e.g. `openssl rand -base64 32`)');
+  const each = variable === 'TOTP_ENCRYPTION_KEY' ? '' : ' each (comma-separated)';
+  if (!key || key.length !== 32) throw new ConfigError(variable, `must be${each} 32 bytes as 64 hex digits or base64 (e.g. \`openssl rand -base64 32\`)`);
   return key;
 }
 

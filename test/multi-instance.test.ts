@@ -7,28 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { createSession } from '../src/db/sessions.ts';
 import { insertAccount, testPassword } from './accounts.ts';
 import { createTestDatabase, postgresSkipReason, type TestDatabase } from './helper.ts';
-import { startServer } from './processes.ts';
-
-type Server = Awaited<ReturnType<typeof startServer>>;
-
-/** A cookie jar over fetch, for one person across both instances. */
-class Visitor {
-  readonly cookies = new Map<string, string>();
-  async fetch(url: string, init: RequestInit = {}): Promise<{ status: number; body: string; location: string | null }> {
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const at = pair!.indexOf('=');
-      this.cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
-    }
-    return { status: res.status, body: await res.text(), location: res.headers.get('location') };
-  }
-  async postForm(base: string, path: string, fields: Record<string, string>) {
-    const page = await this.fetch(`${base}${path}`);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-    return this.fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ _csrf: csrf, ...fields }).toString() });
-  }
-}
+import { startServer, Visitor, type ServerProcess as Server } from './processes.ts';
 
 describe('two instances on one PostgreSQL', { skip: postgresSkipReason }, () => {
   let database: TestDatabase;

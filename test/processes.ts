@@ -38,11 +38,47 @@ export async function startServer(env: Record<string, string>) {
   }
   return {
     base,
+    pid: child.pid!,
     output: () => output,
     stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return exited;
       child.kill('SIGTERM');
       return exited;
     },
+    /** `kill -9`: no shutdown at all, as in a crash or the OOM killer. */
+    crash: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
   };
+}
+
+export type ServerProcess = Awaited<ReturnType<typeof startServer>>;
+
+/** A cookie jar over fetch, for one person across instances. */
+export class Visitor {
+  readonly cookies = new Map<string, string>();
+  constructor(private readonly headers: Record<string, string> = {}) {}
+  async fetch(url: string, init: RequestInit = {}): Promise<{ status: number; body: string; location: string | null; headers: Headers }> {
+    const res = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...this.headers, ...(init.headers as Record<string, string>), cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const at = pair!.indexOf('=');
+      this.cookies.set(pair!.slice(0, at), pair!.slice(at + 1));
+    }
+    return { status: res.status, body: await res.text(), location: res.headers.get('location'), headers: res.headers };
+  }
+  /** The form's page first (for its CSRF token), then the form posted. */
+  async postForm(base: string, path: string, fields: Record<string, string | string[]>) {
+    const page = await this.fetch(`${base}${path}`);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const body = new URLSearchParams({ _csrf: csrf });
+    for (const [key, value] of Object.entries(fields)) for (const v of [value].flat()) body.append(key, v);
+    return this.fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() });
+  }
 }
 

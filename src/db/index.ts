@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, SqliteDriver, type DatabaseConnection } from 'kysely';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
 
@@ -24,7 +24,20 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 export function openDatabase(config: DatabaseConfig): DatabaseHandle {
   if (config.engine === 'postgres') {
-    const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 10,
+      // Fail fast when the database is down or unreachable (answered with a 503 page, see
+      // src/db/unavailable.ts) instead of keeping the visitor waiting: a connection, or a free slot
+      // in the pool, within 5 s; a statement within 30 s (server side) — no page needs a tenth of
+      // that — and the answer to it within 35 s (client side: a server that vanished without
+      // closing the socket). An abandoned transaction is ended by the server after a minute.
+      connectionTimeoutMillis: 5_000,
+      statement_timeout: 30_000,
+      query_timeout: 35_000,
+      idle_in_transaction_session_timeout: 60_000,
+      keepAlive: true,
+    });
     // An idle connection the server closes (a restart, a dropped test database) is reported here;
     // the pool replaces it on the next checkout. Without a listener pg rethrows it as an
     // uncaught exception and the whole process stops.
@@ -33,15 +46,45 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
   if (config.file !== ':memory:') mkdirSync(dirname(config.file), { recursive: true });
-  const sqlite = new SQLite(config.file);
+  const db = sqliteDatabase(new SQLite(config.file));
+  return { db, engine: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Kysely over an open better-sqlite3 connection, with the app's settings. Exported for tests that
+ * need the connection itself (e.g. to limit its size with PRAGMA max_page_count).
+ */
+export function sqliteDatabase(sqlite: SQLite.Database): Kysely<Database> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  // Another process holding the file's write lock is waited for 5 s, then the request gets a 503
+  // page (src/db/unavailable.ts). better-sqlite3 waits synchronously, so this is also the longest
+  // the instance stalls on a lock it cannot get.
   sqlite.pragma('busy_timeout = 5000');
   // Give the query planner statistics (ANALYZE) for tables that have none or have grown a lot since:
   // without them SQLite drives list filters from the deleted_at index, which matches every row.
   // Cheap on a small or unchanged file; PostgreSQL's autovacuum does the same job there.
   sqlite.pragma('optimize = 0x10002');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, engine: 'sqlite', close: () => db.destroy() };
+  return new Kysely<Database>({ dialect: new RollbackTolerantSqliteDialect(sqlite) });
+}
+
+/**
+ * SQLite itself rolls a transaction back on some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM…).
+ * Kysely's ROLLBACK afterwards then fails with "cannot rollback - no transaction is active", and
+ * that error replaces the real one: a full disk would be reported as a 500 instead of a 503.
+ * Rolling back only when a transaction is still open keeps the real error.
+ */
+class RollbackTolerantSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SQLite.Database) {
+    super({ database: sqlite });
+  }
+  override createDriver(): SqliteDriver {
+    const sqlite = this.sqlite;
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        if (sqlite.inTransaction) await super.rollbackTransaction(connection);
+      }
+    })({ database: sqlite });
+  }
 }

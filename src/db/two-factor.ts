@@ -11,25 +11,68 @@ export function sealTotpSecret(key: Buffer, secret: string): string {
   return sealSecret(key, secret);
 }
 
-/** The TOTP secret itself, from the stored (sealed, or not yet sealed) value. */
-export function openTotpSecret(key: Buffer, stored: string): string {
-  return openSecret(key, stored);
+/**
+ * The TOTP secret itself, from the stored (sealed, or not yet sealed) value. During a key rotation
+ * (TOTP_ENCRYPTION_KEY_PREVIOUS) a value still sealed with a previous key is opened with it:
+ * AES-GCM's tag tells a wrong key apart, so the keys are simply tried in turn, current first.
+ */
+export function openTotpSecret(key: Buffer, stored: string, previousKeys: readonly Buffer[] = []): string {
+  return openWithAnyKey(stored, [key, ...previousKeys]).secret;
+}
+
+function openWithAnyKey(stored: string, keys: readonly Buffer[]): { secret: string; keyIndex: number } {
+  let failure: unknown;
+  for (const [keyIndex, key] of keys.entries()) {
+    try {
+      return { secret: openSecret(key, stored), keyIndex };
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  throw failure;
+}
+
+export interface SealReport {
+  /** Stored in plaintext, now sealed with the current key. */
+  sealed: number;
+  /** Sealed with a previous key, now sealed with the current key (a rotation). */
+  resealed: number;
+  /** Opened by no configured key (a key missing from TOTP_ENCRYPTION_KEY_PREVIOUS). */
+  unreadable: number;
 }
 
 /**
- * Seals every TOTP secret still stored in plaintext (stored before encryption, or by the seed).
- * Run at every start; each update is conditional on the value it read, so instances starting
- * together, or a secret changed meanwhile, are harmless. Returns how many were sealed.
+ * Seals every TOTP secret still stored in plaintext (stored before encryption, or by the seed),
+ * and, when previous keys are configured, seals again with the current key every secret sealed
+ * with a previous one. Run at every start; each update is conditional on the value it read, so
+ * instances starting together, or a secret changed meanwhile, are harmless.
  */
-export async function sealStoredTotpSecrets(db: Kysely<Database>, key: Buffer): Promise<number> {
-  const rows = await db.selectFrom('accounts').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).where('totp_secret', 'not like', 'v1:%').execute();
-  let sealed = 0;
-  for (const row of rows) {
-    if (!row.totp_secret || isSealed(row.totp_secret)) continue;
-    const result = await db.updateTable('accounts').set({ totp_secret: sealSecret(key, row.totp_secret) }).where('id', '=', row.id).where('totp_secret', '=', row.totp_secret).executeTakeFirst();
-    sealed += Number(result.numUpdatedRows);
+export async function sealStoredTotpSecrets(db: Kysely<Database>, key: Buffer, previousKeys: readonly Buffer[] = []): Promise<SealReport> {
+  let query = db.selectFrom('accounts').select(['id', 'totp_secret']).where('totp_secret', 'is not', null);
+  // Without a rotation going on, only the (rare) plaintext rows need reading.
+  if (previousKeys.length === 0) query = query.where('totp_secret', 'not like', 'v1:%');
+  const report: SealReport = { sealed: 0, resealed: 0, unreadable: 0 };
+  for (const row of await query.execute()) {
+    const stored = row.totp_secret;
+    if (!stored) continue;
+    let secret: string;
+    if (isSealed(stored)) {
+      let opened: { secret: string; keyIndex: number };
+      try {
+        opened = openWithAnyKey(stored, [key, ...previousKeys]);
+      } catch {
+        report.unreadable += 1;
+        continue;
+      }
+      if (opened.keyIndex === 0) continue;
+      secret = opened.secret;
+    } else {
+      secret = stored;
+    }
+    const result = await db.updateTable('accounts').set({ totp_secret: sealSecret(key, secret) }).where('id', '=', row.id).where('totp_secret', '=', stored).executeTakeFirst();
+    report[isSealed(stored) ? 'resealed' : 'sealed'] += Number(result.numUpdatedRows);
   }
-  return sealed;
+  return report;
 }
 
 /** `secret` is the plain TOTP secret (openTotpSecret of the stored value). */

@@ -31,10 +31,15 @@ export function NotFoundPage({ ctx, detail }: { ctx: PageContext; detail?: strin
   );
 }
 
-/** `detail` replaces the general advice with what went wrong and what to do (client errors). */
-export function ErrorPage({ ctx, status, reason, detail }: { ctx: PageContext; status: number; reason?: 'csrf'; detail?: string }): JSX.Element {
+/**
+ * `detail` replaces the general advice with what went wrong and what to do (client errors).
+ * `reason` 'unavailable' / 'storage-full': the database cannot serve right now (a 503, see
+ * src/db/unavailable.ts).
+ */
+export function ErrorPage({ ctx, status, reason, detail }: { ctx: PageContext; status: number; reason?: 'csrf' | 'unavailable' | 'storage-full'; detail?: string }): JSX.Element {
   const clientError = status >= 400 && status < 500;
   if (reason === 'csrf') return <CsrfErrorPage ctx={ctx} />;
+  if (reason === 'unavailable' || reason === 'storage-full') return <UnavailablePage ctx={ctx} storageFull={reason === 'storage-full'} />;
   if (status === 403) return <ForbiddenPage ctx={ctx} />;
   const title = clientError
     ? ctx.t('リクエストを処理できませんでした', 'The request could not be processed')
@@ -92,6 +97,33 @@ function CsrfErrorPage({ ctx }: { ctx: PageContext }): JSX.Element {
           'フォームの有効期限が切れたか、別の画面から送信された可能性があります。お手数ですが、前の画面に戻って再読み込みしてから、もう一度送信してください。',
           'The form may have expired or been sent from elsewhere. Please go back, reload the page and submit it again.',
         )}
+      </p>
+    </Layout>
+  );
+}
+
+/** The database is down, restarting, locked or full: nothing was lost, try again shortly. */
+function UnavailablePage({ ctx, storageFull }: { ctx: PageContext; storageFull: boolean }): JSX.Element {
+  const title = ctx.t('ただいま一時的にご利用いただけません', 'Temporarily unavailable');
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 class="rk-heading-1">{title}</h1>
+      <p>
+        {storageFull
+          ? ctx.t(
+              'サーバーの保存領域が不足しているため、この操作を保存できませんでした。入力した内容は保存されていません。管理者が対応するまで、しばらくしてからもう一度お試しください。',
+              'The server has run out of storage, so this could not be saved. Nothing you entered was saved. Please try again later, once the administrators have fixed it.',
+            )
+          : ctx.t(
+              'データベースに一時的に接続できないため、ページを表示できませんでした。保存の操作だった場合、その内容は保存されていません。数十秒ほど待ってから、もう一度お試しください。',
+              'The database cannot be reached for the moment, so the page could not be shown. If you were saving something, it was not saved. Please wait a few tens of seconds and try again.',
+            )}
+      </p>
+      <p class="rk-muted">
+        {ctx.t('エラーコード', 'Error code')}: <span>503</span>
+      </p>
+      <p>
+        <a href="/">{ctx.t('トップページへ戻る', 'Back to the home page')}</a>
       </p>
     </Layout>
   );

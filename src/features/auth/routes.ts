@@ -221,7 +221,7 @@ export default async function authRoutes(app: FastifyInstance, { config, databas
    */
   async function checkSecondFactor(account: SignInAccount, code: SecondFactorCode, ip: string, consume: boolean): Promise<'totp' | 'backup_code' | undefined> {
     if (!account.totpSecret) return undefined;
-    if (code.kind === 'totp') return (await consumeTotp(db, account.id, openTotpSecret(config.totpEncryptionKey, account.totpSecret), code.code)) ? 'totp' : undefined;
+    if (code.kind === 'totp') return (await consumeTotp(db, account.id, openTotpSecret(config.totpEncryptionKey, account.totpSecret, config.totpPreviousKeys), code.code)) ? 'totp' : undefined;
     const codeHash = hashCode(config.sessionSecret, code.code);
     const ok = consume ? await useBackupCode(db, account.id, codeHash, ip) : await hasUnusedBackupCode(db, account.id, codeHash);
     return ok ? 'backup_code' : undefined;

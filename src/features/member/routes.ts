@@ -292,7 +292,7 @@ export default async function memberRoutes(app: FastifyInstance, { config, datab
     if (!parsed.ok) return twoFactorPage(request, reply, ctx, actor, parsed.errors, 422);
     if (!(await withinLimit(request, reply, ctx, secondFactorRule, actor, '/member/two-factor'))) return reply;
     const stored = (await getCredentials(db, actor.id)).totpSecret;
-    const totpSecret = stored ? openTotpSecret(config.totpEncryptionKey, stored) : null;
+    const totpSecret = stored ? openTotpSecret(config.totpEncryptionKey, stored, config.totpPreviousKeys) : null;
     const errors: FieldError[] = [];
     // The password first: a code is used up once accepted, so it is only spent with the right password.
     const passwordRight = await passwordMatches(actor, parsed.value.password);

@@ -2,6 +2,7 @@
 // registry model and queries), described by the OpenAPI 3.1 document at
 // /api/openapi.json. Read-only and public: everything here is on the public pages too.
 // Errors are JSON with a Japanese message (and an English one), never an HTML page.
+import { databaseTrouble, retryAfterSeconds } from '../../../db/unavailable.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { FeatureOptions } from '../../feature-options.ts';
@@ -82,6 +83,11 @@ export default async function apiRoutes(app: FastifyInstance, { database }: Feat
     async (api) => {
       api.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'そのAPIはありません。/api/openapi.json をご覧ください。', 'No such API. See /api/openapi.json.'));
       api.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
+        if (databaseTrouble(error)) {
+          request.log.error({ err: error, url: request.url }, 'api request failed: database unavailable');
+          reply.header('retry-after', String(retryAfterSeconds)).header('cache-control', 'no-store');
+          return sendError(reply, 503, 'データベースに一時的に接続できません。しばらくしてからお試しください。', 'The database is temporarily unavailable. Please try again shortly.');
+        }
         const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
         if (status >= 500) request.log.error({ err: error, url: request.url }, 'api request failed');
         return status >= 500
