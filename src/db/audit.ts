@@ -50,12 +50,14 @@ export type AuditAction =
   | 'event.imported'
   | 'event_feed.added'
   | 'event_feed.updated'
-  | 'event_feed.removed';
+  | 'event_feed.removed'
+  | 'matching.created'
+  | 'matching.updated';
 
 export interface AuditEvent {
   actorAccountId: string | null;
   action: AuditAction;
-  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article' | 'event' | 'event_feed';
+  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article' | 'event' | 'event_feed' | 'matching_entry';
   targetId?: string;
   ip?: string;
   detail?: Record<string, unknown>;

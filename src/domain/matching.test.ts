@@ -57,10 +57,9 @@ test('ordering: an exact pair beats a near one, more pairs beat fewer, an existi
   const tied = party('131041', '新宿区', [entry('131041', 'offer', 'venue')]);
   const ties = new Map([['131041', [nayoroTie]]]);
   const result = rankPartners(subject, [near, exact, two, tied], ties, WEIGHTS, { asOf });
-  // 千代田区 (exact, new) and 新宿区 (near, tied) score the same today: the code decides.
-  assert.deepEqual(result.map((s) => s.partner.name), ['港区', '千代田区', '新宿区', '中央区']);
-  assert.equal(result[2]!.score - result[3]!.score, WEIGHTS.existingTie - WEIGHTS.newPartner);
-  assert.equal(result[1]!.score - result[3]!.score, WEIGHTS.exactKind);
+  assert.deepEqual(result.map((s) => s.partner.name), ['港区', '新宿区', '千代田区', '中央区']);
+  assert.equal(result[1]!.score - result[3]!.score, WEIGHTS.existingTie - WEIGHTS.newPartner);
+  assert.equal(result[2]!.score - result[3]!.score, WEIGHTS.exactKind);
 });
 
 test('equal scores are ordered by code, so the order is stable', () => {

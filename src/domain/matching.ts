@@ -84,9 +84,10 @@ export const WEIGHTS = Object.freeze({
   maxSharedFields: 3,
   /**
    * An agreement or exchange in force between them: people already know each other, so a new
-   * project starts fastest. Worth more than two shared fields, less than a complementary pair.
+   * project starts fastest. Worth more than the most shared fields can add (3 × 1.5), less than a
+   * complementary pair.
    */
-  existingTie: 4,
+  existingTie: 5,
   /**
    * No tie at all: the project exists to widen the network, so a new partner is worth suggesting
    * too; a little less than an existing tie, so that among equals the known partner comes first.
@@ -98,7 +99,7 @@ export const WEIGHTS = Object.freeze({
   sameRegion: 1,
 });
 
-export type MatchingWeights = typeof WEIGHTS;
+export type MatchingWeights = { readonly [K in keyof typeof WEIGHTS]: number };
 
 // ─── Ranking ─────────────────────────────────────────────────────────────────────────────────────
 

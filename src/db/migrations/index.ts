@@ -15,6 +15,7 @@ import * as search from './2026-12-07T1400_search.ts';
 import * as articleListingIndexes from './2026-12-07T1500_article_listing_indexes.ts';
 import * as searchSyncPoint from './2026-12-07T1600_search_sync_point.ts';
 import * as totpSecretSealed from './2026-12-07T1100_totp_secret_sealed.ts';
+import * as matching from './2026-12-08T1050_matching.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T0900_local_governments': localGovernments,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1400_search': search,
   '2026-12-07T1500_article_listing_indexes': articleListingIndexes,
   '2026-12-07T1600_search_sync_point': searchSyncPoint,
+  '2026-12-08T1050_matching': matching,
 };

@@ -7,6 +7,7 @@ import type { Database } from '../schema.ts';
 import { seedDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 import { seedEvents } from './events.ts';
 import { seedLocalGovernments } from './local-governments.ts';
+import { seedMatching } from './matching.ts';
 import { seedNews } from './news.ts';
 import { seedRegistry } from './registry/index.ts';
 import { seedWards } from './wards.ts';
@@ -35,6 +36,7 @@ export async function seedDatabase(db: Kysely<Database>, options: SeedOptions): 
   await seedNews(db, { samples });
   await seedEvents(db, { samples });
   await bumpRevision(db, 'events');
+  await seedMatching(db, { samples });
   const demoAccounts = samples ? await seedDemoAccounts(db) : [];
   return { localGovernments, registryRecords: registry.inserted, demoAccounts };
 }

@@ -73,6 +73,8 @@ export const auditActionLabels = {
   'event_feed.added': { ja: 'イベント収集元の登録', en: 'Event feed added' },
   'event_feed.updated': { ja: 'イベント収集元の変更', en: 'Event feed updated' },
   'event_feed.removed': { ja: 'イベント収集元の停止', en: 'Event feed stopped' },
+  'matching.created': { ja: '連携マッチングの掲載', en: 'Matching entry published' },
+  'matching.updated': { ja: '連携マッチングの掲載の更新', en: 'Matching entry updated' },
 } as const satisfies Record<AuditAction, { ja: string; en: string }>;
 
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];
