@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seedId } from '../../src/db/seed/registry/util.ts';
 import { browserSkipReason, launchBrowser, saveScreenshot, signInAsSample, startApp, type RunningApp } from './browser.ts';
 
 const publicPages = [
@@ -22,6 +23,7 @@ const secretariatPages = [
   '/admin/news', '/admin/news/new', '/admin/events', '/admin/events/new', '/admin/events/review', '/admin/events/import', '/admin/events/feeds',
   '/registry', '/registry/agreements', '/registry/agreements/new', '/registry/projects', '/registry/projects/new', '/registry/review', '/registry/sources', '/registry/deleted',
   '/admin/registry/import',
+  '/matching', `/matching/${seedId('matching', 'nayoro-venue')}`, '/member/matching', `/member/matching/${seedId('matching', 'nayoro-venue')}/edit`,
 ];
 
 /** The page's width and the elements that stick out past 320 px, so a failure says what to fix. */
