@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { signedInClient } from '../../../test/accounts.ts';
-import { describeEachEngine } from '../../../test/helper.ts';
+import { createTestDatabase, describeEachEngine } from '../../../test/helper.ts';
 import { seedId } from '../../db/seed/registry/util.ts';
 
 const nayoroVenue = seedId('matching', 'nayoro-venue');
@@ -17,7 +17,7 @@ function boardLinks(html: string): URLSearchParams[] {
   return [...html.matchAll(/href="(\/board\/new\?[^"]+)"/g)].map((m) => new URL(m[1]!.replaceAll('&amp;', '&'), 'http://x').searchParams);
 }
 
-describeEachEngine('partner matching', (current) => {
+describeEachEngine('partner matching', (current, engine) => {
   test('only signed-in members see the listing; the sample entries are marked and the filters work without script', async () => {
     const { app, database } = current();
     const anonymous = await app.inject({ url: '/matching' });
@@ -138,5 +138,28 @@ describeEachEngine('partner matching', (current) => {
     const nayoro = await signedInClient(app, db, { role: 'member', code: '012211' });
     const page = await nayoro.get(`/matching/${nayoroVenue}`);
     assert.doesNotMatch(page.body, /士別市は会場の提供/);
+  });
+
+  test('the sample entries are demo data only: none without DEMO_DATA', async () => {
+    const plain = await createTestDatabase(engine, { demoData: false });
+    try {
+      const row = await plain.handle.db.selectFrom('matching_entries').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      assert.equal(Number(row.n), 0);
+    } finally {
+      await plain.drop();
+    }
+    const { database } = current();
+    const samples = await database.handle.db.selectFrom('matching_entries').select(['provenance', 'description']).where('provenance', '=', 'sample').execute();
+    assert.ok(samples.length >= 10);
+    for (const s of samples) assert.match(s.description, /サンプル/);
+  });
+
+  test('in English the explanation is English', async () => {
+    const { app, database } = current();
+    const member = await signedInClient(app, database.handle.db, { role: 'member', code: '012211' });
+    member.cookies.set('lang', 'en');
+    const page = await member.get(`/matching/${nayoroVenue}`);
+    assert.match(page.body, /名寄市 is looking for a venue for a fair or an event and 杉並区 offers a venue; the two have been linked since 1989/);
+    assert.match(page.body, /Suggested partners/);
   });
 });
