@@ -25,7 +25,8 @@ export function OwnEntriesPage(p: {
   ownerName: string | null;
   entries: readonly EntryRecord[];
   suggestions: readonly ShownSuggestion[];
-  callHref: (s: ShownSuggestion) => string;
+  /** The board link of a suggestion (the secretariat, who has no suggestions, has none). */
+  callHref?: (s: ShownSuggestion) => string;
   notice?: string;
 }): JSX.Element {
   const { ctx } = p;

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatIsoDate } from '../../domain/japanese-date.ts';
 import { ForbiddenError, guard } from '../../policy/guards.ts';
 import { can, type Actor } from '../../policy/index.ts';
+import type { FieldError } from '../../views/components/error-summary.tsx';
 import { NotFoundPage } from '../../views/errors.tsx';
 import { contextFor, sendPage } from '../../views/render.ts';
 import type { FeatureOptions } from '../feature-options.ts';
@@ -18,7 +19,6 @@ import { entriesOwnedBy, entryById, governmentOf, listEntries, listingLimit } fr
 import type { EntryRecord } from './record.ts';
 import { boardCallHref, suggestionsFor, type ShownSuggestion } from './suggestions.ts';
 import { EntryPage, ListingPage } from './views.tsx';
-import type { FieldError } from '../../views/components/error-summary.tsx';
 
 const notices: Record<string, [string, string]> = {
   created: ['掲載しました。会員の自治体と特別区に公開されています。', 'Published: members can see it now.'],
@@ -96,7 +96,7 @@ export default async function matchingRoutes(app: FastifyInstance, { database }:
     if (actor.role === 'secretariat') {
       // The secretariat sees every entry (and edits any), behind its two-factor rule.
       if (!guard(request, reply, 'admin:view')) return reply;
-      return sendPage(reply, OwnEntriesPage({ ctx, ownerName: null, entries: await entriesOwnedBy(db, null), suggestions: [], callHref: () => '', notice }));
+      return sendPage(reply, OwnEntriesPage({ ctx, ownerName: null, entries: await entriesOwnedBy(db, null), suggestions: [], notice }));
     }
     const own = await ownGovernment(request, reply);
     if (!own) return reply;
@@ -123,7 +123,7 @@ export default async function matchingRoutes(app: FastifyInstance, { database }:
     const parsed = parseEntryForm(ctx, input);
     if (!parsed.ok) return formPage(request, reply, { ownerName: own.government.name, action: '/member/matching/new', input, errors: parsed.errors, editing: false }, 400);
     const result = await publishEntry(db, { id: own.actor.id, ip: request.ip }, own.government, parsed.value);
-    return reply.redirect(result.ok ? `/member/matching?done=created` : '/member/matching', 303);
+    return reply.redirect(result.ok ? '/member/matching?done=created' : '/member/matching', 303);
   });
 
   const editAction = (entry: EntryRecord) => `/member/matching/${entry.id}/edit`;
