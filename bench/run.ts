@@ -31,6 +31,7 @@ import { openDatabase, type Engine } from '../src/db/index.ts';
 import { prepareDatabase } from '../src/db/prepare.ts';
 import { seedSyntheticEvents, syntheticEventId } from './synthetic-events.ts';
 import { seedSyntheticNews } from './synthetic-news.ts';
+import { seedSyntheticPrPages } from './synthetic-pr.ts';
 import { keepSearchIndexCurrent } from '../src/features/search/sync.ts';
 import { defaultVolume, seedSyntheticRegistry } from './synthetic-registry.ts';
 import { variedTargets } from './varied-urls.ts';
@@ -57,6 +58,7 @@ const FIXED_TARGETS: ReadonlyArray<{ name: string; path: string }> = [
   { name: 'events (synthetic)', path: '/events' },
   { name: 'events calendar (synthetic)', path: '/events/calendar?month=2026-12' },
   { name: 'event page (synthetic)', path: `/events/${syntheticEventId(25_000)}` },
+  { name: 'PR page (synthetic)', path: '/municipalities/012033' },
   { name: 'search 防災 (synthetic)', path: `/search?q=${encodeURIComponent('防災')}` },
 ];
 
@@ -194,7 +196,7 @@ async function main(): Promise<number> {
 
 /**
  * A fresh database of the engine with the master data and real seed, as on any start, plus the
- * synthetic volume (5,000 agreements, 20,000 projects over 10 年度, 10,000 articles, 50,000 events), all marked provenance
+ * synthetic volume (5,000 agreements, 20,000 projects over 10 年度, 10,000 articles, 50,000 events, a PR page per municipality), all marked provenance
  * 'synthetic'. SQLite: a file in the run's folder; PostgreSQL: a new database, dropped at the end.
  */
 async function prepareSyntheticDatabase(engine: Engine, dir: string): Promise<BenchDatabase> {
@@ -215,11 +217,12 @@ async function prepareSyntheticDatabase(engine: Engine, dir: string): Promise<Be
     const counts = await seedSyntheticRegistry(handle.db, defaultVolume);
     const articles = await seedSyntheticNews(handle.db);
     const events = await seedSyntheticEvents(handle.db);
+    const prPages = await seedSyntheticPrPages(handle.db);
     // The search index is brought up to date as the app would on its first search, before timing.
     await keepSearchIndexCurrent(handle.db);
     const indexed = Number((await handle.db.selectFrom('search_documents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     console.log(
-      `synthetic volume (benchmark only): ${counts.agreements} agreements, ${counts.projects} projects over ${defaultVolume.fiscalYears} 年度, ${articles} articles, ${events} events; ${indexed} documents in the search index (${Date.now() - started} ms)`,
+      `synthetic volume (benchmark only): ${counts.agreements} agreements, ${counts.projects} projects over ${defaultVolume.fiscalYears} 年度, ${articles} articles, ${events} events, ${prPages} PR pages; ${indexed} documents in the search index (${Date.now() - started} ms)`,
     );
   } finally {
     await handle.close();

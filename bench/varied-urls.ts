@@ -99,6 +99,12 @@ export function variedTargets(): VariedTarget[] {
       }),
     },
     { name: 'municipality pages, each in turn', pattern: '/municipalities/:code (all 1,741)', paths: municipalityCodes().map((code) => `/municipalities/${code}`) },
+    {
+      name: 'PR pages, each in turn',
+      pattern: '/municipalities/:code with its PR page (all 1,741 synthetic)',
+      // A scattered order, so that neighbouring requests do not read neighbouring rows.
+      paths: scattered(municipalityCodes()).map((code) => `/municipalities/${code}`),
+    },
     { name: 'ward pages, each ward in turn', pattern: '/wards/:code (the 23)', paths: WARDS.map((code) => `/wards/${code}`) },
     { name: 'articles, each in turn', pattern: '/news/synthetic-N (10,000)', paths: Array.from({ length: 10_000 }, (_, i) => `/news/synthetic-${(i * 7919) % 10_000}`) },
     {
@@ -141,11 +147,17 @@ export function variedTargets(): VariedTarget[] {
       pattern: '/search?q=…(&type=…&page=…)',
       paths: distinctUrls(7, (pick, chance, int) => {
         const words = [pick(SEARCH_WORDS), ...(chance(0.3) ? [pick(SEARCH_WORDS)] : []), ...(chance(0.3) ? [String(int(9999))] : [])];
-        const type = chance(0.3) ? pick(['news', 'event', 'municipality']) : '';
+        const type = chance(0.3) ? pick(['news', 'event', 'pr', 'municipality']) : '';
         return `/search${query({ q: words.join(' '), type: type || false, page: type !== '' && chance(0.5) && int(5) })}`;
       }),
     },
   ];
+}
+
+/** The items in a fixed scattered order (a stride prime to the length). */
+function scattered<T>(items: readonly T[]): T[] {
+  const stride = 7919 % items.length === 0 ? 1 : 7919;
+  return items.map((_, i) => items[(i * stride) % items.length]!);
 }
 
 /** Every counted municipality of the master data, in code order. */

@@ -27,12 +27,13 @@ import languageRoutes from './features/language/routes.ts';
 import memberRoutes from './features/member/routes.ts';
 import municipalitiesRoutes from './features/municipalities/routes.ts';
 import newsFeature from './features/news/index.ts';
-import pagesRoutes from './features/pages/routes.ts';
+import sitePagesFeature from './features/pages/index.ts';
 import registrationRoutes from './features/registration/routes.ts';
 import searchRoutes from './features/search/routes.ts';
 import sharingRoutes from './features/sharing/routes.ts';
 import registryFeature from './features/registry/index.ts';
 import eventsFeature from './features/events/index.ts';
+import prFeature from './features/pr/index.ts';
 import matchingFeature from './features/matching/index.ts';
 
 export interface AppDependencies {
@@ -138,7 +139,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   await app.register(fileRoutes, features);
   await app.register(languageRoutes, features);
   await app.register(homeRoutes, features);
-  await app.register(pagesRoutes, features);
+  await app.register(sitePagesFeature, features);
   await app.register(sharingRoutes, features);
   await app.register(searchRoutes, features);
   await app.register(municipalitiesRoutes, features);
@@ -149,6 +150,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   await app.register(registryFeature, features);
   await app.register(newsFeature, features);
   await app.register(eventsFeature, features);
+  await app.register(prFeature, features);
   await app.register(matchingFeature, features);
   return app;
 }

@@ -1,5 +1,6 @@
-// Walks every route of the member area, the secretariat's pages, the registry edit pages
-// (/registry) and the members' matching pages (/matching) with every role, through HTTP, with valid CSRF tokens, so that what is tested is
+// Walks every route of the member area, the secretariat's pages, the registry edit pages and the
+// members' matching pages (/matching)
+// (/registry) with every role, through HTTP, with valid CSRF tokens, so that what is tested is
 // authorisation and nothing else. Registry record routes point at records of 港区, which the ward
 // officer of 千代田区 may not touch.
 import assert from 'node:assert/strict';
@@ -41,17 +42,25 @@ interface Targets {
 
 /** A concrete URL for a route pattern: ids point at real records where the route has them. */
 function concrete(url: string, targets: Targets): string {
+  // The site pages: a real page and its first version, and the seeded accessibility test result.
+  if (url.startsWith('/admin/pages/')) return url.replace(':slug', 'about').replace(':version', '1').replace(':id', seededTestResultId);
   const id = url.startsWith('/registry/agreements/') ? targets.agreement : url.startsWith('/registry/projects/') ? targets.project : targets.account;
-  return url.replace(/:id\b/g, id).replace(/:[a-zA-Z]+/g, 'x');
+  // A municipality's own pages (PR page) point at 名寄市: the member's own, never the ward officer's.
+  return url.replace(/:id\b/g, id).replace(/:code\b/g, '012211').replace(/:[a-zA-Z]+/g, 'x');
 }
+
+/** The first accessibility test result (src/db/seed/site-pages.ts). */
+const seededTestResultId = '9d3c1a52-6f0e-4c4b-9a51-2a7e8e4d0001';
 
 /** True when concrete() could not name a real record for the route (its GET may be a 404). */
 function hasPlaceholder(url: string): boolean {
-  return /:[a-zA-Z]+/.test(url) && !/^\/(admin\/(accounts|approvals)|registry\/(agreements|projects))\/:id(\/|$)/.test(url);
+  return /:[a-zA-Z]+/.test(url) && !/^\/(admin\/(accounts|approvals|pages)|registry\/(agreements|projects))\/(:id|:slug|test-results\/:id)(\/|$)/.test(url);
 }
 
 /** The registry pages a ward officer uses for their own ward (no record in the URL). */
 const wardOwnRoutes = /^\/registry(\/(agreements|projects)(\/new)?|\/(deleted|review|sources))?$/;
+/** A municipality's own pages in the member area (its PR page): only its staff and the secretariat. */
+const municipalityOwnRoutes = /^\/member\/pr\/:code$/;
 /** The registry pages of one agreement or project: a ward officer only for their ward's records. */
 const wardRecordRoutes = /^\/registry\/(agreements|projects)\/:id\//;
 
@@ -144,6 +153,8 @@ describeEachEngine('authorisation of every protected route', (current) => {
     assert.ok(routes.some((r) => r.method === 'POST' && r.url.startsWith('/admin')), 'the secretariat has actions');
     assert.ok(routes.some((r) => r.url === '/registry'), 'the registry edit pages exist');
     assert.ok(routes.some((r) => r.method === 'POST' && wardRecordRoutes.test(r.url)), 'the registry has record actions');
+    assert.ok(routes.some((r) => r.method === 'POST' && municipalityOwnRoutes.test(r.url)), 'the PR page form is walked');
+    assert.ok(routes.some((r) => r.method === 'POST' && r.url.startsWith('/admin/pr/')), 'the PR back office is walked');
   });
 
   for (const persona of ['anonymous visitor', 'disabled member', 'member awaiting approval']) {
@@ -188,7 +199,10 @@ describeEachEngine('authorisation of every protected route', (current) => {
     for (const r of protectedRoutes()) {
       const res = await call('ward staff of 千代田区', r.method, concrete(r.url, targets));
       const label = `${r.method} ${r.url}: ${res.statusCode}`;
-      if (r.url.startsWith('/member') || r.url.startsWith('/matching')) {
+      if (municipalityOwnRoutes.test(r.url)) {
+        // 名寄市's page: not the ward officer's municipality.
+        assert.equal(res.statusCode, 403, label);
+      } else if (r.url.startsWith('/member') || r.url.startsWith('/matching')) {
         assert.ok(![401, 403].includes(res.statusCode) && !String(res.headers.location ?? '').startsWith('/login'), label);
       } else if (wardOwnRoutes.test(r.url)) {
         // GET: the page; POST of an empty form: the form again with errors.

@@ -58,7 +58,7 @@ describe('compression', () => {
   });
 
   test('a page not kept by the page cache, CSV and JSON are compressed too', async () => {
-    for (const url of ['/about', '/projects.csv', '/api/v1/projects?fy=2024']) {
+    for (const url of ['/terms', '/projects.csv', '/api/v1/projects?fy=2024']) {
       const plain = await get(url);
       assert.equal(plain.statusCode, 200, url);
       const br = await get(url, { 'accept-encoding': 'br' });

@@ -51,13 +51,23 @@ export type AuditAction =
   | 'event_feed.added'
   | 'event_feed.updated'
   | 'event_feed.removed'
+  | 'site_page.updated'
+  | 'site_page.restored'
+  | 'accessibility_test.added'
+  | 'accessibility_test.updated'
+  | 'accessibility_test.removed'
+  | 'pr.created'
+  | 'pr.updated'
+  | 'pr.restored'
+  | 'pr.hidden'
+  | 'pr.shown'
   | 'matching.created'
   | 'matching.updated';
 
 export interface AuditEvent {
   actorAccountId: string | null;
   action: AuditAction;
-  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article' | 'event' | 'event_feed' | 'matching_entry';
+  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article' | 'event' | 'event_feed' | 'site_page' | 'accessibility_test' | 'pr_page' | 'matching_entry';
   targetId?: string;
   ip?: string;
   detail?: Record<string, unknown>;

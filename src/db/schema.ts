@@ -148,7 +148,7 @@ export interface DataRevisionsTable {
   revision: Generated<number>;
 }
 
-export interface Database extends RegistryTables, NewsTables, SearchTables, EventTables, MatchingTables {
+export interface Database extends RegistryTables, NewsTables, SearchTables, EventTables, SitePageTables, PrTables, MatchingTables {
   data_revisions: DataRevisionsTable;
   local_governments: LocalGovernmentsTable;
   accounts: AccountsTable;
@@ -672,7 +672,7 @@ export interface EventTables {
 
 // ─── The site-wide search index (migration 2026-12-07T1400) ───────────────────────────────────
 
-export type SearchKind = 'news' | 'event' | 'municipality';
+export type SearchKind = 'news' | 'event' | 'municipality' | 'pr';
 
 export interface SearchDocumentsTable {
   id: string;
@@ -692,6 +692,104 @@ export interface SearchSyncTable {
 export interface SearchTables {
   search_documents: SearchDocumentsTable;
   search_sync: SearchSyncTable;
+}
+
+// ─── Site pages the secretariat edits (migration 2026-12-08T1010) ──────────────────────────────
+
+export interface SitePagesTable {
+  slug: string;
+  title_ja: string;
+  title_en: string;
+  body_ja: string;
+  body_en: string;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface SitePageVersionsTable {
+  slug: string;
+  version: number;
+  snapshot: string;
+  note: Generated<string>;
+  saved_by: string | null;
+  saved_at: string;
+}
+
+// ─── Municipal PR pages (migration 2026-12-08T1000) ──────────────────────────────────────────
+
+export interface PrPagesTable {
+  code: string;
+  catch_copy: string;
+  introduction: Generated<string>;
+  specialities: Generated<string>;
+  sightseeing: Generated<string>;
+  relocation: Generated<string>;
+  contact_department: Generated<string>;
+  contact_phone: Generated<string>;
+  contact_email: Generated<string>;
+  /** JSON: [{ label, url }] */
+  links: Generated<string>;
+  source_url: string | null;
+  provenance: Generated<Provenance>;
+  hidden_at: string | null;
+  hidden_reason: Generated<string>;
+  hidden_by: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PrPageFieldsTable {
+  code: string;
+  field: number;
+}
+
+export interface PrPagePhotosTable {
+  code: string;
+  position: number;
+  file_id: string;
+  thumb_file_id: string;
+  alt: string;
+  caption: Generated<string>;
+}
+
+export interface PrPageVersionsTable {
+  code: string;
+  version: number;
+  snapshot: string;
+  note: Generated<string>;
+  saved_by: string | null;
+  saved_at: string;
+}
+
+export interface AccessibilityTestResultsTable {
+  id: string;
+  tested_on: string;
+  standard: string;
+  target_level: string;
+  scope: string;
+  method: string;
+  result: string;
+  notes: string;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface SitePageTables {
+  site_pages: SitePagesTable;
+  site_page_versions: SitePageVersionsTable;
+  accessibility_test_results: AccessibilityTestResultsTable;
+}
+
+export interface PrTables {
+  pr_pages: PrPagesTable;
+  pr_page_fields: PrPageFieldsTable;
+  pr_page_photos: PrPagePhotosTable;
+  pr_page_versions: PrPageVersionsTable;
 }
 
 // ─── Partner matching (migration 2026-12-08T1050) ───────────────────────────────────────────────

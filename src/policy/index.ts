@@ -47,6 +47,10 @@ export type Action =
   | 'registry:manage'
   /** News articles: write, schedule, publish, withdraw, compare and restore versions. The secretariat only. */
   | 'news:manage'
+  /** The site pages (about, contact, site policy, privacy, accessibility and its test results): edit, compare and restore versions. The secretariat only. */
+  | 'site-pages:manage'
+  /** Every PR page: hide and show again (reason recorded), compare and restore versions. The secretariat only. */
+  | 'pr:manage'
   /** Every event: create, edit, review, publish, withdraw, import, harvest feeds. The secretariat only. */
   | 'events:manage'
   /** Submit an event for a municipality: object { localGovernmentCode } (its own only). */
@@ -76,7 +80,9 @@ const secretariatActions: ReadonlySet<Action> = new Set([
   'audit-log:view',
   'registry:manage',
   'news:manage',
+  'site-pages:manage',
   'events:manage',
+  'pr:manage',
 ]);
 
 export function isActive(actor: Actor): actor is Extract<Actor, { kind: 'account' }> {

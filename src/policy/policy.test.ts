@@ -22,7 +22,7 @@ const member = account();
 const wardStaff = account({ role: 'ward_staff', localGovernmentCode: '131016' });
 const secretariat = account({ role: 'secretariat', localGovernmentCode: null, twoFactorEnabled: true });
 const secretariatWithout2fa = account({ role: 'secretariat', localGovernmentCode: null, twoFactorEnabled: false });
-const adminActions: Action[] = ['admin:view', 'accounts:approve', 'accounts:manage', 'mail-domains:manage', 'audit-log:view'];
+const adminActions: Action[] = ['admin:view', 'accounts:approve', 'accounts:manage', 'mail-domains:manage', 'audit-log:view', 'site-pages:manage'];
 
 test('an anonymous visitor can do nothing that needs an account', () => {
   for (const action of ['member-area:view', ...adminActions] as Action[]) assert.equal(can(anonymous, action), false, action);

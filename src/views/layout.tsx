@@ -234,6 +234,15 @@ function Footer({ ctx }: { ctx: PageContext }): JSX.Element {
             <a href="/about">{ctx.t('プロジェクトについて', 'About')}</a>
           </li>
           <li>
+            <a href="/contact">{ctx.t('お問い合わせ', 'Contact')}</a>
+          </li>
+          <li>
+            <a href="/site-policy">{ctx.t('サイトポリシー', 'Site policy')}</a>
+          </li>
+          <li>
+            <a href="/privacy">{ctx.t('プライバシーポリシー', 'Privacy policy')}</a>
+          </li>
+          <li>
             <a href="/accessibility">{ctx.t('ウェブアクセシビリティ方針', 'Accessibility policy')}</a>
           </li>
           <li>

@@ -11,6 +11,7 @@ import {
   formatViolations,
   launchBrowser,
   saveScreenshot,
+  signInAsSample,
   startApp,
   type RunningApp,
 } from './browser.ts';
@@ -28,6 +29,10 @@ const japanesePages: PageCase[] = [
   { name: 'the top page', path: '/', slug: 'top', status: 200, heading: '特別区全国連携プロジェクト' },
   { name: 'the about page', path: '/about', slug: 'about', status: 200, heading: 'プロジェクトについて' },
   { name: 'the accessibility policy', path: '/accessibility', slug: 'accessibility', status: 200, heading: 'ウェブアクセシビリティ方針' },
+  { name: 'the contact page', path: '/contact', slug: 'contact', status: 200, heading: 'お問い合わせ' },
+  { name: 'the site policy', path: '/site-policy', slug: 'site-policy', status: 200, heading: 'サイトポリシー' },
+  { name: 'the privacy policy', path: '/privacy', slug: 'privacy', status: 200, heading: 'プライバシーポリシー' },
+  { name: 'the sitemap page', path: '/sitemap', slug: 'sitemap', status: 200, heading: 'サイトマップ' },
   { name: 'the municipality list', path: '/municipalities', slug: 'municipalities', status: 200, heading: '全国の自治体' },
   { name: 'the search results for ちよだ', path: `/municipalities?q=${encodeURIComponent('ちよだ')}`, slug: 'municipalities-search', status: 200, heading: '全国の自治体' },
   { name: 'the filter form with a validation error', path: '/municipalities?pref=99', slug: 'municipalities-error', status: 400, heading: '全国の自治体' },
@@ -40,6 +45,8 @@ const japanesePages: PageCase[] = [
 const englishPages: PageCase[] = [
   { name: 'the top page', path: '/', slug: 'en-top', status: 200, heading: 'Tokyo 23 City All Nippon Collaboration Project' },
   { name: 'the municipality list', path: '/municipalities', slug: 'en-municipalities', status: 200, heading: 'Local governments of Japan' },
+  { name: 'the accessibility policy with its test results', path: '/accessibility', slug: 'en-accessibility', status: 200, heading: 'Accessibility policy' },
+  { name: 'the site policy (not translated: Japanese text with a note)', path: '/site-policy', slug: 'en-site-policy', status: 200, heading: 'Site policy' },
 ];
 
 describe('Pages in a real browser', { skip: browserSkipReason }, () => {
@@ -132,7 +139,7 @@ describe('Pages in a real browser', { skip: browserSkipReason }, () => {
       await context?.close();
     });
 
-    for (const c of [japanesePages[0], japanesePages[3]] as PageCase[]) {
+    for (const c of japanesePages.filter((p) => ['top', 'municipalities', 'privacy'].includes(p.slug))) {
       test(`${c.name} (${c.path}) does not scroll sideways at 320 px`, async () => {
         const page = await context.newPage();
         try {
@@ -253,6 +260,73 @@ describe('Pages in a real browser', { skip: browserSkipReason }, () => {
       } finally {
         await page.close();
       }
+    });
+  });
+  describe('The site pages back office (/admin/pages) as the sample secretariat', () => {
+    let context: BrowserContext;
+    let page: Page;
+    before(async () => {
+      context = await browser.newContext();
+      page = await context.newPage();
+      await signInAsSample(page, server, 'sample-secretariat@renkei.example', { totp: true });
+    });
+    after(async () => {
+      await context?.close();
+    });
+
+    async function checkAdmin(slug: string, heading: RegExp): Promise<void> {
+      const foreign = collectForeignRequests(page, server.origin);
+      assert.match(await page.locator('h1').innerText(), heading, slug);
+      await saveScreenshot(page, `admin-pages-${slug}`);
+      const violations = await axeViolations(page);
+      assert.equal(violations.length, 0, `axe-core found ${violations.length} violation(s) on ${slug}:\n${formatViolations(violations)}`);
+      assert.deepEqual(foreign, [], `${slug} made requests outside ${server.origin}`);
+    }
+
+    test('the list, a page with an error, its preview, the saved page, versions and the comparison pass axe-core', async () => {
+      await page.goto(server.url('/admin/pages'));
+      await checkAdmin('list', /サイトのページの管理/);
+      await page.locator('main').getByRole('link', { name: 'サイトポリシー', exact: true }).click();
+      await page.waitForURL(/\/admin\/pages\/site-policy\/edit$/);
+      await checkAdmin('edit', /ページを編集する/);
+      const original = await page.getByLabel('本文（日本語）').inputValue();
+      await page.getByLabel('ページ名（日本語）').fill('');
+      await page.getByRole('button', { name: '保存して公開する' }).click();
+      await page.waitForLoadState('load');
+      assert.match(await page.title(), /^エラー：/);
+      assert.match(await page.locator('.rk-error-summary').innerText(), /ページ名（日本語）を入力してください/);
+      await checkAdmin('edit-error', /ページを編集する/);
+      await page.getByLabel('ページ名（日本語）').fill('サイトポリシー');
+      await page.getByLabel('本文（日本語）').fill(`${original}\n\n## ブラウザからの追記（サンプル）\n\n- 項目`);
+      await page.getByRole('button', { name: 'プレビュー' }).click();
+      await page.waitForLoadState('load');
+      assert.match(await page.locator('.rk-preview').first().innerText(), /ブラウザからの追記/);
+      await checkAdmin('edit-preview', /ページを編集する/);
+      await page.getByRole('button', { name: '保存して公開する' }).click();
+      await page.waitForURL(/\/admin\/pages\?done=updated$/);
+      await page.goto(server.url('/site-policy'));
+      assert.match(await page.locator('main').innerText(), /ブラウザからの追記（サンプル）/);
+      await page.goto(server.url('/admin/pages/site-policy/versions'));
+      await checkAdmin('versions', /版の履歴/);
+      await page.getByRole('link', { name: '現在の版と比較' }).first().click();
+      await page.waitForURL(/\/versions\/1$/);
+      await checkAdmin('compare', /比較/);
+    });
+
+    test('the test results: list, a refused form and an edit form pass axe-core', async () => {
+      await page.goto(server.url('/admin/pages/test-results'));
+      await checkAdmin('test-results', /アクセシビリティ試験結果の管理/);
+      await page.getByRole('link', { name: '試験結果を追加する' }).click();
+      await page.waitForURL(/\/test-results\/new$/);
+      await checkAdmin('test-result-new', /試験結果を追加する/);
+      await page.getByRole('button', { name: '保存して公開する' }).click();
+      await page.waitForLoadState('load');
+      assert.match(await page.locator('.rk-error-summary').innerText(), /試験日を入力してください/);
+      await checkAdmin('test-result-error', /試験結果を追加する/);
+      await page.goto(server.url('/admin/pages/test-results'));
+      await page.getByRole('link', { name: /実施の試験結果を編集する$/ }).first().click();
+      await page.waitForURL(/\/test-results\/[0-9a-f-]{36}\/edit$/);
+      await checkAdmin('test-result-edit', /試験結果を編集する/);
     });
   });
 });

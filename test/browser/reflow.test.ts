@@ -13,17 +13,19 @@ const publicPages = [
   '/news', '/news/archive/2019', '/news/miryoku-2024',
   '/events', '/events/archive', '/events/calendar?month=2024-10',
   '/collaboration', '/collaboration/wide-area', '/collaboration/disaster-support', '/collaboration/companies', '/collaboration/regions', '/collaboration/plan',
-  '/projects', '/agreements', '/wards', '/wards/131016', '/municipalities', '/municipalities/131016', '/municipalities/012211',
-  '/login', '/register', '/password/forgot', '/terms',
+  '/projects', '/agreements', '/wards', '/wards/131016', '/municipalities', '/municipalities?pr=1&region=tohoku', '/municipalities/131016', '/municipalities/012211', '/municipalities/022021',
+  '/login', '/register', '/password/forgot', '/terms', '/contact', '/site-policy', '/privacy',
 ];
 
 const secretariatPages = [
   '/member', '/member/profile', '/member/sessions', '/member/password', '/member/events', '/member/events/new',
   '/admin', '/admin/approvals', '/admin/accounts', '/admin/audit', '/admin/mail-domains',
-  '/admin/news', '/admin/news/new', '/admin/events', '/admin/events/new', '/admin/events/review', '/admin/events/import', '/admin/events/feeds',
+  '/admin/news', '/admin/news/new', '/admin/pr', '/admin/pr/022021', '/member/pr/022021', '/admin/events', '/admin/events/new', '/admin/events/review', '/admin/events/import', '/admin/events/feeds',
   '/registry', '/registry/agreements', '/registry/agreements/new', '/registry/projects', '/registry/projects/new', '/registry/review', '/registry/sources', '/registry/deleted',
   '/admin/registry/import',
   '/matching', `/matching/${seedId('matching', 'nayoro-venue')}`, '/member/matching', `/member/matching/${seedId('matching', 'nayoro-venue')}/edit`,
+  '/admin/pages', '/admin/pages/about/edit', '/admin/pages/privacy/edit', '/admin/pages/about/versions', '/admin/pages/about/versions/1',
+  '/admin/pages/test-results', '/admin/pages/test-results/new', '/admin/pages/test-results/9d3c1a52-6f0e-4c4b-9a51-2a7e8e4d0001/edit',
 ];
 
 /** The page's width and the elements that stick out past 320 px, so a failure says what to fix. */

@@ -14,7 +14,9 @@ import * as news from './2026-12-07T0930_news.ts';
 import * as search from './2026-12-07T1400_search.ts';
 import * as articleListingIndexes from './2026-12-07T1500_article_listing_indexes.ts';
 import * as searchSyncPoint from './2026-12-07T1600_search_sync_point.ts';
+import * as prPages from './2026-12-08T1000_pr_pages.ts';
 import * as totpSecretSealed from './2026-12-07T1100_totp_secret_sealed.ts';
+import * as sitePages from './2026-12-08T1010_site_pages.ts';
 import * as matching from './2026-12-08T1050_matching.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -33,5 +35,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1400_search': search,
   '2026-12-07T1500_article_listing_indexes': articleListingIndexes,
   '2026-12-07T1600_search_sync_point': searchSyncPoint,
+  '2026-12-08T1000_pr_pages': prPages,
+  '2026-12-08T1010_site_pages': sitePages,
   '2026-12-08T1050_matching': matching,
 };

@@ -9,7 +9,9 @@ import { seedEvents } from './events.ts';
 import { seedLocalGovernments } from './local-governments.ts';
 import { seedMatching } from './matching.ts';
 import { seedNews } from './news.ts';
+import { seedPrPages } from './pr-pages.ts';
 import { seedRegistry } from './registry/index.ts';
+import { seedSitePages } from './site-pages.ts';
 import { seedWards } from './wards.ts';
 
 export interface SeedOptions {
@@ -36,6 +38,8 @@ export async function seedDatabase(db: Kysely<Database>, options: SeedOptions): 
   await seedNews(db, { samples });
   await seedEvents(db, { samples });
   await bumpRevision(db, 'events');
+  await seedSitePages(db);
+  await seedPrPages(db, { samples });
   await seedMatching(db, { samples });
   const demoAccounts = samples ? await seedDemoAccounts(db) : [];
   return { localGovernments, registryRecords: registry.inserted, demoAccounts };

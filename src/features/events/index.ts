@@ -11,8 +11,8 @@ import { startHarvestScheduler } from './harvest/scheduler.ts';
 import importRoutes from './open-data/routes.tsx';
 import memberRoutes from './member/routes.tsx';
 import eventsPublicRoutes from './routes.ts';
-import { eventsByIds as loadEventsByIds, feedEvents, todayInJapan } from './queries.ts';
-import type { Event } from './record.ts';
+import { eventsByIds as loadEventsByIds, feedEvents, todayInJapan, withMunicipalities } from './queries.ts';
+import type { Event, EventRow } from './record.ts';
 
 export default async function eventsFeature(app: FastifyInstance, options: FeatureOptions): Promise<void> {
   await app.register(eventsPublicRoutes, options);
@@ -31,12 +31,32 @@ export function upcomingEvents(db: Kysely<Database>, { limit = 5, today = todayI
   return feedEvents(db, { pref: '', muni: '', field: '', kind: '', online: '', from: '', to: '' }, { since: today, limit });
 }
 
+/**
+ * A municipality's next published events, soonest first (for its page). Read from the
+ * municipality's own rows of event_municipalities (its index), not by testing every upcoming event:
+ * the general filter took over 100 ms with 50,000 events.
+ */
+export async function upcomingEventsOf(db: Kysely<Database>, code: string, { limit = 5, today = todayInJapan() }: { limit?: number; today?: string } = {}): Promise<Event[]> {
+  const rows = await db
+    .selectFrom('event_municipalities as em')
+    .innerJoin('events', 'events.id', 'em.event_id')
+    .selectAll('events')
+    .where('em.local_government_code', '=', code)
+    .where('events.status', '=', 'published')
+    .where('events.ends_on', '>=', today)
+    .orderBy('events.starts_on')
+    .orderBy('events.id')
+    .limit(limit)
+    .execute();
+  return withMunicipalities(db, rows as EventRow[]);
+}
+
 /** Published events by id, in the order asked (for news articles that relate events). */
 export async function publishedEventsByIds(db: Kysely<Database>, ids: readonly string[]): Promise<Event[]> {
   return (await loadEventsByIds(db, ids)).filter((e) => e.status === 'published');
 }
 
-export { UpcomingEventsSection } from './section.tsx';
+export { UpcomingEventsSection, MunicipalityEventsSection } from './section.tsx';
 
 /** Every published event's address and last change, for sitemap.xml. */
 export async function publishedEventLocations(db: Kysely<Database>): Promise<Array<{ path: string; updatedAt: string }>> {

@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, FileKind } from '../../db/schema.ts';
 import type { PageContext } from '../../views/context.ts';
-import { detectContent } from './content.ts';
+import { detectContent, type DetectedContent } from './content.ts';
 
 export interface StoredFile {
   id: string;
@@ -46,8 +46,13 @@ export function cleanFileName(raw: string): string {
   return (name || 'file').slice(0, 255);
 }
 
-/** Checks the bytes and stores the file, or says in the form's words why it is refused. */
-export async function storeFile(db: Kysely<Database> | Transaction<Database>, input: FileToStore): Promise<StoreResult> {
+export type UploadCheck = { ok: true; name: string; content: DetectedContent } | { ok: false; error: (ctx: PageContext) => string };
+
+/**
+ * Checks an upload without storing it: not empty, within the limit, and of an accepted kind judged
+ * by its bytes. For features that transform a file before storing it (PR photos are re-encoded).
+ */
+export async function checkUpload(input: Pick<FileToStore, 'bytes' | 'originalName' | 'accept' | 'maxBytes'>): Promise<UploadCheck> {
   const limit = input.maxBytes ?? maxFileBytes;
   if (input.bytes.length === 0) return { ok: false, error: (ctx) => ctx.t('ファイルが空です。', 'The file is empty.') };
   if (input.bytes.length > limit) {
@@ -66,6 +71,14 @@ export async function storeFile(db: Kysely<Database> | Transaction<Database>, in
         ),
     };
   }
+  return { ok: true, name, content };
+}
+
+/** Checks the bytes and stores the file, or says in the form's words why it is refused. */
+export async function storeFile(db: Kysely<Database> | Transaction<Database>, input: FileToStore): Promise<StoreResult> {
+  const checked = await checkUpload(input);
+  if (!checked.ok) return checked;
+  const { name, content } = checked;
   const file: StoredFile = { id: randomUUID(), name, mediaType: content.mediaType, kind: content.kind, size: input.bytes.length };
   await db
     .insertInto('files')

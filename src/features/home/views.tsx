@@ -4,9 +4,10 @@ import { Layout, siteName } from '../../views/layout.tsx';
 import { HeadlineFiguresSection, type Headline } from '../registry/index.ts';
 import { LatestNewsSection, type ArticleSummary } from '../news/index.ts';
 import { UpcomingEventsSection, type Event } from '../events/index.ts';
+import { RecentPrSection, type PrSummary } from '../pr/index.ts';
 import type { MasterDataSummary } from './queries.ts';
 
-export function HomePage({ ctx, summary, figures, news, events }: { ctx: PageContext; summary: MasterDataSummary; figures: Headline; news: ArticleSummary[]; events: Event[] }): JSX.Element {
+export function HomePage({ ctx, summary, figures, news, events, prPages }: { ctx: PageContext; summary: MasterDataSummary; figures: Headline; news: ArticleSummary[]; events: Event[]; prPages: PrSummary[] }): JSX.Element {
   return (
     <Layout ctx={ctx} title={ctx.t('トップ', 'Home')} section="home">
       <section class="rk-hero" aria-labelledby="hero-title">
@@ -40,6 +41,8 @@ export function HomePage({ ctx, summary, figures, news, events }: { ctx: PageCon
         <LatestNewsSection ctx={ctx} rows={news} />
         <UpcomingEventsSection ctx={ctx} events={events} />
       </div>
+
+      <RecentPrSection ctx={ctx} pages={prPages} />
 
       <HeadlineFiguresSection ctx={ctx} figures={figures} />
 

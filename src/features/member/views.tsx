@@ -153,12 +153,26 @@ export function DashboardPage({ ctx, displayName, role, twoFactorEnabled, munici
         <h2 id="portal-card" class="rk-heading-2">
           {ctx.t('自治体PRページ・イベント', 'Municipality PR page and events')}
         </h2>
-        <p>
-          {ctx.t(
-            '自治体のPRページやイベント情報は、自治体ポータル機能の公開後に、このマイページから編集できるようになります。',
-            'Once the municipality portal is published, you will edit your municipality’s PR page and events from this page.',
-          )}
-        </p>
+        {isSecretariat ? (
+          <p>
+            <a class="rk-link-arrow" href="/admin/pr">
+              {ctx.t('自治体PRページの管理', 'PR pages')}
+            </a>
+          </p>
+        ) : (
+          <ul class="rk-link-list">
+            <li>
+              <a class="rk-link-arrow" href="/member/pr">
+                {ctx.t('自治体のPRページを編集する', 'Edit your municipality’s PR page')}
+              </a>
+            </li>
+            <li>
+              <a class="rk-link-arrow" href="/member/events">
+                {ctx.t('イベントを投稿する', 'Submit an event')}
+              </a>
+            </li>
+          </ul>
+        )}
       </section>
 
       <section class="rk-section" aria-labelledby="matching-card">

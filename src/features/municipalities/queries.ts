@@ -5,6 +5,7 @@ import { contains } from '../../db/dialect.ts';
 import type { Database, GovernmentKind, LocalGovernmentRow } from '../../db/schema.ts';
 import { normalizeForSearch } from '../../domain/search-text.ts';
 import type { MunicipalityFilter } from './form.ts';
+import { codesWithVisiblePr, visiblePrCodes } from '../pr/index.ts';
 
 export interface LocalGovernment {
   code: string;
@@ -20,6 +21,8 @@ export interface LocalGovernment {
   note: string | null;
   validFrom: string | null;
   validTo: string | null;
+  /** Has a PR page the public may see (set by the directory only). */
+  hasPr?: boolean;
 }
 
 export interface PrefectureOption {
@@ -54,6 +57,8 @@ export async function listMunicipalities(
 ): Promise<{ total: number; items: LocalGovernment[] }> {
   let query = db.selectFrom('local_governments').where('level', '=', 'municipality').where('is_counted', '=', 1).where('valid_to', 'is', null);
   if (filter.pref) query = query.where('prefecture_code', '=', filter.pref);
+  if (filter.region) query = query.where('region', '=', filter.region);
+  if (filter.pr || filter.field !== null) query = query.where('code', 'in', visiblePrCodes(db, filter.field));
   if (filter.kind === '政令指定都市') query = query.where('is_designated_city', '=', 1);
   else if (filter.kind) query = query.where('kind', '=', filter.kind);
   for (const term of filter.q.split(/\s+/).map(normalizeForSearch).filter(Boolean)) {
@@ -66,8 +71,8 @@ export async function listMunicipalities(
     .limit(pageSize)
     .offset((filter.page - 1) * pageSize)
     .execute();
-  const prefectures = await prefectureNames(db);
-  return { total: Number(total), items: rows.map((r) => toLocalGovernment(r, prefectures)) };
+  const [prefectures, withPr] = await Promise.all([prefectureNames(db), codesWithVisiblePr(db, rows.map((r) => r.code))]);
+  return { total: Number(total), items: rows.map((r) => ({ ...toLocalGovernment(r, prefectures), hasPr: withPr.has(r.code) })) };
 }
 
 export async function findLocalGovernment(db: Kysely<Database>, code: string): Promise<LocalGovernment | undefined> {

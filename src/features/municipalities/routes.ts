@@ -6,16 +6,18 @@ import { NotFoundPage } from '../../views/errors.tsx';
 import { contextFor, sendPage } from '../../views/render.ts';
 import { parseFilter } from './form.ts';
 import { loadMunicipalityTies } from '../registry/index.ts';
+import { upcomingEventsOf } from '../events/index.ts';
+import { visiblePrPage } from '../pr/index.ts';
 import { findLocalGovernment, listMunicipalities, listPrefectures, listUncounted, municipalityCountsOf } from './queries.ts';
 import { LocalGovernmentPage, MunicipalityListPage } from './views.tsx';
 
 export default async function municipalitiesRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
   const { db } = database;
 
-  // The list reads only the master data of local governments, which changes with the seed at a
-  // start, and the seed raises the registry's revision: kept for anonymous visitors like the
-  // registry's pages, correct across instances.
-  app.get('/municipalities', { config: { cachedBy: 'registry' } }, async (request, reply) => {
+  // The list reads the master data of local governments (changed only by the seed, which raises the
+  // registry's revision) and which of them have a visible PR page (the 'pr' revision): kept for
+  // anonymous visitors while both hold, correct across instances.
+  app.get('/municipalities', { config: { cachedBy: ['registry', 'pr'] } }, async (request, reply) => {
     const ctx = contextFor(request, reply);
     const parsed = parseFilter(ctx, request.query);
     const [prefectures, uncounted] = await Promise.all([listPrefectures(db), listUncounted(db)]);
@@ -29,7 +31,7 @@ export default async function municipalitiesRoutes(app: FastifyInstance, { datab
     );
   });
 
-  app.get('/municipalities/:code', { config: { cachedBy: 'registry' } }, async (request, reply) => {
+  app.get('/municipalities/:code', { config: { cachedBy: ['registry', 'pr', 'events'] } }, async (request, reply) => {
     const ctx = contextFor(request, reply);
     const code = String((request.params as { code: string }).code).normalize('NFKC');
     // The 5-digit form (without check digit) is common in other datasets: send it to the real page.
@@ -48,10 +50,13 @@ export default async function municipalitiesRoutes(app: FastifyInstance, { datab
       const detail = ctx.tFormat(`団体コード ${code} の自治体は登録されていません。`, `No local government has the code ${code}.`);
       return sendPage(reply, NotFoundPage({ ctx, detail }), 404);
     }
-    const [counts, tied] = await Promise.all([
-      government.level === 'prefecture' ? municipalityCountsOf(db, government.prefectureCode) : undefined,
+    const isMunicipality = government.level === 'municipality';
+    const [counts, tied, pr, events] = await Promise.all([
+      isMunicipality ? undefined : municipalityCountsOf(db, government.prefectureCode),
       loadMunicipalityTies(db, code),
+      visiblePrPage(db, code),
+      isMunicipality ? upcomingEventsOf(db, code, { limit: 5 }) : undefined,
     ]);
-    return sendPage(reply, LocalGovernmentPage({ ctx, government, counts, ties: tied?.ties, prefectureNames: tied?.prefectureNames }));
+    return sendPage(reply, LocalGovernmentPage({ ctx, government, counts, ties: tied?.ties, prefectureNames: tied?.prefectureNames, pr, events }));
   });
 }

@@ -7,7 +7,9 @@ import { formatCount } from '../../views/format.ts';
 import { Layout } from '../../views/layout.tsx';
 import { filterHref, kindFilters, type FilterInput, type MunicipalityFilter } from './form.ts';
 import { pageSize, type LocalGovernment, type PrefectureOption } from './queries.ts';
-import { TiesSection, type MunicipalityTies } from '../registry/index.ts';
+import { TiesSection, projectFields, type MunicipalityTies } from '../registry/index.ts';
+import { MunicipalityEventsSection, type Event } from '../events/index.ts';
+import { PrBadge, PrSection, type PrPage } from '../pr/index.ts';
 
 const kindNamesEn: Record<string, string> = {
   市: 'City',
@@ -107,6 +109,20 @@ export function MunicipalityListPage({ ctx, prefectures, input, errors, result, 
             </select>
           </div>
           <div class="rk-field">
+            <label class="rk-label" for="filter-region">
+              {ctx.t('地方', 'Region')}
+            </label>
+            <FieldErrorMessage ctx={ctx} id="filter-region" message={errorOf('region')} />
+            <select id="filter-region" class="rk-select" name="region" aria-describedby={describedBy('region')} aria-invalid={errorOf('region') ? 'true' : undefined}>
+              <option value="">{ctx.t('すべて', 'All')}</option>
+              {regions.map((region) => (
+                <option value={region.id} selected={region.id === input.region} safe>
+                  {ctx.tFormat(region.nameJa, region.nameEn)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="rk-field">
             <label class="rk-label" for="filter-kind">
               {ctx.t('区分', 'Kind')}
             </label>
@@ -116,6 +132,20 @@ export function MunicipalityListPage({ ctx, prefectures, input, errors, result, 
               {kindFilters.map((k) => (
                 <option value={k} selected={k === input.kind} safe>
                   {kindLabel(ctx, k)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="rk-field">
+            <label class="rk-label" for="filter-field">
+              {ctx.t('連携したい分野（PRページ）', 'Field for collaboration (PR page)')}
+            </label>
+            <FieldErrorMessage ctx={ctx} id="filter-field" message={errorOf('field')} />
+            <select id="filter-field" class="rk-select" name="field" aria-describedby={describedBy('field')} aria-invalid={errorOf('field') ? 'true' : undefined}>
+              <option value="">{ctx.t('すべて', 'All')}</option>
+              {projectFields.map((f) => (
+                <option value={String(f.number)} selected={String(f.number) === input.field} safe>
+                  {ctx.tFormat(f.nameJa, f.nameEn)}
                 </option>
               ))}
             </select>
@@ -134,6 +164,13 @@ export function MunicipalityListPage({ ctx, prefectures, input, errors, result, 
               </option>
             </select>
           </div>
+        </div>
+        <div class="rk-choice">
+          <input class="rk-choice__input" type="checkbox" id="filter-pr" name="pr" value="1" checked={input.pr === '1'} aria-describedby={errorOf('pr') ? 'filter-pr-error' : undefined} />
+          <label class="rk-choice__label" for="filter-pr">
+            {ctx.t('PRページあり', 'PR page')}
+          </label>
+          <FieldErrorMessage ctx={ctx} id="filter-pr" message={errorOf('pr')} />
         </div>
         {errorOf('page') ? (
           <div id="filter-page" tabindex="-1">
@@ -215,6 +252,7 @@ function Results({ ctx, result }: { ctx: PageContext; result: NonNullable<ListPa
                     <span class="rk-kana" safe>
                       （{m.kana}）
                     </span>
+                    {m.hasPr ? <PrBadge ctx={ctx} /> : ''}
                   </td>
                   <td safe>{prefectureLabel(ctx, m.prefectureCode, m.prefectureName)}</td>
                   <td>
@@ -246,9 +284,13 @@ export interface DetailPageProps {
   /** Every tie with the wards (from the registry module). */
   ties?: MunicipalityTies;
   prefectureNames?: ReadonlyMap<string, string>;
+  /** The municipality's own PR page, when the public may see it. */
+  pr?: PrPage;
+  /** Its upcoming events (municipalities only). */
+  events?: readonly Event[];
 }
 
-export function LocalGovernmentPage({ ctx, government: g, counts, ties, prefectureNames }: DetailPageProps): JSX.Element {
+export function LocalGovernmentPage({ ctx, government: g, counts, ties, prefectureNames, pr, events }: DetailPageProps): JSX.Element {
   const listTitle = ctx.t('全国の自治体', 'Local governments of Japan');
   const isPrefecture = g.level === 'prefecture';
   const crumbs: Array<{ href: string; label: string }> = [
@@ -319,7 +361,7 @@ export function LocalGovernmentPage({ ctx, government: g, counts, ties, prefectu
               .join(ctx.t('・', ', '))}
           </p>
           <p>
-            <a class="rk-link-arrow" href={filterHref({ q: '', pref: g.prefectureCode, kind: '', sort: 'kana' })} safe>
+            <a class="rk-link-arrow" href={filterHref({ q: '', pref: g.prefectureCode, kind: '', region: '', field: null, pr: false, sort: 'kana' })} safe>
               {ctx.tFormat(`${g.name}の市区町村の一覧`, `List of municipalities in ${prefectureNamesEn[g.prefectureCode] ?? g.name}`)}
             </a>
           </p>
@@ -327,6 +369,8 @@ export function LocalGovernmentPage({ ctx, government: g, counts, ties, prefectu
       ) : (
         ''
       )}
+      {pr ? <PrSection ctx={ctx} page={pr} name={g.name} /> : ''}
+      {events ? <MunicipalityEventsSection ctx={ctx} events={events} code={g.code} name={g.name} /> : ''}
       {ties ? <TiesSection ctx={ctx} government={g} ties={ties} prefectureNames={prefectureNames ?? new Map()} /> : ''}
     </Layout>
   );

@@ -8,6 +8,7 @@ import { syncSearchKind, type SearchChanges, type SyncPoint } from '../../db/sea
 import type { Database } from '../../db/schema.ts';
 import { eventSearchChanges } from '../events/index.ts';
 import { newsSearchChanges } from '../news/index.ts';
+import { prSearchChanges } from '../pr/index.ts';
 
 /** Bump when what municipalities are indexed with changes, so the index is rebuilt once. */
 const MUNICIPALITY_INDEX_VERSION = 'municipalities-v1';
@@ -30,6 +31,7 @@ async function municipalityChanges(db: Kysely<Database>, after: SyncPoint): Prom
 interface Seen {
   news: number;
   events: number;
+  pr: number;
   municipalities: boolean;
   /** The sync in progress, which later requests wait for instead of starting another. */
   running?: Promise<void>;
@@ -39,18 +41,20 @@ const seenByDatabase = new WeakMap<Kysely<Database>, Seen>();
 
 export async function keepSearchIndexCurrent(db: Kysely<Database>): Promise<void> {
   let seen = seenByDatabase.get(db);
-  if (!seen) seenByDatabase.set(db, (seen = { news: -1, events: -1, municipalities: false }));
+  if (!seen) seenByDatabase.set(db, (seen = { news: -1, events: -1, pr: -1, municipalities: false }));
   if (seen.running) await seen.running;
-  const [news, events] = await Promise.all([readRevision(db, 'news'), readRevision(db, 'events')]);
-  if (news === seen.news && events === seen.events && seen.municipalities) return;
+  const [news, events, pr] = await Promise.all([readRevision(db, 'news'), readRevision(db, 'events'), readRevision(db, 'pr')]);
+  if (news === seen.news && events === seen.events && pr === seen.pr && seen.municipalities) return;
   const state = seen;
   state.running = (async () => {
     if (!state.municipalities) await syncSearchKind(db, 'municipality', (after) => municipalityChanges(db, after));
     if (news !== state.news) await syncSearchKind(db, 'news', (after) => newsSearchChanges(db, after));
     if (events !== state.events) await syncSearchKind(db, 'event', (after) => eventSearchChanges(db, after));
+    if (pr !== state.pr) await syncSearchKind(db, 'pr', (after) => prSearchChanges(db, after));
     state.municipalities = true;
     state.news = news;
     state.events = events;
+    state.pr = pr;
   })().finally(() => {
     state.running = undefined;
   });

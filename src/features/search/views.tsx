@@ -8,12 +8,13 @@ import type { PageContext } from '../../views/context.ts';
 import { formatCount, formatDate } from '../../views/format.ts';
 import { Layout } from '../../views/layout.tsx';
 
-export const searchKinds = ['news', 'event', 'municipality'] as const satisfies readonly SearchKind[];
+export const searchKinds = ['news', 'event', 'pr', 'municipality'] as const satisfies readonly SearchKind[];
 
 const kindNames: Record<SearchKind, [string, string]> = {
   news: ['お知らせ・連携事業', 'News'],
   event: ['イベント', 'Events'],
   municipality: ['自治体', 'Local governments'],
+  pr: ['自治体からのPR', 'From the municipalities'],
 };
 
 function kindName(ctx: PageContext, kind: SearchKind): string {

@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { FeatureOptions } from '../feature-options.ts';
 import { contextFor, sendPage } from '../../views/render.ts';
+import { sitePageLinks } from '../pages/index.ts';
 import { siteLocations } from './locations.ts';
 import { SitemapPage } from './views.tsx';
 
@@ -17,7 +18,7 @@ export default async function sharingRoutes(app: FastifyInstance, { database, co
     return reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(lines.join('\n'));
   });
 
-  app.get('/sitemap.xml', { config: { cachedBy: ['news', 'events', 'registry'] } }, async (_request, reply) => {
+  app.get('/sitemap.xml', { config: { cachedBy: ['news', 'events', 'registry', 'site-pages', 'pr'] } }, async (_request, reply) => {
     const locations = await siteLocations(database.db);
     const entries = locations.map(
       (l) => `<url><loc>${xmlEscape(config.publicUrl + l.path)}</loc>${l.updatedAt ? `<lastmod>${l.updatedAt.slice(0, 10)}</lastmod>` : ''}</url>`,
@@ -26,5 +27,7 @@ export default async function sharingRoutes(app: FastifyInstance, { database, co
     return reply.type('application/xml; charset=utf-8').send(xml);
   });
 
-  app.get('/sitemap', async (request, reply) => sendPage(reply, SitemapPage({ ctx: contextFor(request, reply) })));
+  app.get('/sitemap', { config: { cachedBy: 'site-pages' } }, async (request, reply) =>
+    sendPage(reply, SitemapPage({ ctx: contextFor(request, reply), pages: await sitePageLinks(database.db) })),
+  );
 }

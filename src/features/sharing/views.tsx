@@ -1,9 +1,11 @@
-// The sitemap page: the site's sections for people (sitemap.xml lists every address for crawlers).
+// The sitemap page: the site's sections for people (sitemap.xml lists every address for crawlers),
+// then the pages about the site with the titles the secretariat gave them.
 import type { PageContext } from '../../views/context.ts';
+import type { SitePageLink } from '../pages/index.ts';
 import { Layout } from '../../views/layout.tsx';
 import { sitePages } from './locations.ts';
 
-export function SitemapPage({ ctx }: { ctx: PageContext }): JSX.Element {
+export function SitemapPage({ ctx, pages }: { ctx: PageContext; pages: SitePageLink[] }): JSX.Element {
   const title = ctx.t('サイトマップ', 'Site map');
   return (
     <Layout ctx={ctx} title={title} breadcrumbs={[{ href: '/', label: ctx.t('トップ', 'Home') }, { label: title }]}>
@@ -13,6 +15,13 @@ export function SitemapPage({ ctx }: { ctx: PageContext }): JSX.Element {
           <li>
             <a href={p.path} safe>
               {ctx.tFormat(p.ja, p.en)}
+            </a>
+          </li>
+        ))}
+        {pages.map((p) => (
+          <li>
+            <a href={p.path} safe>
+              {ctx.lang === 'en' && p.en ? p.en : p.ja}
             </a>
           </li>
         ))}

@@ -75,7 +75,7 @@ export function parenthesized(ctx: PageContext, text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Layout
 
-export type AdminSection = 'dashboard' | 'approvals' | 'accounts' | 'mail-domains' | 'audit' | 'registry' | 'import' | 'news';
+export type AdminSection = 'dashboard' | 'approvals' | 'accounts' | 'mail-domains' | 'audit' | 'registry' | 'import' | 'news' | 'pages';
 
 interface AdminLayoutProps {
   ctx: PageContext;
@@ -101,6 +101,7 @@ export function AdminLayout({ ctx, title, current, parents = [], hasErrors = fal
     { id: 'registry', href: '/registry', label: ctx.t('連携記録の管理', 'Collaboration records') },
     { id: 'import', href: '/admin/registry/import', label: ctx.t('協定・連携事業の取り込み', 'Import') },
     { id: 'news', href: '/admin/news', label: ctx.t('お知らせの管理', 'News') },
+    { id: 'pages', href: '/admin/pages', label: ctx.t('サイトのページの管理', 'Site pages') },
   ];
   return (
     <Layout ctx={ctx} title={hasErrors ? ctx.tFormat(`エラー：${title}`, `Error: ${title}`) : title} section="none" breadcrumbs={crumbs}>

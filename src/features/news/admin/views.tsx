@@ -1,8 +1,8 @@
 // The secretariat's news pages: the list, the article form (with preview), the versions and the
 // comparison of a version with the current text.
 import type { Children } from '@kitajs/html';
-import { diffLines } from 'diff';
 import type { ArticleStatus } from '../../../db/schema.ts';
+import { DiffText } from '../../../views/components/diff-text.tsx';
 import { ErrorSummary, type FieldError } from '../../../views/components/error-summary.tsx';
 import { CsrfField, SuccessNotice } from '../../../views/components/form-fields.tsx';
 import { Pagination, pageCount, resultRangeText } from '../../../views/components/pagination.tsx';
@@ -390,23 +390,6 @@ export function VersionsPage({ ctx, id, title, versions, current }: { ctx: PageC
         </table>
       </div>
     </NewsAdminLayout>
-  );
-}
-
-function DiffText({ ctx, before, after }: { ctx: PageContext; before: string; after: string }): JSX.Element {
-  if (before === after) return <p class="rk-muted">{ctx.t('変更なし', 'No change')}</p>;
-  return (
-    <pre class="rk-diff">
-      {diffLines(before, after).map((part) =>
-        part.added ? (
-          <ins safe>{part.value}</ins>
-        ) : part.removed ? (
-          <del safe>{part.value}</del>
-        ) : (
-          <span safe>{part.value}</span>
-        ),
-      )}
-    </pre>
   );
 }
 
