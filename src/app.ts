@@ -36,6 +36,7 @@ import registryFeature from './features/registry/index.ts';
 import eventsFeature from './features/events/index.ts';
 import prFeature from './features/pr/index.ts';
 import notificationsFeature from './features/notifications/index.ts';
+import matchingFeature from './features/matching/index.ts';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -176,6 +177,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   await app.register(eventsFeature, features);
   await app.register(prFeature, features);
   await app.register(notificationsFeature, features);
+  await app.register(matchingFeature, features);
   return app;
 }
 

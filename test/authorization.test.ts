@@ -1,4 +1,5 @@
-// Walks every route of the member area, the secretariat's pages and the registry edit pages
+// Walks every route of the member area, the secretariat's pages, the registry edit pages and the
+// members' matching pages (/matching)
 // (/registry) with every role, through HTTP, with valid CSRF tokens, so that what is tested is
 // authorisation and nothing else. Registry record routes point at records of 港区, which the ward
 // officer of 千代田区 may not touch.
@@ -7,6 +8,7 @@ import { before, test } from 'node:test';
 import type { Kysely } from 'kysely';
 import { saveAgreement } from '../src/features/registry/agreements/store.ts';
 import { saveProject } from '../src/features/registry/projects/store.ts';
+import { publishEntry } from '../src/features/matching/commands.ts';
 import type { Database, Role, AccountStatus } from '../src/db/schema.ts';
 import { insertAccount, signedInClient } from './accounts.ts';
 import { TestClient } from './client.ts';
@@ -107,6 +109,12 @@ async function insertOtherWardRecords(db: Kysely<Database>): Promise<{ agreement
   });
 }
 
+/** A matching entry of 港区, which neither the member of 名寄市 nor the officer of 千代田区 may edit. */
+async function insertOtherWardMatchingEntry(db: Kysely<Database>): Promise<void> {
+  const input = { direction: 'offer', kind: 'venue', fields: [1], title: 'サンプル 港区の会場の提供', description: '', periodStart: null, periodEnd: null, status: 'open' } as const;
+  await publishEntry(db, { id: null, ip: '' }, { code: '131032', prefectureCode: '13' }, { ...input, fields: [...input.fields] }, 'sample');
+}
+
 describeEachEngine('authorisation of every protected route', (current) => {
   const clients = new Map<string, TestClient>();
   let targetId = '';
@@ -116,6 +124,7 @@ describeEachEngine('authorisation of every protected route', (current) => {
     const { app, database } = current();
     targetId = await insertAccount(database.handle.db, { name: 'pending applicant', role: 'member', code: '012211', status: 'pending_approval' });
     targets = { account: targetId, ...(await insertOtherWardRecords(database.handle.db)) };
+    await insertOtherWardMatchingEntry(database.handle.db);
     for (const p of personas) {
       const client = p.role ? await signedInClient(app, database.handle.db, { ...p, role: p.role, code: p.code ?? null }) : new TestClient(app);
       clients.set(p.name, client);
@@ -124,7 +133,7 @@ describeEachEngine('authorisation of every protected route', (current) => {
 
   const protectedRoutes = () =>
     current()
-      .app.routeTable.filter((r) => /^\/(member|admin|registry)(\/|$)/.test(r.url))
+      .app.routeTable.filter((r) => /^\/(member|admin|registry|matching)(\/|$)/.test(r.url))
       .sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method));
 
   const call = async (persona: string, method: string, url: string) => {
@@ -196,7 +205,7 @@ describeEachEngine('authorisation of every protected route', (current) => {
       if (municipalityOwnRoutes.test(r.url)) {
         // 名寄市's page: not the ward officer's municipality.
         assert.equal(res.statusCode, 403, label);
-      } else if (r.url.startsWith('/member')) {
+      } else if (r.url.startsWith('/member') || r.url.startsWith('/matching')) {
         assert.ok(![401, 403].includes(res.statusCode) && !String(res.headers.location ?? '').startsWith('/login'), label);
       } else if (wardOwnRoutes.test(r.url)) {
         // GET: the page; POST of an empty form: the form again with errors.
@@ -227,6 +236,25 @@ describeEachEngine('authorisation of every protected route', (current) => {
       if (hasPlaceholder(r.url)) assert.ok([200, 404].includes(res.statusCode), `GET ${r.url}: ${res.statusCode}`);
       else assert.equal(res.statusCode, 200, `GET ${r.url}`);
     }
+  });
+
+  test('a matching entry of 港区 is edited by nobody but 港区 (and the secretariat): 403 for the others, GET and POST', async () => {
+    const { database } = current();
+    const db = database.handle.db;
+    const entry = await db.selectFrom('matching_entries').selectAll().where('local_government_code', '=', '131032').executeTakeFirstOrThrow();
+    for (const persona of ['member of 名寄市', 'ward staff of 千代田区']) {
+      const client = clients.get(persona)!;
+      // Everyone signed in reads it…
+      assert.equal((await client.get(`/matching/${entry.id}`)).statusCode, 200, persona);
+      // …nobody else edits it.
+      assert.equal((await client.get(`/member/matching/${entry.id}/edit`)).statusCode, 403, persona);
+      assert.equal((await call(persona, 'POST', `/member/matching/${entry.id}/edit`)).statusCode, 403, persona);
+    }
+    const owner = await signedInClient(current().app, db, { role: 'ward_staff', code: '131032' });
+    assert.equal((await owner.get(`/member/matching/${entry.id}/edit`)).statusCode, 200);
+    assert.equal((await clients.get('secretariat with two-factor')!.get(`/member/matching/${entry.id}/edit`)).statusCode, 200);
+    const after = await db.selectFrom('matching_entries').select(['title', 'updated_at']).where('id', '=', entry.id).executeTakeFirstOrThrow();
+    assert.deepEqual(after, { title: entry.title, updated_at: entry.updated_at });
   });
 
   test('refusals are written to the audit log', async () => {

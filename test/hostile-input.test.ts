@@ -17,6 +17,7 @@ const queryNames = [
   'next', 'email', 'sent', 'resent', 'done', 'required', 'signedOut', 'reset', 'expired',
   'q', 'page', 'per_page', 'ward', 'fy', 'field', 'status', 'type', 'kind', 'pref', 'category',
   'organiser', 'sort', 'from', 'to', 'action', 'actor', 'role', 'state', 'asOf', 'disaster', 'id',
+  'direction', 'region',
 ];
 
 /** Hostile values, already percent-encoded as they would travel in a URL. */

@@ -63,12 +63,14 @@ export type AuditAction =
   | 'pr.shown'
   | 'notifications.preferences_changed'
   | 'notifications.unsubscribed'
-  | 'job.retried';
+  | 'job.retried'
+  | 'matching.created'
+  | 'matching.updated';
 
 export interface AuditEvent {
   actorAccountId: string | null;
   action: AuditAction;
-  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article' | 'event' | 'event_feed' | 'site_page' | 'accessibility_test' | 'pr_page' | 'job';
+  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article' | 'event' | 'event_feed' | 'site_page' | 'accessibility_test' | 'pr_page' | 'job' | 'matching_entry';
   targetId?: string;
   ip?: string;
   detail?: Record<string, unknown>;

@@ -148,7 +148,7 @@ export interface DataRevisionsTable {
   revision: Generated<number>;
 }
 
-export interface Database extends RegistryTables, NewsTables, SearchTables, EventTables, SitePageTables, PrTables, JobTables, NotificationTables {
+export interface Database extends RegistryTables, NewsTables, SearchTables, EventTables, SitePageTables, PrTables, JobTables, NotificationTables, MatchingTables {
   data_revisions: DataRevisionsTable;
   local_governments: LocalGovernmentsTable;
   accounts: AccountsTable;
@@ -848,4 +848,34 @@ export interface NotificationPreferencesTable {
 export interface NotificationTables {
   notifications: NotificationsTable;
   notification_preferences: NotificationPreferencesTable;
+}
+
+// ─── Partner matching (migration 2026-12-08T1050) ───────────────────────────────────────────────
+
+export interface MatchingEntriesTable {
+  id: string;
+  local_government_code: string;
+  prefecture_code: string;
+  direction: 'offer' | 'seek';
+  kind: string;
+  title: string;
+  description: Generated<string>;
+  period_start: string | null;
+  period_end: string | null;
+  status: 'open' | 'closed';
+  provenance: 'member' | 'sample';
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MatchingEntryFieldsTable {
+  entry_id: string;
+  field: number;
+}
+
+export interface MatchingTables {
+  matching_entries: MatchingEntriesTable;
+  matching_entry_fields: MatchingEntryFieldsTable;
 }

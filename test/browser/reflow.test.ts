@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seedId } from '../../src/db/seed/registry/util.ts';
 import { browserSkipReason, launchBrowser, saveScreenshot, signInAsSample, startApp, type RunningApp } from './browser.ts';
 
 const publicPages = [
@@ -23,6 +24,7 @@ const secretariatPages = [
   '/admin/news', '/admin/news/new', '/admin/pr', '/admin/pr/022021', '/member/pr/022021', '/admin/events', '/admin/events/new', '/admin/events/review', '/admin/events/import', '/admin/events/feeds',
   '/registry', '/registry/agreements', '/registry/agreements/new', '/registry/projects', '/registry/projects/new', '/registry/review', '/registry/sources', '/registry/deleted',
   '/admin/registry/import',
+  '/matching', `/matching/${seedId('matching', 'nayoro-venue')}`, '/member/matching', `/member/matching/${seedId('matching', 'nayoro-venue')}/edit`,
   '/admin/pages', '/admin/pages/about/edit', '/admin/pages/privacy/edit', '/admin/pages/about/versions', '/admin/pages/about/versions/1',
   '/admin/pages/test-results', '/admin/pages/test-results/new', '/admin/pages/test-results/9d3c1a52-6f0e-4c4b-9a51-2a7e8e4d0001/edit',
 ];

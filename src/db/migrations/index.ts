@@ -20,6 +20,7 @@ import * as totpSecretSealed from './2026-12-07T1100_totp_secret_sealed.ts';
 import * as sitePages from './2026-12-08T1010_site_pages.ts';
 import * as jobs from './2026-12-08T1040_jobs.ts';
 import * as notifications from './2026-12-08T1041_notifications.ts';
+import * as matching from './2026-12-08T1050_matching.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T0900_local_governments': localGovernments,
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T1020_search_speed': searchSpeed,
   '2026-12-08T1040_jobs': jobs,
   '2026-12-08T1041_notifications': notifications,
+  '2026-12-08T1050_matching': matching,
 };

@@ -7,6 +7,7 @@ import type { Database } from '../schema.ts';
 import { seedDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 import { seedEvents } from './events.ts';
 import { seedLocalGovernments } from './local-governments.ts';
+import { seedMatching } from './matching.ts';
 import { seedNews } from './news.ts';
 import { seedPrPages } from './pr-pages.ts';
 import { seedRegistry } from './registry/index.ts';
@@ -39,6 +40,7 @@ export async function seedDatabase(db: Kysely<Database>, options: SeedOptions): 
   await bumpRevision(db, 'events');
   await seedSitePages(db);
   await seedPrPages(db, { samples });
+  await seedMatching(db, { samples });
   const demoAccounts = samples ? await seedDemoAccounts(db) : [];
   return { localGovernments, registryRecords: registry.inserted, demoAccounts };
 }

@@ -86,6 +86,8 @@ export const auditActionLabels = {
   'notifications.preferences_changed': { ja: '通知の設定の変更', en: 'Notification settings changed' },
   'notifications.unsubscribed': { ja: '通知メールの配信停止', en: 'Notification mail unsubscribed' },
   'job.retried': { ja: '送信できなかった処理の再実行', en: 'Failed job retried' },
+  'matching.created': { ja: '連携マッチングの掲載', en: 'Matching entry published' },
+  'matching.updated': { ja: '連携マッチングの掲載の更新', en: 'Matching entry updated' },
 } as const satisfies Record<AuditAction, { ja: string; en: string }>;
 
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];

@@ -177,6 +177,21 @@ export function DashboardPage({ ctx, displayName, role, twoFactorEnabled, munici
         )}
       </section>
 
+      <section class="rk-section" aria-labelledby="matching-card">
+        <h2 id="matching-card" class="rk-heading-2">
+          {ctx.t('連携先のマッチング', 'Partner matching')}
+        </h2>
+        <p>{ctx.t('提供できることと探していることを掲載すると、補い合える連携先の候補が理由とともに示されます。', 'List what you offer and seek; partners that complement you are suggested, with the reason.')}</p>
+        <ul>
+          <li>
+            <a href="/matching">{ctx.t('掲載の一覧', 'All entries')}</a>
+          </li>
+          <li>
+            <a href="/member/matching">{ctx.t('自分の自治体の掲載と連携先の候補', 'Your entries and suggested partners')}</a>
+          </li>
+        </ul>
+      </section>
+
       <section class="rk-section" aria-labelledby="security-events">
         <h2 id="security-events" class="rk-heading-2">
           {ctx.t('お知らせ', 'Notices')}
