@@ -50,12 +50,21 @@ export type AuditAction =
   | 'event.imported'
   | 'event_feed.added'
   | 'event_feed.updated'
-  | 'event_feed.removed';
+  | 'event_feed.removed'
+  | 'board.category_saved'
+  | 'board.thread_created'
+  | 'board.post_created'
+  | 'board.post_edited'
+  | 'board.post_deleted'
+  | 'board.status_changed'
+  | 'board.moderated'
+  | 'board.reported'
+  | 'board.report_decided';
 
 export interface AuditEvent {
   actorAccountId: string | null;
   action: AuditAction;
-  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article' | 'event' | 'event_feed';
+  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article' | 'event' | 'event_feed' | 'board_thread' | 'board_post' | 'board_category' | 'board_report';
   targetId?: string;
   ip?: string;
   detail?: Record<string, unknown>;

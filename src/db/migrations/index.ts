@@ -14,6 +14,7 @@ import * as news from './2026-12-07T0930_news.ts';
 import * as search from './2026-12-07T1400_search.ts';
 import * as articleListingIndexes from './2026-12-07T1500_article_listing_indexes.ts';
 import * as searchSyncPoint from './2026-12-07T1600_search_sync_point.ts';
+import * as board from './2026-12-08T1030_board.ts';
 import * as totpSecretSealed from './2026-12-07T1100_totp_secret_sealed.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1400_search': search,
   '2026-12-07T1500_article_listing_indexes': articleListingIndexes,
   '2026-12-07T1600_search_sync_point': searchSyncPoint,
+  '2026-12-08T1030_board': board,
 };
