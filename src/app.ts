@@ -33,6 +33,7 @@ import searchRoutes from './features/search/routes.ts';
 import sharingRoutes from './features/sharing/routes.ts';
 import registryFeature from './features/registry/index.ts';
 import eventsFeature from './features/events/index.ts';
+import boardFeature from './features/board/index.ts';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -148,6 +149,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   await app.register(registryFeature, features);
   await app.register(newsFeature, features);
   await app.register(eventsFeature, features);
+  await app.register(boardFeature, features);
   return app;
 }
 

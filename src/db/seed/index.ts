@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { AppConfig } from '../../config.ts';
 import { bumpRevision } from '../revisions.ts';
 import type { Database } from '../schema.ts';
+import { seedBoardCategories, seedBoardSamples } from './board.ts';
 import { seedDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 import { seedEvents } from './events.ts';
 import { seedLocalGovernments } from './local-governments.ts';
@@ -36,5 +37,7 @@ export async function seedDatabase(db: Kysely<Database>, options: SeedOptions): 
   await seedEvents(db, { samples });
   await bumpRevision(db, 'events');
   const demoAccounts = samples ? await seedDemoAccounts(db) : [];
+  await seedBoardCategories(db);
+  if (samples) await seedBoardSamples(db);
   return { localGovernments, registryRecords: registry.inserted, demoAccounts };
 }

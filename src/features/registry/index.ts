@@ -77,3 +77,4 @@ export { loadMunicipalityTies, type MunicipalityTies } from './ties/queries.ts';
 export { projectReferences, type ProjectReference } from './projects/references.ts';
 export { TiesSection, type TiesSubject } from './ties/view.tsx';
 export { projectFields, projectFieldByNumber, parseProjectField, type ProjectField } from './projects/fields.ts';
+export { draftProjectFromBoard, type BoardProjectDraft } from './projects/commands.ts';
