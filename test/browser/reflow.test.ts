@@ -22,6 +22,7 @@ const secretariatPages = [
   '/admin/news', '/admin/news/new', '/admin/events', '/admin/events/new', '/admin/events/review', '/admin/events/import', '/admin/events/feeds',
   '/registry', '/registry/agreements', '/registry/agreements/new', '/registry/projects', '/registry/projects/new', '/registry/review', '/registry/sources', '/registry/deleted',
   '/admin/registry/import',
+  '/board', '/board/c/calls', '/board/t/2', '/board/new', '/board/search?q=%E7%89%A9%E7%94%A3', '/admin/board', '/admin/board/categories/new',
 ];
 
 /** The page's width and the elements that stick out past 320 px, so a failure says what to fix. */
