@@ -37,6 +37,7 @@ import eventsFeature from './features/events/index.ts';
 import prFeature from './features/pr/index.ts';
 import notificationsFeature from './features/notifications/index.ts';
 import matchingFeature from './features/matching/index.ts';
+import boardFeature from './features/board/index.ts';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -178,6 +179,7 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   await app.register(prFeature, features);
   await app.register(notificationsFeature, features);
   await app.register(matchingFeature, features);
+  await app.register(boardFeature, features);
   return app;
 }
 

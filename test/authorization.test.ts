@@ -38,12 +38,20 @@ interface Targets {
   /** An agreement and a project of 港区 (not 千代田区). */
   agreement: string;
   project: string;
+  /** A sample board thread, its opening post and a category (none of them the personas' own). */
+  thread: string;
+  post: string;
+  category: string;
 }
 
 /** A concrete URL for a route pattern: ids point at real records where the route has them. */
 function concrete(url: string, targets: Targets): string {
   // The site pages: a real page and its first version, and the seeded accessibility test result.
   if (url.startsWith('/admin/pages/')) return url.replace(':slug', 'about').replace(':version', '1').replace(':id', seededTestResultId);
+  if (/^\/(admin\/)?board\//.test(url)) {
+    const boardId = /\/(t|posts)\/:id/.test(url) ? (url.includes('/t/') ? targets.thread : targets.post) : url.includes('/categories/') ? targets.category : 'x';
+    return url.replace(':slug', 'calls').replace(/:id\b/g, boardId).replace(/:[a-zA-Z]+/g, 'x');
+  }
   const id = url.startsWith('/registry/agreements/') ? targets.agreement : url.startsWith('/registry/projects/') ? targets.project : targets.account;
   // A municipality's own pages (PR page) point at 名寄市: the member's own, never the ward officer's.
   return url.replace(/:id\b/g, id).replace(/:code\b/g, '012211').replace(/:[a-zA-Z]+/g, 'x');
@@ -54,6 +62,7 @@ const seededTestResultId = '9d3c1a52-6f0e-4c4b-9a51-2a7e8e4d0001';
 
 /** True when concrete() could not name a real record for the route (its GET may be a 404). */
 function hasPlaceholder(url: string): boolean {
+  if (/^\/(admin\/)?board\//.test(url)) return /:(postId|fileId)\b/.test(url) || /reports\/:id/.test(url);
   return /:[a-zA-Z]+/.test(url) && !/^\/(admin\/(accounts|approvals|pages)|registry\/(agreements|projects))\/(:id|:slug|test-results\/:id)(\/|$)/.test(url);
 }
 
@@ -63,8 +72,10 @@ const wardOwnRoutes = /^\/registry(\/(agreements|projects)(\/new)?|\/(deleted|re
 const municipalityOwnRoutes = /^\/member\/pr\/:code$/;
 /** The registry pages of one agreement or project: a ward officer only for their ward's records. */
 const wardRecordRoutes = /^\/registry\/(agreements|projects)\/:id\//;
+/** Board routes about someone else's post or thread: object-level refusals (403) for members. */
+const boardOthersRoutes = /^\/board\/(posts\/:id\/(edit|delete)|t\/:id\/status)$/;
 
-async function insertOtherWardRecords(db: Kysely<Database>): Promise<{ agreement: string; project: string }> {
+async function insertOtherWardRecords(db: Kysely<Database>): Promise<Omit<Targets, 'account'>> {
   return db.transaction().execute(async (trx) => {
     const agreement = await saveAgreement(
       trx,
@@ -105,7 +116,10 @@ async function insertOtherWardRecords(db: Kysely<Database>): Promise<{ agreement
       },
       { actorAccountId: null, provenance: 'sample' },
     );
-    return { agreement: agreement.id, project: project.id };
+    const thread = await trx.selectFrom('board_threads').select('id').where('is_sample', '=', 1).orderBy('id').executeTakeFirstOrThrow();
+    const post = await trx.selectFrom('board_posts').select('id').where('thread_id', '=', thread.id).where('position', '=', 1).executeTakeFirstOrThrow();
+    const category = await trx.selectFrom('board_categories').select('id').where('slug', '=', 'calls').executeTakeFirstOrThrow();
+    return { agreement: agreement.id, project: project.id, thread: String(thread.id), post: String(post.id), category: category.id };
   });
 }
 
@@ -133,7 +147,7 @@ describeEachEngine('authorisation of every protected route', (current) => {
 
   const protectedRoutes = () =>
     current()
-      .app.routeTable.filter((r) => /^\/(member|admin|registry|matching)(\/|$)/.test(r.url))
+      .app.routeTable.filter((r) => /^\/(member|admin|registry|matching|board)(\/|$)/.test(r.url))
       .sort((a, b) => a.url.localeCompare(b.url) || a.method.localeCompare(b.method));
 
   const call = async (persona: string, method: string, url: string) => {
@@ -148,6 +162,7 @@ describeEachEngine('authorisation of every protected route', (current) => {
 
   test('there are member and secretariat routes to check', () => {
     const routes = protectedRoutes();
+    assert.ok(routes.some((r) => r.url === '/board') && routes.some((r) => r.url === '/admin/board'), 'the board and its moderation are walked');
     assert.ok(routes.some((r) => r.url === '/member'), 'the member dashboard exists');
     assert.ok(routes.some((r) => r.url === '/admin'), 'the secretariat page exists');
     assert.ok(routes.some((r) => r.method === 'POST' && r.url.startsWith('/admin')), 'the secretariat has actions');
@@ -185,7 +200,7 @@ describeEachEngine('authorisation of every protected route', (current) => {
   test('the member of 名寄市 uses the member area but gets 403 on every secretariat and registry route', async () => {
     for (const r of protectedRoutes()) {
       const res = await call('member of 名寄市', r.method, concrete(r.url, targets));
-      if (r.url.startsWith('/admin') || r.url.startsWith('/registry')) {
+      if (r.url.startsWith('/admin') || r.url.startsWith('/registry') || boardOthersRoutes.test(r.url)) {
         assert.equal(res.statusCode, 403, `${r.method} ${r.url}`);
         assert.match(res.body, /権限がありません/);
       } else {
@@ -205,7 +220,9 @@ describeEachEngine('authorisation of every protected route', (current) => {
       if (municipalityOwnRoutes.test(r.url)) {
         // 名寄市's page: not the ward officer's municipality.
         assert.equal(res.statusCode, 403, label);
-      } else if (r.url.startsWith('/member') || r.url.startsWith('/matching')) {
+      } else if (boardOthersRoutes.test(r.url)) {
+        assert.equal(res.statusCode, 403, `${label}: another member's post or thread`);
+      } else if (r.url.startsWith('/member') || r.url.startsWith('/matching') || r.url.startsWith('/board')) {
         assert.ok(![401, 403].includes(res.statusCode) && !String(res.headers.location ?? '').startsWith('/login'), label);
       } else if (wardOwnRoutes.test(r.url)) {
         // GET: the page; POST of an empty form: the form again with errors.

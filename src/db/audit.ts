@@ -65,12 +65,21 @@ export type AuditAction =
   | 'notifications.unsubscribed'
   | 'job.retried'
   | 'matching.created'
-  | 'matching.updated';
+  | 'matching.updated'
+  | 'board.category_saved'
+  | 'board.thread_created'
+  | 'board.post_created'
+  | 'board.post_edited'
+  | 'board.post_deleted'
+  | 'board.status_changed'
+  | 'board.moderated'
+  | 'board.reported'
+  | 'board.report_decided';
 
 export interface AuditEvent {
   actorAccountId: string | null;
   action: AuditAction;
-  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article' | 'event' | 'event_feed' | 'site_page' | 'accessibility_test' | 'pr_page' | 'job' | 'matching_entry';
+  targetType?: 'account' | 'session' | 'mail_domain' | 'local_government' | 'route' | 'registry_record' | 'import_job' | 'article' | 'event' | 'event_feed' | 'site_page' | 'accessibility_test' | 'pr_page' | 'job' | 'matching_entry' | 'board_thread' | 'board_post' | 'board_category' | 'board_report';
   targetId?: string;
   ip?: string;
   detail?: Record<string, unknown>;

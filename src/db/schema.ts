@@ -148,7 +148,7 @@ export interface DataRevisionsTable {
   revision: Generated<number>;
 }
 
-export interface Database extends RegistryTables, NewsTables, SearchTables, EventTables, SitePageTables, PrTables, JobTables, NotificationTables, MatchingTables {
+export interface Database extends RegistryTables, NewsTables, SearchTables, EventTables, SitePageTables, PrTables, JobTables, NotificationTables, MatchingTables, BoardTables {
   data_revisions: DataRevisionsTable;
   local_governments: LocalGovernmentsTable;
   accounts: AccountsTable;
@@ -878,4 +878,122 @@ export interface MatchingEntryFieldsTable {
 export interface MatchingTables {
   matching_entries: MatchingEntriesTable;
   matching_entry_fields: MatchingEntryFieldsTable;
+}
+
+// ─── The members' bulletin board (migration 2026-12-08T1030) ───────────────────────────────────
+
+export type BoardThreadStatus = 'open' | 'agreed' | 'closed';
+
+export interface BoardCategoriesTable {
+  id: string;
+  slug: string;
+  name: string;
+  name_en: string;
+  description: string;
+  position: number;
+  secretariat_only: number;
+  field: number | null;
+  archived: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BoardThreadsTable {
+  id: Generated<number>;
+  category_id: string;
+  title: string;
+  author_id: string;
+  addressee_code: string | null;
+  status: BoardThreadStatus;
+  project_id: string | null;
+  pinned: number;
+  locked: number;
+  hidden: number;
+  moderation_reason: string | null;
+  last_position: number;
+  last_posted_at: string;
+  is_sample: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BoardPostsTable {
+  id: Generated<number>;
+  thread_id: number;
+  position: number;
+  author_id: string;
+  body: string;
+  reply_to_post_id: number | null;
+  hidden: number;
+  moderation_reason: string | null;
+  deleted_at: string | null;
+  edited_at: string | null;
+  is_sample: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BoardPostVersionsTable {
+  id: Generated<number>;
+  post_id: number;
+  body: string;
+  edited_by: string | null;
+  reason: string;
+  created_at: string;
+}
+
+export interface BoardPostFilesTable {
+  post_id: number;
+  file_id: string;
+  position: number;
+}
+
+export interface BoardReadsTable {
+  account_id: string;
+  thread_id: number;
+  read_position: number;
+  updated_at: string;
+}
+
+export interface BoardVisitsTable {
+  account_id: string;
+  previous_visit_at: string;
+  last_visit_at: string;
+}
+
+export interface BoardWatchesTable {
+  account_id: string;
+  target_type: 'thread' | 'category';
+  target_id: string;
+  created_at: string;
+}
+
+export interface BoardReportsTable {
+  id: Generated<number>;
+  post_id: number;
+  reporter_id: string;
+  reason: string;
+  status: 'open' | 'resolved' | 'dismissed';
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+export interface BoardSearchTable {
+  post_id: number;
+  thread_id: number;
+  tokens: string;
+}
+
+export interface BoardTables {
+  board_categories: BoardCategoriesTable;
+  board_threads: BoardThreadsTable;
+  board_posts: BoardPostsTable;
+  board_post_versions: BoardPostVersionsTable;
+  board_post_files: BoardPostFilesTable;
+  board_reads: BoardReadsTable;
+  board_visits: BoardVisitsTable;
+  board_watches: BoardWatchesTable;
+  board_reports: BoardReportsTable;
+  board_search: BoardSearchTable;
 }

@@ -58,7 +58,34 @@ export type Action =
   /** Edit a stored event: object { event } — its owner while it is not yet published, or the secretariat. */
   | 'event:edit'
   /** Withdraw a stored event (it leaves the public pages): object { event } — its owner or the secretariat. */
-  | 'event:withdraw';
+  | 'event:withdraw'
+  /** The members' board (/board): read, watch, report. Any active account. */
+  | 'board:read'
+  /** Start threads and reply. Any active account; object { category } for where (some are the secretariat's only). */
+  | 'board:post'
+  /** Edit or delete a post: object { post } — its author (while not hidden by the secretariat), or the secretariat. */
+  | 'board:edit-post'
+  /** Set a thread's status (募集中 / 成立 / 終了): object { thread } — its author or the secretariat. */
+  | 'board:set-status'
+  /** Pin, lock, hide, move, edit with a reason, categories, the review queue. The secretariat only. */
+  | 'board:moderate';
+
+/** What the board rules look at on a category, a post or a thread. */
+export interface BoardCategoryObject {
+  secretariatOnly: boolean;
+  archived: boolean;
+}
+export interface BoardPostObject {
+  authorId: string;
+  hidden: boolean;
+  deleted: boolean;
+  /** The thread is locked: only the secretariat changes anything in it. */
+  locked: boolean;
+}
+export interface BoardThreadObject {
+  authorId: string;
+  locked: boolean;
+}
 
 /** What the event rules look at on a stored event. */
 export interface EventObject {
@@ -67,7 +94,14 @@ export interface EventObject {
   status: 'draft' | 'pending' | 'published' | 'rejected' | 'withdrawn';
 }
 
-export type PolicyObject = { localGovernmentCode: string } | { wardCode: string } | { event: EventObject } | undefined;
+export type PolicyObject =
+  | { localGovernmentCode: string }
+  | { wardCode: string }
+  | { event: EventObject }
+  | { category: BoardCategoryObject }
+  | { post: BoardPostObject }
+  | { thread: BoardThreadObject }
+  | undefined;
 
 /** Statuses in which the submitting municipality may still change its event. */
 const memberEditableStatuses: ReadonlySet<EventObject['status']> = new Set(['draft', 'pending', 'rejected']);
@@ -83,6 +117,7 @@ const secretariatActions: ReadonlySet<Action> = new Set([
   'site-pages:manage',
   'events:manage',
   'pr:manage',
+  'board:moderate',
 ]);
 
 export function isActive(actor: Actor): actor is Extract<Actor, { kind: 'account' }> {
@@ -113,6 +148,25 @@ export function can(actor: Actor, action: Action, object?: PolicyObject): boolea
     const { ownerCode, status } = object.event;
     if (ownerCode === null || actor.localGovernmentCode !== ownerCode) return false;
     return action === 'event:edit' ? memberEditableStatuses.has(status) : status !== 'withdrawn';
+  }
+  if (action === 'board:read') return true;
+  if (action === 'board:post') {
+    // Without a category: may the actor post anywhere at all (the 「新しいスレッド」 button).
+    if (!object) return true;
+    if (!('category' in object)) return false;
+    if (object.category.archived) return false;
+    return !object.category.secretariatOnly || actor.role === 'secretariat';
+  }
+  if (action === 'board:edit-post') {
+    if (!object || !('post' in object)) return false;
+    if (actor.role === 'secretariat') return actor.twoFactorEnabled;
+    const { authorId, hidden, deleted, locked } = object.post;
+    return authorId === actor.id && !hidden && !deleted && !locked;
+  }
+  if (action === 'board:set-status') {
+    if (!object || !('thread' in object)) return false;
+    if (actor.role === 'secretariat') return actor.twoFactorEnabled;
+    return object.thread.authorId === actor.id && !object.thread.locked;
   }
   if (action === 'ward-records:edit' || action === 'ward-membership:change') {
     if (!object || !('wardCode' in object)) return false;

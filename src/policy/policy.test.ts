@@ -88,3 +88,26 @@ test('the wards of a stored shared record: each ward officer changes only their 
   assert.equal(can(secretariatWithout2fa, 'ward-membership:change', { wardCode: '131032' }), false);
   assert.equal(can(anonymous, 'ward-membership:change', { wardCode: '131016' }), false);
 });
+
+test('the board: members read and post, the secretariat-only category, own posts only, moderation for the secretariat', () => {
+  for (const action of ['board:read', 'board:post', 'board:moderate'] as Action[]) assert.equal(can(anonymous, action), false, action);
+  assert.equal(can(account({ status: 'disabled' }), 'board:read'), false);
+  assert.equal(can(member, 'board:read'), true);
+  const open = { category: { secretariatOnly: false, archived: false } };
+  const notices = { category: { secretariatOnly: true, archived: false } };
+  assert.equal(can(member, 'board:post', open), true);
+  assert.equal(can(wardStaff, 'board:post', notices), false);
+  assert.equal(can(secretariat, 'board:post', notices), true);
+  assert.equal(can(member, 'board:post', { category: { secretariatOnly: false, archived: true } }), false);
+  const own = { post: { authorId: 'a', hidden: false, deleted: false, locked: false } };
+  assert.equal(can(member, 'board:edit-post', own), true);
+  assert.equal(can(member, 'board:edit-post', { post: { ...own.post, authorId: 'b' } }), false);
+  assert.equal(can(member, 'board:edit-post', { post: { ...own.post, hidden: true } }), false);
+  assert.equal(can(member, 'board:edit-post', { post: { ...own.post, locked: true } }), false);
+  assert.equal(can(secretariat, 'board:edit-post', { post: { ...own.post, authorId: 'b' } }), true);
+  assert.equal(can(member, 'board:set-status', { thread: { authorId: 'a', locked: false } }), true);
+  assert.equal(can(member, 'board:set-status', { thread: { authorId: 'b', locked: false } }), false);
+  assert.equal(can(member, 'board:moderate'), false);
+  assert.equal(can(secretariatWithout2fa, 'board:moderate'), false);
+  assert.equal(can(secretariat, 'board:moderate'), true);
+});

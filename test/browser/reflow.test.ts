@@ -27,6 +27,7 @@ const secretariatPages = [
   '/matching', `/matching/${seedId('matching', 'nayoro-venue')}`, '/member/matching', `/member/matching/${seedId('matching', 'nayoro-venue')}/edit`,
   '/admin/pages', '/admin/pages/about/edit', '/admin/pages/privacy/edit', '/admin/pages/about/versions', '/admin/pages/about/versions/1',
   '/admin/pages/test-results', '/admin/pages/test-results/new', '/admin/pages/test-results/9d3c1a52-6f0e-4c4b-9a51-2a7e8e4d0001/edit',
+  '/board', '/board/c/calls', '/board/t/2', '/board/new', '/board/search?q=%E7%89%A9%E7%94%A3', '/admin/board', '/admin/board/categories/new',
 ];
 
 /** The page's width and the elements that stick out past 320 px, so a failure says what to fix. */

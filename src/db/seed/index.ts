@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { AppConfig } from '../../config.ts';
 import { bumpRevision } from '../revisions.ts';
 import type { Database } from '../schema.ts';
+import { seedBoardCategories, seedBoardSamples } from './board.ts';
 import { seedDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 import { seedEvents } from './events.ts';
 import { seedLocalGovernments } from './local-governments.ts';
@@ -42,5 +43,7 @@ export async function seedDatabase(db: Kysely<Database>, options: SeedOptions): 
   await seedPrPages(db, { samples });
   await seedMatching(db, { samples });
   const demoAccounts = samples ? await seedDemoAccounts(db) : [];
+  await seedBoardCategories(db);
+  if (samples) await seedBoardSamples(db);
   return { localGovernments, registryRecords: registry.inserted, demoAccounts };
 }

@@ -88,6 +88,15 @@ export const auditActionLabels = {
   'job.retried': { ja: '送信できなかった処理の再実行', en: 'Failed job retried' },
   'matching.created': { ja: '連携マッチングの掲載', en: 'Matching entry published' },
   'matching.updated': { ja: '連携マッチングの掲載の更新', en: 'Matching entry updated' },
+  'board.category_saved': { ja: '掲示板のカテゴリの保存', en: 'Board category saved' },
+  'board.thread_created': { ja: '掲示板のスレッドの作成', en: 'Board thread started' },
+  'board.post_created': { ja: '掲示板への投稿', en: 'Board post' },
+  'board.post_edited': { ja: '掲示板の投稿の編集', en: 'Board post edited' },
+  'board.post_deleted': { ja: '掲示板の投稿の削除', en: 'Board post deleted' },
+  'board.status_changed': { ja: '掲示板のスレッドの状態変更', en: 'Board thread status changed' },
+  'board.moderated': { ja: '掲示板のモデレーション', en: 'Board moderation' },
+  'board.reported': { ja: '掲示板の投稿の通報', en: 'Board post reported' },
+  'board.report_decided': { ja: '掲示板の通報の処理', en: 'Board report decided' },
 } as const satisfies Record<AuditAction, { ja: string; en: string }>;
 
 export const auditActions = Object.keys(auditActionLabels) as AuditAction[];

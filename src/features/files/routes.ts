@@ -13,7 +13,7 @@ import { loadFileContent } from './store.ts';
 const fileParams = z.object({ id: z.uuid(), name: z.string().optional() });
 
 /** RFC 6266 / 5987: an ASCII fallback and the real (UTF-8) name. */
-function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
+export function contentDisposition(kind: 'inline' | 'attachment', name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_');
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

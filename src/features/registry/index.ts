@@ -78,3 +78,4 @@ export { projectReferences, type ProjectReference } from './projects/references.
 export { TiesSection, type TiesSubject } from './ties/view.tsx';
 export { projectFields, projectFieldByNumber, parseProjectField, type ProjectField } from './projects/fields.ts';
 export { loadPartnerTies } from './ties/partner-ties.ts';
+export { draftProjectFromBoard, type BoardProjectDraft } from './projects/commands.ts';
