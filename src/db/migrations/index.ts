@@ -16,6 +16,7 @@ import * as articleListingIndexes from './2026-12-07T1500_article_listing_indexe
 import * as searchSyncPoint from './2026-12-07T1600_search_sync_point.ts';
 import * as prPages from './2026-12-08T1000_pr_pages.ts';
 import * as searchSpeed from './2026-12-08T1020_search_speed.ts';
+import * as searchExactTokens from './2026-12-08T1130_search_exact_tokens.ts';
 import * as totpSecretSealed from './2026-12-07T1100_totp_secret_sealed.ts';
 import * as sitePages from './2026-12-08T1010_site_pages.ts';
 
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T1000_pr_pages': prPages,
   '2026-12-08T1010_site_pages': sitePages,
   '2026-12-08T1020_search_speed': searchSpeed,
+  '2026-12-08T1130_search_exact_tokens': searchExactTokens,
 };
