@@ -1,15 +1,19 @@
 // Asking the site-wide search index (src/db/search-index.ts): capped counts per kind and a page of
 // one kind's matches, newest first — the same answers on both engines, each engine reaching them
-// its own fast way (measured with the bench's search latency probe over 100,000 documents):
+// its own fast way (measured with the bench's search latency probe over 100,000 documents). A
+// query is the AND of exact tokens on both (src/domain/search-tokens.ts), so each engine answers
+// from its index without reading the documents' token text:
 //   - SQLite: FTS5 is keyed by the documents' search keys (newest day first), so it walks a word's
 //     matches newest first and stops after a LIMIT; a count stops at the cap the same way.
-//   - PostgreSQL: a capped count over the GIN index; a page either from all the matches (when they
-//     are few, at most the cap: one bitmap scan) or, for a broad word, off the recency index
-//     (kind, dated desc, id), which meets matches every few rows and stops after the page.
+//   - PostgreSQL: the GIN index holds, besides the text's tokens, the kind and the month of each
+//     document (migration 2026-12-08T1130), so a capped count is one bitmap scan driven by the
+//     rarest token, and a page of a broad word is read month by month, newest first (windows of
+//     1, 2, 4… months), each window a bitmap scan that meets only that window's matches.
 // The final order is made here, in JavaScript, on both engines (dated newest first, no date last,
-// then id by code point), so neither engine's collation can change it.
+// then id by code point), so neither engine's collation can change it. Nothing is cached: every
+// search does its work.
 import { sql, type Kysely } from 'kysely';
-import { ftsMatchExpression, queryTerms, tsQueryExpression } from '../domain/search-tokens.ts';
+import { ftsMatchExpression, queryTerms, tsQueryExpression, type QueryTerm } from '../domain/search-tokens.ts';
 import { isPostgres } from './dialect.ts';
 import { SEARCH_KEY_DAY } from './search-index.ts';
 import type { Database, SearchKind } from './schema.ts';
@@ -39,14 +43,30 @@ export interface SearchQuery {
  */
 export const SEARCH_COUNT_CAP = 1_000;
 
-type Terms = ReturnType<typeof queryTerms>;
+type Terms = QueryTerm[];
 
 /** FTS5: the kind's column holds the kind (quoted: a kind such as pr_page is a phrase of two words there); the tokens' column the text's tokens. */
 function ftsQuery(terms: Terms, kind: SearchKind): string {
   return `kind : "${kind}" AND tokens : (${ftsMatchExpression(terms)})`;
 }
 
-const tsMatch = (terms: Terms) => sql<boolean>`search_documents.tsv @@ to_tsquery('simple', ${tsQueryExpression(terms)})`;
+// PostgreSQL's extra tokens in the stored tsvector, spelled as migration 2026-12-08T1130 writes them.
+const kindToken = (kind: SearchKind) => `searchkind${kind}`;
+/** The month token of a `dated` (its first seven characters, digits only: 2026-12 → searchmonth202612). */
+const monthToken = (yyyyMm: string) => `searchmonth${yyyyMm.replace(/[^0-9]/g, '')}`;
+const NO_DATE_TOKEN = 'searchnodate';
+
+/** The tsquery of the kind's documents holding every token of the terms, and one of `within` (month tokens) when given. */
+function tsQuery(terms: Terms, kind: SearchKind, within?: readonly string[]): string {
+  const parts = [kindToken(kind), tsQueryExpression(terms)];
+  if (within) parts.push(`(${within.join(' | ')})`);
+  return parts.join(' & ');
+}
+
+/** At most `maxRows` matches of the tsquery, through the GIN index only (search_match, migration 2026-12-08T1130). */
+function postgresMatches(db: Kysely<Database>, query: string, maxRows: number) {
+  return sql<{ id: string; dated: string | null }>`select id, dated from search_match(to_tsquery('simple', ${query}), ${maxRows})`.execute(db).then((r) => r.rows);
+}
 
 /** How many documents of each kind match, up to SEARCH_COUNT_CAP + 1 (which means "more than the cap"). */
 export async function countSearchMatches(db: Kysely<Database>, text: string, kinds: readonly SearchKind[]): Promise<Map<SearchKind, number>> {
@@ -56,7 +76,7 @@ export async function countSearchMatches(db: Kysely<Database>, text: string, kin
   const counts = await Promise.all(
     kinds.map(async (kind) => {
       const { rows } = postgres
-        ? await sql<{ n: string }>`select count(*) as n from (select 1 from search_documents where kind = ${kind} and ${tsMatch(terms)} limit ${SEARCH_COUNT_CAP + 1}) capped`.execute(db)
+        ? await sql<{ n: string }>`select search_match_count(to_tsquery('simple', ${tsQuery(terms, kind)}), ${SEARCH_COUNT_CAP + 1}) as n`.execute(db)
         : await sql<{ n: number }>`select count(*) as n from (select rowid from search_fts where search_fts match ${ftsQuery(terms, kind)} limit ${SEARCH_COUNT_CAP + 1})`.execute(db);
       return [kind, Number(rows[0]!.n)] as const;
     }),
@@ -116,19 +136,44 @@ async function sqliteCandidates(db: Kysely<Database>, terms: Terms, kind: Search
   return db.selectFrom('search_documents').select(['id', 'dated']).where('search_key', 'in', keys).execute();
 }
 
+/** The months from `newest` down to `oldest` (each 'YYYY-MM'), newest first. */
+function monthsBetween(newest: string, oldest: string): string[] {
+  const months: string[] = [];
+  let year = Number(newest.slice(0, 4));
+  let month = Number(newest.slice(5, 7));
+  const stop = oldest.slice(0, 7);
+  if (!Number.isInteger(year) || !Number.isInteger(month)) return months;
+  for (;;) {
+    const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+    if (text < stop || months.length > 12 * 200) return months;
+    months.push(text);
+    if (--month === 0) {
+      month = 12;
+      year--;
+    }
+  }
+}
+
 /**
  * PostgreSQL: when the kind's matches are few (the count did not reach the cap), all of them (one
- * bitmap scan, then ordered here); otherwise the first `wanted` off the recency index, plus every
- * match sharing the last one's date (whose order by id is made by byRecency, not the collation).
+ * bitmap scan, then ordered here); otherwise whole months of matches, newest month first, in
+ * windows doubling in length, until `wanted` are in hand — the matches of the months read are
+ * complete, so the first `wanted` in the results' order are among them; then the undated ones if
+ * still short (they come last).
  */
 async function postgresCandidates(db: Kysely<Database>, terms: Terms, query: SearchQuery, wanted: number): Promise<Array<{ id: string; dated: string | null }>> {
   const matches = query.matches ?? (await countSearchMatches(db, query.text, [query.kind])).get(query.kind) ?? 0;
   if (matches === 0) return [];
-  const base = db.selectFrom('search_documents').select(['id', 'dated']).where('kind', '=', query.kind).where(tsMatch(terms));
-  if (matches <= SEARCH_COUNT_CAP) return base.execute();
-  const first = await base.orderBy(sql`dated desc nulls last`).orderBy('id').limit(wanted).execute();
-  if (first.length < wanted) return first;
-  const lastDated = first.at(-1)!.dated;
-  const sameDate = await base.where((eb) => (lastDated === null ? eb('dated', 'is', null) : eb('dated', '=', lastDated))).execute();
-  return [...first.filter((r) => r.dated !== lastDated), ...sameDate];
+  const matching = (within?: readonly string[]) => postgresMatches(db, tsQuery(terms, query.kind, within), 2 ** 31 - 1);
+  if (matches <= SEARCH_COUNT_CAP) return matching();
+  // The kind's newest and oldest dates, off the recency index (kind, dated desc nulls last, id).
+  const dated = db.selectFrom('search_documents').select('dated').where('kind', '=', query.kind).where('dated', 'is not', null).limit(1);
+  const [newest, oldest] = await Promise.all([dated.orderBy('dated', 'desc').executeTakeFirst(), dated.orderBy('dated', 'asc').executeTakeFirst()]);
+  const months = newest?.dated && oldest?.dated ? monthsBetween(newest.dated, oldest.dated) : [];
+  const found: Array<{ id: string; dated: string | null }> = [];
+  for (let from = 0, length = 1; from < months.length && found.length < wanted; from += length, length *= 2) {
+    found.push(...(await matching(months.slice(from, from + length).map(monthToken))));
+  }
+  if (found.length < wanted) found.push(...(await matching([NO_DATE_TOKEN])));
+  return found;
 }

@@ -1,9 +1,19 @@
 // The site-wide search's tokens, the same on SQLite (FTS5) and PostgreSQL (GIN over
 // to_tsvector('simple', …)) without extensions: text is normalised (normalizeForSearch: NFKC, lower
 // case, katakana → hiragana, no spaces) and cut into overlapping two-character tokens, so that a
-// two-character word such as 防災 or 観光 is found inside any longer word. Each token is spelled in
-// ASCII (each character as 4 base-36 digits), so neither engine's word splitting nor locale can
-// change it; a query is a phrase of its tokens, so their order must match too.
+// two-character word such as 防災 or 観光 is found inside any longer word, plus every character
+// alone, so that a one-character query is one exact token too. Each token is spelled in ASCII
+// (each character as 4 base-36 digits after an `x`: a pair is x + 8, a character x + 4), so
+// neither engine's word splitting nor locale can change it — the leading letter keeps
+// PostgreSQL's parser from reading a token such as 001e001e as a number (1e001) and splitting it.
+//
+// A query is the AND of its tokens (every pair of a longer word), not a phrase: both engines then
+// answer from the index alone — PostgreSQL's GIN never rechecks a row (a phrase made it read every
+// candidate's tsvector, 50–80 µs a row, too slow when a broad word meets thousands of rows) and
+// neither engine walks a prefix's many tokens. The price, chosen knowingly: a document holding
+// every pair of a 3+ character word but not side by side (物産 … 産展 without 物産展) is found too.
+// That is rare in real text, and such a hit simply shows no highlight (highlightRanges looks for
+// the word itself).
 import { normalizeForSearch } from './search-text.ts';
 
 function charCode(c: string): string {
@@ -15,31 +25,33 @@ function characters(text: string): string[] {
   return Array.from(text);
 }
 
-/**
- * Tokens of a text to index: every overlapping pair of characters of each part, in order, then
- * the part's last character alone — so that a one-character query (a prefix) finds every place
- * the character occurs: before another character (a pair starting with it) or at the end.
- */
+const pairToken = (a: string, b: string) => `x${charCode(a)}${charCode(b)}`;
+const charToken = (c: string) => `x${charCode(c)}`;
+
+/** Tokens of a text to index: every overlapping pair of characters of each part, and every character alone. */
 export function indexTokens(parts: ReadonlyArray<string | null | undefined>): string {
   const tokens: string[] = [];
   for (const part of parts) {
     if (!part) continue;
     const chars = characters(normalizeForSearch(part));
-    if (chars.length === 0) continue;
-    for (let i = 0; i + 1 < chars.length; i++) tokens.push(charCode(chars[i]!) + charCode(chars[i + 1]!));
-    tokens.push(charCode(chars[chars.length - 1]!));
+    for (let i = 0; i + 1 < chars.length; i++) tokens.push(pairToken(chars[i]!, chars[i + 1]!));
+    for (const c of new Set(chars)) tokens.push(charToken(c));
   }
   return tokens.join(' ');
 }
 
-/**
- * One query term: the phrase of its pairs (two characters or more), or, for a single character,
- * the prefix every pair starting with it shares.
- */
-export type TermQuery = { kind: 'phrase'; tokens: string[] } | { kind: 'prefix'; prefix: string };
+/** One query term: its normalised text (for highlighting) and the tokens a document must all have. */
+export interface QueryTerm {
+  text: string;
+  tokens: string[];
+}
 
-/** The terms of a query (split on spaces, each normalised); empty terms are dropped. At most 8. */
-export function queryTerms(query: string): Array<{ text: string; query: TermQuery }> {
+/**
+ * The terms of a query (split on spaces, each normalised); empty terms are dropped. At most 8 terms
+ * of at most 40 characters. A term's tokens: its pairs (two characters or more), or its one
+ * character; each token once.
+ */
+export function queryTerms(query: string): QueryTerm[] {
   return query
     .split(/\s+/u)
     .map((term) => normalizeForSearch(term))
@@ -47,21 +59,26 @@ export function queryTerms(query: string): Array<{ text: string; query: TermQuer
     .slice(0, 8)
     .map((text) => {
       const chars = characters(text).slice(0, 40);
-      if (chars.length === 1) return { text, query: { kind: 'prefix', prefix: charCode(chars[0]!) } as const };
-      const tokens: string[] = [];
-      for (let i = 0; i + 1 < chars.length; i++) tokens.push(charCode(chars[i]!) + charCode(chars[i + 1]!));
-      return { text, query: { kind: 'phrase', tokens } as const };
+      if (chars.length === 1) return { text, tokens: [charToken(chars[0]!)] };
+      const tokens = new Set<string>();
+      for (let i = 0; i + 1 < chars.length; i++) tokens.add(pairToken(chars[i]!, chars[i + 1]!));
+      return { text, tokens: [...tokens] };
     });
 }
 
-/** FTS5 MATCH expression: every term, each a phrase ("a b c") or a prefix (a*). */
-export function ftsMatchExpression(terms: ReadonlyArray<{ query: TermQuery }>): string {
-  return terms.map(({ query }) => (query.kind === 'phrase' ? `"${query.tokens.join(' ')}"` : `${query.prefix}*`)).join(' AND ');
+/** Every token of every term, once. */
+function allTokens(terms: ReadonlyArray<QueryTerm>): string[] {
+  return [...new Set(terms.flatMap((t) => t.tokens))];
 }
 
-/** PostgreSQL tsquery text: every term, each a phrase (a <-> b) or a prefix (a:*). */
-export function tsQueryExpression(terms: ReadonlyArray<{ query: TermQuery }>): string {
-  return terms.map(({ query }) => (query.kind === 'phrase' ? `(${query.tokens.join(' <-> ')})` : `${query.prefix}:*`)).join(' & ');
+/** FTS5 MATCH expression: the AND of every token. */
+export function ftsMatchExpression(terms: ReadonlyArray<QueryTerm>): string {
+  return allTokens(terms).join(' AND ');
+}
+
+/** PostgreSQL tsquery text: the AND of every token (plain lexemes: GIN answers without a recheck). */
+export function tsQueryExpression(terms: ReadonlyArray<QueryTerm>): string {
+  return allTokens(terms).join(' & ');
 }
 
 /** Each character's normalised form, remembered: a page highlights thousands of characters, mostly the same few hundred. */
