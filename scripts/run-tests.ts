@@ -19,7 +19,10 @@ const files = only.length > 0 ? only : [...findTests('src'), ...findTests('test'
 // cores − 1, i.e. one at a time there): much of a file's time is waiting (its start, PostgreSQL,
 // child processes), which the other file fills. TEST_CONCURRENCY overrides it.
 const concurrency = process.env.TEST_CONCURRENCY ?? String(Math.max(2, availableParallelism() - 1));
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], {
+// A test that hangs (e.g. a browser waiting for something that never comes) fails after 10 minutes
+// instead of holding the whole run until CI's limit.
+const testTimeoutMs = process.env.TEST_TIMEOUT_MS ?? '600000';
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, `--test-timeout=${testTimeoutMs}`, '--test-reporter=spec', ...files], {
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'test' },
 });

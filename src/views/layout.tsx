@@ -83,6 +83,9 @@ export function Layout({ ctx, title, section = 'none', breadcrumbs, description,
                         {ctx.tFormat(`（${ctx.viewer.displayName}）`, ` (${ctx.viewer.displayName})`)}
                       </span>
                     </a>
+                    <a class="rk-header__link" href="/board">
+                      {ctx.t('掲示板', 'Board')}
+                    </a>
                     {ctx.viewer.role === 'secretariat' ? (
                       <a class="rk-header__link" href="/admin">
                         {ctx.t('事務局', 'Secretariat')}

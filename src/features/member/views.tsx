@@ -177,6 +177,18 @@ export function DashboardPage({ ctx, displayName, role, twoFactorEnabled, munici
         )}
       </section>
 
+      <section class="rk-section" aria-labelledby="board-card">
+        <h2 id="board-card" class="rk-heading-2">
+          {ctx.t('会員掲示板', 'Members’ board')}
+        </h2>
+        <p>{ctx.t('東京23区と全国の会員自治体が、連携事業について情報を交換する場です。', 'Where the 23 wards and member municipalities exchange information on joint projects.')}</p>
+        <p>
+          <a class="rk-link-arrow" href="/board">
+            {ctx.t('掲示板を開く', 'Open the board')}
+          </a>
+        </p>
+      </section>
+
       <section class="rk-section" aria-labelledby="matching-card">
         <h2 id="matching-card" class="rk-heading-2">
           {ctx.t('連携先のマッチング', 'Partner matching')}
