@@ -18,6 +18,7 @@ import * as prPages from './2026-12-08T1000_pr_pages.ts';
 import * as searchSpeed from './2026-12-08T1020_search_speed.ts';
 import * as totpSecretSealed from './2026-12-07T1100_totp_secret_sealed.ts';
 import * as sitePages from './2026-12-08T1010_site_pages.ts';
+import * as pageSpeedIndexes from './2026-12-08T1100_page_speed_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T0900_local_governments': localGovernments,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T1000_pr_pages': prPages,
   '2026-12-08T1010_site_pages': sitePages,
   '2026-12-08T1020_search_speed': searchSpeed,
+  '2026-12-08T1100_page_speed_indexes': pageSpeedIndexes,
 };
