@@ -99,8 +99,26 @@ function formatIsoDateOf(p: JstParts): string {
 
 /** Calendar year, month (1–12) and day as seen in Japan. */
 export function toJstParts(d: DateInput): JstParts {
+  if (typeof d === 'string') {
+    const known = partsByText.get(d);
+    if (known) return { ...known };
+  }
   const { year, month, day } = jstFields(toInstant(d));
+  if (typeof d === 'string') remember(partsByText, d, { year, month, day });
   return { year, month, day };
+}
+
+// Dates arrive as text ('2024-10-30' or an ISO timestamp) and the same few thousand are formatted
+// again on every page: each costs two or three Intl calls (about a tenth of an uncached
+// municipality page's time went there). A date's text always gives the same result, so results
+// are kept by the text, a bounded number of them.
+const MAX_REMEMBERED_DATES = 20_000;
+const partsByText = new Map<string, JstParts>();
+const japaneseDateByText = new Map<string, string>();
+
+function remember<T>(map: Map<string, T>, text: string, value: T): void {
+  if (map.size >= MAX_REMEMBERED_DATES) map.clear();
+  map.set(text, value);
 }
 
 /** The Japanese era and era year in force on that day in Japan. Throws RangeError before 明治. */
@@ -129,7 +147,15 @@ export function eraYearLabel(era: Era, year: number): string {
 
 /** '2024年(令和6年)10月30日'. */
 export function formatJapaneseDate(d: DateInput): string {
-  const instant = toInstant(d);
+  if (typeof d !== 'string') return japaneseDateOf(toInstant(d));
+  const known = japaneseDateByText.get(d);
+  if (known !== undefined) return known;
+  const text = japaneseDateOf(toInstant(d));
+  remember(japaneseDateByText, d, text);
+  return text;
+}
+
+function japaneseDateOf(instant: Date): string {
   const { year, month, day } = jstFields(instant);
   const e = eraOf(instant);
   return `${year}年(${eraYearLabel(e.era, e.year)})${month}月${day}日`;

@@ -56,7 +56,8 @@ export async function sendPage(reply: FastifyReply, page: JSX.Element, status = 
     .code(status)
     .type('text/html; charset=utf-8')
     .header('vary', 'Cookie')
-    .send(pieces.length === 0 ? html : withPieces(html, pieces));
+    // Bytes, not the string: the ETag's hash and the compression each encoded the string again.
+    .send(pieces.length === 0 ? Buffer.from(html, 'utf8') : withPieces(html, pieces));
 }
 
 /** The page's bytes with each piece's bytes where its marker is (in the order they appear). */

@@ -23,6 +23,7 @@ import * as sitePages from './2026-12-08T1010_site_pages.ts';
 import * as jobs from './2026-12-08T1040_jobs.ts';
 import * as notifications from './2026-12-08T1041_notifications.ts';
 import * as matching from './2026-12-08T1050_matching.ts';
+import * as pageSpeedIndexes from './2026-12-08T1100_page_speed_indexes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T0900_local_governments': localGovernments,
@@ -47,5 +48,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T1040_jobs': jobs,
   '2026-12-08T1041_notifications': notifications,
   '2026-12-08T1050_matching': matching,
+  '2026-12-08T1100_page_speed_indexes': pageSpeedIndexes,
   '2026-12-08T1130_search_exact_tokens': searchExactTokens,
 };

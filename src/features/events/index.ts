@@ -34,14 +34,20 @@ export function upcomingEvents(db: Kysely<Database>, { limit = 5, today = todayI
 /**
  * A municipality's next published events, soonest first (for its page). Read from the
  * municipality's own rows of event_municipalities (its index), not by testing every upcoming event:
- * the general filter took over 100 ms with 50,000 events.
+ * the general filter took over 100 ms with 50,000 events. The rows are taken first, as a
+ * materialized CTE, because as a plain join PostgreSQL walks every published event by start date
+ * (with statistics) or hashes all 7,000 upcoming ones (without): 40–300 ms instead of ~1 ms.
+ * Each event is then tested through events_upcoming_by_id_idx (migration 2026-12-08T1100).
  */
 export async function upcomingEventsOf(db: Kysely<Database>, code: string, { limit = 5, today = todayInJapan() }: { limit?: number; today?: string } = {}): Promise<Event[]> {
   const rows = await db
-    .selectFrom('event_municipalities as em')
+    .with(
+      (cte) => cte('em').materialized(),
+      (qb) => qb.selectFrom('event_municipalities').select('event_id').where('local_government_code', '=', code),
+    )
+    .selectFrom('em')
     .innerJoin('events', 'events.id', 'em.event_id')
     .selectAll('events')
-    .where('em.local_government_code', '=', code)
     .where('events.status', '=', 'published')
     .where('events.ends_on', '>=', today)
     .orderBy('events.starts_on')
