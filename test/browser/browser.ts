@@ -4,11 +4,13 @@
 //
 // Without Chromium the browser suites are skipped, except under CI, where a missing browser fails
 // the run (same rule as PostgreSQL in ../helper.ts).
+import assert from 'node:assert/strict';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { after, before } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AppConfig } from '../../src/config.ts';
 import type { Engine } from '../../src/db/index.ts';
 import { demoPassword, demoTotpSecret } from '../../src/db/seed/demo-accounts.ts';
@@ -147,4 +149,63 @@ export async function signInAsSample(page: Page, origin: RunningApp, email: stri
     await page.locator('form[action="/login/two-factor"] button[type="submit"]').click();
   }
   await page.waitForURL(/\/member/);
+}
+
+/** A page in its own browser context, with the requests it makes to other origins recorded. */
+export interface OpenPage {
+  context: BrowserContext;
+  page: Page;
+  foreign: string[];
+}
+
+/** The app and the browser a test file shares; read the fields inside tests (they are set in `before`). */
+export interface BrowserSuite {
+  readonly running: RunningApp;
+  readonly browser: Browser;
+  /** A page in a fresh context (options as for browser.newContext), foreign requests recorded. */
+  openPage(options?: Parameters<Browser['newContext']>[0]): Promise<OpenPage>;
+}
+
+/**
+ * Starts the app (options as for startApp) and Chromium in `before` and closes both in `after`.
+ * Call it at the top of a describe block, before any `before` hook that needs the app or the browser.
+ */
+export function useAppAndBrowser(options: Parameters<typeof startApp>[0] = {}): BrowserSuite {
+  let running: RunningApp | undefined;
+  let browser: Browser | undefined;
+  const suite: BrowserSuite = {
+    get running() {
+      if (!running) throw new Error('the app is not started yet: read suite.running inside a test or a later hook');
+      return running;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is not launched yet: read suite.browser inside a test or a later hook');
+      return browser;
+    },
+    async openPage(contextOptions = {}) {
+      const context = await suite.browser.newContext(contextOptions);
+      const page = await context.newPage();
+      return { context, page, foreign: collectForeignRequests(page, suite.running.origin) };
+    },
+  };
+  before(async () => {
+    running = await startApp(options);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+  return suite;
+}
+
+/**
+ * The checks every page of a browser test passes: no axe WCAG 2.2 A/AA violation, no request to
+ * another origin; then a screenshot named `slug` for the reviewer.
+ */
+export async function expectCleanPage(page: Page, foreign: string[], slug: string): Promise<void> {
+  const violations = await axeViolations(page);
+  assert.equal(violations.length, 0, `${slug}: ${formatViolations(violations)}`);
+  assert.deepEqual(foreign, [], `${slug} made requests to another origin`);
+  await saveScreenshot(page, slug);
 }

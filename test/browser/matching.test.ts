@@ -2,42 +2,24 @@
 // foreign requests on the listing, an entry with its suggestions, the member's own page and the
 // form (also with its error summary); the filters used with JavaScript off; every page at 320 px.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
 import { seedId } from '../../src/db/seed/registry/util.ts';
-import { axeViolations, browserSkipReason, collectForeignRequests, formatViolations, launchBrowser, saveScreenshot, signInAsSample, startApp, type RunningApp } from './browser.ts';
+import { browserSkipReason, expectCleanPage, saveScreenshot, signInAsSample, useAppAndBrowser, type OpenPage } from './browser.ts';
 
 /** The sample need of 名寄市 (a venue for a fair), whose best partner is 杉並区. */
 const nayoroVenue = `/matching/${seedId('matching', 'nayoro-venue')}`;
 
 describe('partner matching in the browser', { skip: browserSkipReason }, () => {
-  let running: RunningApp;
-  let browser: Browser;
+  const suite = useAppAndBrowser();
 
-  before(async () => {
-    running = await startApp();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await running?.close();
-  });
-
-  async function signedInPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page; foreign: string[] }> {
-    const context = await browser.newContext(options);
-    const page = await context.newPage();
-    const foreign = collectForeignRequests(page, running.origin);
-    await signInAsSample(page, running, 'sample-member@renkei.example', { totp: false });
-    return { context, page, foreign };
+  async function signedInPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<OpenPage> {
+    const opened = await suite.openPage(options);
+    await signInAsSample(opened.page, suite.running, 'sample-member@renkei.example', { totp: false });
+    return opened;
   }
 
-  async function check(page: Page, foreign: string[], slug: string): Promise<void> {
-    const violations = await axeViolations(page);
-    assert.equal(violations.length, 0, `${slug}: ${formatViolations(violations)}`);
-    assert.deepEqual(foreign, [], `${slug} made requests to another origin`);
-    await saveScreenshot(page, `matching-${slug}`);
-  }
+  const check = (page: Page, foreign: string[], slug: string) => expectCleanPage(page, foreign, `matching-${slug}`);
 
   test('the listing, an entry with its suggestions, the own page and the form pass axe', async () => {
     const { context, page, foreign } = await signedInPage();
@@ -49,17 +31,17 @@ describe('partner matching in the browser', { skip: browserSkipReason }, () => {
         ['/member/matching', 'own', '連携マッチングの掲載'],
         ['/member/matching/new', 'form', '新しく掲載する'],
       ] as const) {
-        const res = await page.goto(running.url(path));
+        const res = await page.goto(suite.running.url(path));
         assert.equal(res?.status(), 200, path);
         assert.match(await page.locator('h1').innerText(), new RegExp(heading));
         await check(page, foreign, slug);
       }
-      await page.goto(running.url(nayoroVenue));
+      await page.goto(suite.running.url(nayoroVenue));
       assert.match(await page.locator('main').innerText(), /両者は1989年から交流自治体協定で結ばれています。/);
       const call = page.getByRole('link', { name: /この相手に連携を呼びかける/ }).first();
       assert.match(String(await call.getAttribute('href')), /^\/board\/new\?category=calls&to=131156&/);
 
-      await page.goto(running.url('/member/matching/new'));
+      await page.goto(suite.running.url('/member/matching/new'));
       await page.locator('#f-description').fill('ブラウザからの試験（サンプル）');
       await page.getByRole('button', { name: '掲載する' }).click();
       await page.waitForLoadState('load');
@@ -75,7 +57,7 @@ describe('partner matching in the browser', { skip: browserSkipReason }, () => {
   test('without JavaScript the filter form puts the filters in the URL and narrows the list', async () => {
     const { context, page } = await signedInPage({ javaScriptEnabled: false });
     try {
-      await page.goto(running.url('/matching'));
+      await page.goto(suite.running.url('/matching'));
       const count = () => page.locator('.rk-news-item').count();
       const all = await count();
       assert.ok(all >= 5, `the sample entries are listed (${all})`);
@@ -99,7 +81,7 @@ describe('partner matching in the browser', { skip: browserSkipReason }, () => {
     try {
       const failures: string[] = [];
       for (const path of ['/matching', nayoroVenue, '/member/matching', '/member/matching/new']) {
-        await page.goto(running.url(path));
+        await page.goto(suite.running.url(path));
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         if (width > 320) {
           await saveScreenshot(page, `matching-reflow-${path.replace(/[^a-z0-9]+/gi, '-')}`);

@@ -4,54 +4,39 @@
 // the back office, compares versions and hides the page. axe (WCAG 2.2 A/AA) and no foreign
 // requests on every PR template; the section, the form and the back office at 320 px.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { before, describe, test } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { axeViolations, browserSkipReason, collectForeignRequests, formatViolations, launchBrowser, saveScreenshot, signInAsSample, startApp, type RunningApp } from './browser.ts';
+import { browserSkipReason, collectForeignRequests, expectCleanPage, signInAsSample, useAppAndBrowser } from './browser.ts';
 
 const nayoro = '012211'; // the sample member's municipality
 const hirosakiSample = '022021'; // a 「サンプル」 PR page of the demo data
 
 describe('PR pages in the browser', { skip: browserSkipReason }, () => {
-  let running: RunningApp;
-  let browser: Browser;
+  const suite = useAppAndBrowser();
   let context: BrowserContext;
   let page: Page;
   let foreign: string[];
 
   before(async () => {
-    running = await startApp();
-    browser = await launchBrowser();
-    context = await browser.newContext();
-    page = await context.newPage();
-    foreign = collectForeignRequests(page, running.origin);
+    ({ context, page, foreign } = await suite.openPage());
   });
 
-  after(async () => {
-    await browser?.close();
-    await running?.close();
-  });
-
-  async function check(slug: string): Promise<void> {
-    const violations = await axeViolations(page);
-    assert.equal(violations.length, 0, `${slug}: ${formatViolations(violations)}`);
-    assert.deepEqual(foreign, [], `${slug} made requests to another origin`);
-    await saveScreenshot(page, `pr-${slug}`);
-  }
+  const check = (slug: string) => expectCleanPage(page, foreign, `pr-${slug}`);
 
   test('a sample PR section and the directory with its PR filters pass axe', async () => {
-    await page.goto(running.url(`/municipalities/${hirosakiSample}`));
+    await page.goto(suite.running.url(`/municipalities/${hirosakiSample}`));
     assert.match(await page.locator('#pr').innerText(), /サンプル/);
     await check('section-sample');
-    await page.goto(running.url('/municipalities?pr=1&field=1'));
+    await page.goto(suite.running.url('/municipalities?pr=1&field=1'));
     assert.match(await page.locator('main').innerText(), /PRページあり/);
     await check('directory');
   });
 
   test('the member writes the PR page with a photo: a missing alternative text, then saved and shown', async () => {
     const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#88aa44' } }).jpeg().toBuffer();
-    await signInAsSample(page, running, 'sample-member@renkei.example', { totp: false });
-    await page.goto(running.url('/member/pr'));
+    await signInAsSample(page, suite.running, 'sample-member@renkei.example', { totp: false });
+    await page.goto(suite.running.url('/member/pr'));
     await page.waitForURL(new RegExp(`/member/pr/${nayoro}$`));
     await check('form');
     await page.getByLabel('キャッチコピー').fill('サンプル ブラウザで書いたPR');
@@ -71,7 +56,7 @@ describe('PR pages in the browser', { skip: browserSkipReason }, () => {
     await page.getByRole('button', { name: '保存して公開する' }).click();
     await page.waitForURL(/done=saved$/);
 
-    await page.goto(running.url(`/municipalities/${nayoro}`));
+    await page.goto(suite.running.url(`/municipalities/${nayoro}`));
     assert.equal(await page.locator('#pr img').getAttribute('alt'), '街並み（サンプル）');
     const loaded = await page.locator('#pr img').evaluate((img) => (img as HTMLImageElement).naturalWidth);
     assert.equal(loaded, 480, 'the small version (480 px) is served and decodes');
@@ -79,21 +64,21 @@ describe('PR pages in the browser', { skip: browserSkipReason }, () => {
   });
 
   test('the secretariat: list, page with versions, comparison, hiding', async () => {
-    const secretariat = await browser.newContext();
+    const secretariat = await suite.browser.newContext();
     const own = await secretariat.newPage();
     const previous = page;
     page = own;
-    foreign = collectForeignRequests(page, running.origin);
+    foreign = collectForeignRequests(page, suite.running.origin);
     try {
-      await signInAsSample(page, running, 'sample-secretariat@renkei.example', { totp: true });
-      await page.goto(running.url('/admin/pr'));
+      await signInAsSample(page, suite.running, 'sample-secretariat@renkei.example', { totp: true });
+      await page.goto(suite.running.url('/admin/pr'));
       await check('admin-list');
-      await page.goto(running.url(`/admin/pr/${nayoro}`));
+      await page.goto(suite.running.url(`/admin/pr/${nayoro}`));
       await check('admin-page');
       await page.getByRole('link', { name: '現在の版と比較' }).first().click();
       await page.waitForURL(/\/versions\/1$/);
       await check('compare');
-      await page.goto(running.url(`/admin/pr/${nayoro}`));
+      await page.goto(suite.running.url(`/admin/pr/${nayoro}`));
       await page.getByRole('button', { name: '非公開にする' }).click();
       await page.waitForLoadState('load');
       assert.match(await page.locator('.rk-error-summary').innerText(), /理由を入力してください/);
@@ -101,7 +86,7 @@ describe('PR pages in the browser', { skip: browserSkipReason }, () => {
       await page.getByLabel('理由（記録されます）').fill('ブラウザの試験（サンプル）');
       await page.getByRole('button', { name: '非公開にする' }).click();
       await page.waitForURL(/done=hidden$/);
-      await page.goto(running.url(`/municipalities/${nayoro}`));
+      await page.goto(suite.running.url(`/municipalities/${nayoro}`));
       assert.equal(await page.locator('#pr').count(), 0);
     } finally {
       page = previous;
@@ -110,11 +95,11 @@ describe('PR pages in the browser', { skip: browserSkipReason }, () => {
   });
 
   test('at 320 px the PR section, the form and the back office do not scroll sideways', async () => {
-    const narrow = await browser.newContext({ viewport: { width: 320, height: 640 }, storageState: await context.storageState() });
+    const narrow = await suite.browser.newContext({ viewport: { width: 320, height: 640 }, storageState: await context.storageState() });
     try {
       const small = await narrow.newPage();
       for (const path of [`/municipalities/${hirosakiSample}`, `/member/pr/${nayoro}`]) {
-        await small.goto(running.url(path));
+        await small.goto(suite.running.url(path));
         const width = await small.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(width <= 320, `${path}: scrollWidth ${width}`);
       }

@@ -2,48 +2,25 @@
 // a first try with a mistake (error summary), then the project, an edit and its history.
 // axe runs on each new page template (overview, form with an error, list, history, 要確認, 出典の一覧).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { demoPassword } from '../../src/db/seed/demo-accounts.ts';
-import { axeViolations, browserSkipReason, collectForeignRequests, formatViolations, launchBrowser, saveScreenshot, startApp, type RunningApp } from './browser.ts';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSkipReason, expectCleanPage, signInAsSample, useAppAndBrowser } from './browser.ts';
 
-async function checkPage(page: Page, slug: string, foreign: string[]): Promise<void> {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, `${slug}: ${formatViolations(violations)}`);
-  assert.deepEqual(foreign, [], `${slug} made requests to another origin`);
-  await saveScreenshot(page, `registry-admin-${slug}`);
-}
+const checkPage = (page: Page, slug: string, foreign: string[]) => expectCleanPage(page, foreign, `registry-admin-${slug}`);
 
 describe('a ward officer records a project in the browser', { skip: browserSkipReason }, () => {
-  let running: RunningApp;
-  let browser: Browser;
-
-  before(async () => {
-    running = await startApp();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await running?.close();
-  });
+  const suite = useAppAndBrowser();
 
   test('sign in, fix a mistake, create, edit, read the history', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const foreign = collectForeignRequests(page, running.origin);
-    await page.goto(running.url('/login'));
-    await page.locator('input[name="email"]').fill('sample-ward@renkei.example');
-    await page.locator('input[name="password"]').fill(demoPassword);
-    await page.locator('form[action="/login"] button[type="submit"]').click();
-    await page.waitForURL(/\/member/);
+    const { context, page, foreign } = await suite.openPage();
+    await signInAsSample(page, suite.running, 'sample-ward@renkei.example', { totp: false });
 
-    await page.goto(running.url('/registry'));
+    await page.goto(suite.running.url('/registry'));
     assert.match(await page.locator('main').innerText(), /千代田区の記録/);
     await checkPage(page, 'overview', foreign);
 
     // First try: no title and a wrong fiscal year.
-    await page.goto(running.url('/registry/projects/new'));
+    await page.goto(suite.running.url('/registry/projects/new'));
     await page.getByLabel('年度').fill('1999');
     await page.getByLabel('連携自治体').fill('名寄市');
     await page.locator('form.rk-form button[type="submit"]').click();
@@ -67,7 +44,7 @@ describe('a ward officer records a project in the browser', { skip: browserSkipR
     assert.match(await page.locator('main').innerText(), /サンプル 名寄市の特産品フェア/);
     await checkPage(page, 'project-list', foreign);
 
-    const db = running.database.handle.db;
+    const db = suite.running.database.handle.db;
     const project = await db.selectFrom('projects').selectAll().where('title', '=', 'サンプル 名寄市の特産品フェア').executeTakeFirstOrThrow();
     assert.equal(project.starts_on, '2024-10-30');
     assert.equal(project.status, '実施');
@@ -76,27 +53,27 @@ describe('a ward officer records a project in the browser', { skip: browserSkipR
     const partners = await db.selectFrom('project_partners').select('local_government_code').where('project_id', '=', project.id).execute();
     assert.deepEqual(partners, [{ local_government_code: '012211' }], 'the name was resolved to the code');
 
-    await page.goto(running.url(`/registry/projects/${project.id}/edit`));
+    await page.goto(suite.running.url(`/registry/projects/${project.id}/edit`));
     await page.getByLabel('中止').check();
     await page.locator('form.rk-form button[type="submit"]').click();
     await page.waitForURL(/done=updated/);
 
-    await page.goto(running.url(`/registry/projects/${project.id}/history`));
+    await page.goto(suite.running.url(`/registry/projects/${project.id}/history`));
     const status = page.locator('tr[data-key="status"]').first();
     assert.equal(await status.locator('.rk-change__before').innerText(), '実施');
     assert.equal(await status.locator('.rk-change__after').innerText(), '中止');
     await checkPage(page, 'project-history', foreign);
 
     // The ward's open questions and its sources: read-only lists, checked as templates, at 320 px too.
-    await page.goto(running.url('/registry/review'));
+    await page.goto(suite.running.url('/registry/review'));
     assert.match(await page.locator('h1').innerText(), /要確認の協定/);
     await checkPage(page, 'review', foreign);
-    await page.goto(running.url('/registry/sources'));
+    await page.goto(suite.running.url('/registry/sources'));
     assert.match(await page.locator('main').innerText(), /この出典による協定/);
     await checkPage(page, 'sources', foreign);
     await page.setViewportSize({ width: 320, height: 800 });
     for (const path of ['/registry/review', '/registry/sources']) {
-      await page.goto(running.url(path));
+      await page.goto(suite.running.url(path));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${path} scrolls sideways at 320 px (${overflow} px)`);
     }

@@ -1,14 +1,13 @@
 // The secretariat's PR pages: the list (visible or hidden), one page's state with its versions and
 // the hide / show-again forms, and a version compared with the current text (restore).
-import type { Children } from '@kitajs/html';
-import { diffLines } from 'diff';
 import { ErrorSummary, type FieldError } from '../../views/components/error-summary.tsx';
 import { CsrfField, SuccessNotice } from '../../views/components/form-fields.tsx';
 import { Pagination, pageCount, resultRangeText } from '../../views/components/pagination.tsx';
 import { TextArea } from '../../views/components/record-fields.tsx';
+import { SecretariatSectionLayout, type SecretariatPageProps } from '../../views/components/secretariat-layout.tsx';
+import { VersionComparison, VersionsTable, compareTitle, pairFields } from '../../views/components/version-history.tsx';
 import type { PageContext } from '../../views/context.ts';
 import { formatDateTime } from '../../views/format.ts';
-import { Layout } from '../../views/layout.tsx';
 import { prEditPath } from './form-view.tsx';
 import { adminPageSize, type AdminPrRow, type PrVersionRow } from './queries.ts';
 import type { PrContent, PrPage } from './record.ts';
@@ -20,22 +19,8 @@ function adminTitle(ctx: PageContext): string {
   return ctx.t('自治体PRページの管理', 'PR pages');
 }
 
-function PrAdminLayout({ ctx, title, parents = [], hasErrors = false, children }: { ctx: PageContext; title: string; parents?: Array<{ href: string; label: string }>; hasErrors?: boolean; children?: Children }): JSX.Element {
-  const crumbs = [
-    { href: '/', label: ctx.t('トップ', 'Home') },
-    { href: '/admin', label: ctx.t('事務局', 'Secretariat') },
-    ...(title === adminTitle(ctx) ? [] : [{ href: '/admin/pr', label: adminTitle(ctx) }]),
-    ...parents,
-    { label: title },
-  ];
-  return (
-    <Layout ctx={ctx} title={hasErrors ? ctx.tFormat(`エラー：${title}`, `Error: ${title}`) : title} section="none" breadcrumbs={crumbs}>
-      <h1 class="rk-heading-1" safe>
-        {title}
-      </h1>
-      {children}
-    </Layout>
-  );
+function PrAdminLayout(props: SecretariatPageProps): JSX.Element {
+  return <SecretariatSectionLayout {...props} section={{ href: '/admin/pr', title: adminTitle(props.ctx) }} />;
 }
 
 function stateText(ctx: PageContext, hiddenAt: string | null): string {
@@ -158,42 +143,8 @@ export function AdminPrPage(p: AdminPrPageProps): JSX.Element {
         </form>
       )}
       <h2 class="rk-heading-2">{ctx.t('版の履歴', 'Versions')}</h2>
-      <div class="rk-table-wrap" role="region" aria-label={ctx.t('版の履歴', 'Versions')} tabindex="0">
-        <table class="rk-table rk-table--stack">
-          <thead>
-            <tr>
-              <th scope="col">{ctx.t('版', 'Version')}</th>
-              <th scope="col">{ctx.t('保存日時', 'Saved')}</th>
-              <th scope="col">{ctx.t('保存した人', 'By')}</th>
-              <th scope="col">{ctx.t('メモ', 'Note')}</th>
-              <th scope="col">{ctx.t('操作', 'Actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.versions.map((v) => (
-              <tr>
-                <th scope="row" safe>
-                  {ctx.tFormat(`第${v.version}版${v.version === page.version ? '（現在）' : ''}`, `v${v.version}${v.version === page.version ? ' (current)' : ''}`)}
-                </th>
-                <td safe>{formatDateTime(ctx, v.savedAt)}</td>
-                <td safe>{v.savedBy ?? ctx.t('自動', 'Automatic')}</td>
-                <td safe>{v.note}</td>
-                <td>{v.version === page.version ? '' : <a href={`/admin/pr/${page.code}/versions/${v.version}`}>{ctx.t('現在の版と比較', 'Compare with current')}</a>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <VersionsTable ctx={ctx} label={ctx.t('版の履歴', 'Versions')} versions={p.versions} current={page.version} unknownAuthor={ctx.t('自動', 'Automatic')} compareHref={(v) => `/admin/pr/${page.code}/versions/${v}`} />
     </PrAdminLayout>
-  );
-}
-
-function DiffText({ ctx, before, after }: { ctx: PageContext; before: string; after: string }): JSX.Element {
-  if (before === after) return <p class="rk-muted">{ctx.t('変更なし', 'No change')}</p>;
-  return (
-    <pre class="rk-diff">
-      {diffLines(before, after).map((part) => (part.added ? <ins safe>{part.value}</ins> : part.removed ? <del safe>{part.value}</del> : <span safe>{part.value}</span>))}
-    </pre>
   );
 }
 
@@ -213,28 +164,17 @@ function contentFields(ctx: PageContext, c: PrContent): Array<[string, string]> 
 
 export function PrComparePage(p: { ctx: PageContext; code: string; name: string; version: number; currentVersion: number; old: PrContent; current: PrContent }): JSX.Element {
   const { ctx } = p;
-  const title = ctx.tFormat(`第${p.version}版と現在（第${p.currentVersion}版）の比較`, `Version ${p.version} compared with the current version ${p.currentVersion}`);
-  const oldFields = contentFields(ctx, p.old);
-  const currentFields = contentFields(ctx, p.current);
+  const title = compareTitle(ctx, p.version, p.currentVersion);
   return (
     <PrAdminLayout ctx={ctx} title={title} parents={[{ href: `/admin/pr/${p.code}`, label: ctx.tFormat(`${p.name}のPRページ`, `PR page of ${p.name}`) }]}>
-      <p class="rk-note">{ctx.t('削除された行は取り消し線、追加された行は下線で示します。', 'Removed lines are struck through; added lines are underlined.')}</p>
-      {oldFields.map(([label, before], i) => (
-        <section class="rk-section">
-          <h2 class="rk-heading-2" safe>
-            {label}
-          </h2>
-          <DiffText ctx={ctx} before={before} after={currentFields[i]![1]} />
-        </section>
-      ))}
-      <form class="rk-form" method="post" action={`/admin/pr/${p.code}/versions/${p.version}/restore`}>
-        <CsrfField ctx={ctx} />
-        <input type="hidden" name="version" value={String(p.currentVersion)} />
-        <p>{ctx.t('この版の内容を新しい版として復元します。公開・非公開の状態は変わりません。', 'Restores this version’s content as a new version. Whether the page is hidden stays as it is.')}</p>
-        <button class="rk-button" type="submit" safe>
-          {ctx.tFormat(`第${p.version}版の内容に戻す`, `Restore version ${p.version}`)}
-        </button>
-      </form>
+      <VersionComparison
+        ctx={ctx}
+        version={p.version}
+        currentVersion={p.currentVersion}
+        fields={pairFields(contentFields(ctx, p.old), contentFields(ctx, p.current))}
+        restoreAction={`/admin/pr/${p.code}/versions/${p.version}/restore`}
+        restoreNote={ctx.t('この版の内容を新しい版として復元します。公開・非公開の状態は変わりません。', 'Restores this version’s content as a new version. Whether the page is hidden stays as it is.')}
+      />
     </PrAdminLayout>
   );
 }

@@ -1,5 +1,6 @@
 // A line-by-line comparison of two texts (an earlier version and the current one), shared by the
-// back-office pages that keep versions (news, site pages). Removed lines are <del>, added <ins>.
+// back-office pages that keep versions (news, site pages, PR pages; see version-history.tsx).
+// Removed lines are <del>, added <ins>.
 import { diffLines } from 'diff';
 import type { PageContext } from '../context.ts';
 

@@ -1,15 +1,14 @@
 // The secretariat's news pages: the list, the article form (with preview), the versions and the
 // comparison of a version with the current text.
-import type { Children } from '@kitajs/html';
 import type { ArticleStatus } from '../../../db/schema.ts';
-import { DiffText } from '../../../views/components/diff-text.tsx';
 import { ErrorSummary, type FieldError } from '../../../views/components/error-summary.tsx';
 import { CsrfField, SuccessNotice } from '../../../views/components/form-fields.tsx';
 import { Pagination, pageCount, resultRangeText } from '../../../views/components/pagination.tsx';
 import { Choices, ConflictNotice, Select, Text, TextArea, fieldId } from '../../../views/components/record-fields.tsx';
+import { SecretariatSectionLayout, type SecretariatPageProps } from '../../../views/components/secretariat-layout.tsx';
+import { VersionComparison, VersionsTable, compareTitle, pairFields } from '../../../views/components/version-history.tsx';
 import type { PageContext } from '../../../views/context.ts';
 import { formatDateTime } from '../../../views/format.ts';
-import { Layout } from '../../../views/layout.tsx';
 import { acceptedKinds } from '../../files/index.ts';
 import { ArticleBody, type ResolvedArticle } from '../article-view.tsx';
 import { articleCategories, categoryLabel } from '../categories.ts';
@@ -29,22 +28,8 @@ function statusText(ctx: PageContext, status: ArticleStatus): string {
   return ctx.tFormat(statusLabels[status].ja, statusLabels[status].en);
 }
 
-function NewsAdminLayout({ ctx, title, parents = [], hasErrors = false, children }: { ctx: PageContext; title: string; parents?: Array<{ href: string; label: string }>; hasErrors?: boolean; children?: Children }): JSX.Element {
-  const crumbs = [
-    { href: '/', label: ctx.t('トップ', 'Home') },
-    { href: '/admin', label: ctx.t('事務局', 'Secretariat') },
-    ...(title === newsAdminTitle(ctx) ? [] : [{ href: '/admin/news', label: newsAdminTitle(ctx) }]),
-    ...parents,
-    { label: title },
-  ];
-  return (
-    <Layout ctx={ctx} title={hasErrors ? ctx.tFormat(`エラー：${title}`, `Error: ${title}`) : title} section="none" breadcrumbs={crumbs}>
-      <h1 class="rk-heading-1" safe>
-        {title}
-      </h1>
-      {children}
-    </Layout>
-  );
+function NewsAdminLayout(props: SecretariatPageProps): JSX.Element {
+  return <SecretariatSectionLayout {...props} section={{ href: '/admin/news', title: newsAdminTitle(props.ctx) }} />;
 }
 
 function newsAdminTitle(ctx: PageContext): string {
@@ -363,32 +348,7 @@ export function VersionsPage({ ctx, id, title, versions, current }: { ctx: PageC
       <p>
         <a href={`/admin/news/${id}/edit`}>{ctx.t('記事の編集に戻る', 'Back to the article')}</a>
       </p>
-      <div class="rk-table-wrap" role="region" aria-label={pageTitle} tabindex="0">
-        <table class="rk-table rk-table--stack">
-          <thead>
-            <tr>
-              <th scope="col">{ctx.t('版', 'Version')}</th>
-              <th scope="col">{ctx.t('保存日時', 'Saved')}</th>
-              <th scope="col">{ctx.t('保存した人', 'By')}</th>
-              <th scope="col">{ctx.t('メモ', 'Note')}</th>
-              <th scope="col">{ctx.t('操作', 'Actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr>
-                <th scope="row" safe>
-                  {ctx.tFormat(`第${v.version}版${v.version === current ? '（現在）' : ''}`, `v${v.version}${v.version === current ? ' (current)' : ''}`)}
-                </th>
-                <td safe>{formatDateTime(ctx, v.savedAt)}</td>
-                <td safe>{v.savedBy ?? ctx.t('自動（予約公開）', 'Automatic (scheduled)')}</td>
-                <td safe>{v.note}</td>
-                <td>{v.version === current ? '' : <a href={`/admin/news/${id}/versions/${v.version}`}>{ctx.t('現在の版と比較', 'Compare with current')}</a>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <VersionsTable ctx={ctx} label={pageTitle} versions={versions} current={current} unknownAuthor={ctx.t('自動（予約公開）', 'Automatic (scheduled)')} compareHref={(v) => `/admin/news/${id}/versions/${v}`} />
     </NewsAdminLayout>
   );
 }
@@ -408,28 +368,17 @@ function snapshotFields(ctx: PageContext, s: ArticleSnapshot): Array<[string, st
 
 export function ComparePage(p: { ctx: PageContext; id: string; version: number; currentVersion: number; old: ArticleSnapshot; current: ArticleSnapshot }): JSX.Element {
   const { ctx } = p;
-  const title = ctx.tFormat(`第${p.version}版と現在（第${p.currentVersion}版）の比較`, `Version ${p.version} compared with the current version ${p.currentVersion}`);
-  const oldFields = snapshotFields(ctx, p.old);
-  const currentFields = snapshotFields(ctx, p.current);
+  const title = compareTitle(ctx, p.version, p.currentVersion);
   return (
     <NewsAdminLayout ctx={ctx} title={title} parents={[{ href: `/admin/news/${p.id}/versions`, label: ctx.t('版の履歴', 'Versions') }]}>
-      <p class="rk-note">{ctx.t('削除された行は取り消し線、追加された行は下線で示します。', 'Removed lines are struck through; added lines are underlined.')}</p>
-      {oldFields.map(([label, before], i) => (
-        <section class="rk-section">
-          <h2 class="rk-heading-2" safe>
-            {label}
-          </h2>
-          <DiffText ctx={ctx} before={before} after={currentFields[i]![1]} />
-        </section>
-      ))}
-      <form class="rk-form" method="post" action={`/admin/news/${p.id}/versions/${p.version}/restore`}>
-        <CsrfField ctx={ctx} />
-        <input type="hidden" name="version" value={String(p.currentVersion)} />
-        <p>{ctx.t('この版の内容（タイトル・本文・資料・写真・関連）を新しい版として復元します。公開の状態とURLは変わりません。', 'Restores this version’s content (title, text, files, links) as a new version. The publication state and address stay as they are.')}</p>
-        <button class="rk-button" type="submit" safe>
-          {ctx.tFormat(`第${p.version}版の内容に戻す`, `Restore version ${p.version}`)}
-        </button>
-      </form>
+      <VersionComparison
+        ctx={ctx}
+        version={p.version}
+        currentVersion={p.currentVersion}
+        fields={pairFields(snapshotFields(ctx, p.old), snapshotFields(ctx, p.current))}
+        restoreAction={`/admin/news/${p.id}/versions/${p.version}/restore`}
+        restoreNote={ctx.t('この版の内容（タイトル・本文・資料・写真・関連）を新しい版として復元します。公開の状態とURLは変わりません。', 'Restores this version’s content (title, text, files, links) as a new version. The publication state and address stay as they are.')}
+      />
     </NewsAdminLayout>
   );
 }

@@ -1,15 +1,14 @@
 // The secretariat's site pages: the list, a page's form (with a preview in both languages), its
 // versions and the comparison of a version with the current text; the accessibility test results
 // and the form of one result.
-import type { Children } from '@kitajs/html';
 import { placeholderMark } from '../../../db/seed/site-pages.ts';
-import { DiffText } from '../../../views/components/diff-text.tsx';
 import { ErrorSummary, type FieldError } from '../../../views/components/error-summary.tsx';
 import { CsrfField, SuccessNotice } from '../../../views/components/form-fields.tsx';
 import { ConflictNotice, Select, Text, TextArea } from '../../../views/components/record-fields.tsx';
+import { SecretariatSectionLayout, type SecretariatPageProps } from '../../../views/components/secretariat-layout.tsx';
+import { VersionComparison, VersionsTable, pairFields } from '../../../views/components/version-history.tsx';
 import { createPageContext, type PageContext } from '../../../views/context.ts';
 import { formatDate, formatDateTime } from '../../../views/format.ts';
-import { Layout } from '../../../views/layout.tsx';
 import { sitePagePath, type SitePageSlug } from '../catalogue.ts';
 import { pageLimits, resultLimits, targetLevels, type PageFormInput, type TestResultFormInput } from '../form.ts';
 import type { SitePage, SitePageContent, TestResult, VersionRow } from '../record.ts';
@@ -29,22 +28,8 @@ export function testResultsTitle(ctx: PageContext): string {
   return ctx.t('アクセシビリティ試験結果の管理', 'Accessibility test results');
 }
 
-function PagesAdminLayout({ ctx, title, parents = [], hasErrors = false, children }: { ctx: PageContext; title: string; parents?: Array<{ href: string; label: string }>; hasErrors?: boolean; children?: Children }): JSX.Element {
-  const crumbs = [
-    { href: '/', label: ctx.t('トップ', 'Home') },
-    { href: '/admin', label: ctx.t('事務局', 'Secretariat') },
-    ...(title === adminTitle(ctx) ? [] : [{ href: '/admin/pages', label: adminTitle(ctx) }]),
-    ...parents,
-    { label: title },
-  ];
-  return (
-    <Layout ctx={ctx} title={hasErrors ? ctx.tFormat(`エラー：${title}`, `Error: ${title}`) : title} section="none" breadcrumbs={crumbs}>
-      <h1 class="rk-heading-1" safe>
-        {title}
-      </h1>
-      {children}
-    </Layout>
-  );
+function PagesAdminLayout(props: SecretariatPageProps): JSX.Element {
+  return <SecretariatSectionLayout {...props} section={{ href: '/admin/pages', title: adminTitle(props.ctx) }} />;
 }
 
 function pageName(ctx: PageContext, page: Pick<SitePageContent, 'titleJa' | 'titleEn'>): string {
@@ -222,32 +207,7 @@ export function PageVersionsPage({ ctx, page, versions }: { ctx: PageContext; pa
       <p>
         <a href={`/admin/pages/${page.slug}/edit`}>{ctx.t('ページの編集に戻る', 'Back to the page')}</a>
       </p>
-      <div class="rk-table-wrap" role="region" aria-label={title} tabindex="0">
-        <table class="rk-table rk-table--stack">
-          <thead>
-            <tr>
-              <th scope="col">{ctx.t('版', 'Version')}</th>
-              <th scope="col">{ctx.t('保存日時', 'Saved')}</th>
-              <th scope="col">{ctx.t('保存した人', 'By')}</th>
-              <th scope="col">{ctx.t('メモ', 'Note')}</th>
-              <th scope="col">{ctx.t('操作', 'Actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr>
-                <th scope="row" safe>
-                  {ctx.tFormat(`第${v.version}版${v.version === page.version ? '（現在）' : ''}`, `v${v.version}${v.version === page.version ? ' (current)' : ''}`)}
-                </th>
-                <td safe>{formatDateTime(ctx, v.savedAt)}</td>
-                <td safe>{v.savedBy ?? ctx.t('初期内容', 'Initial content')}</td>
-                <td safe>{v.note}</td>
-                <td>{v.version === page.version ? '' : <a href={`/admin/pages/${page.slug}/versions/${v.version}`}>{ctx.t('現在の版と比較', 'Compare with current')}</a>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <VersionsTable ctx={ctx} label={title} versions={versions} current={page.version} unknownAuthor={ctx.t('初期内容', 'Initial content')} compareHref={(v) => `/admin/pages/${page.slug}/versions/${v}`} />
     </PagesAdminLayout>
   );
 }
@@ -263,27 +223,16 @@ function contentFields(ctx: PageContext, c: SitePageContent): Array<[string, str
 
 export function PageComparePage({ ctx, page, version, old }: { ctx: PageContext; page: SitePage; version: number; old: SitePageContent }): JSX.Element {
   const title = ctx.tFormat(`第${version}版と現在（第${page.version}版）の比較：${pageName(ctx, page)}`, `Version ${version} compared with the current version ${page.version}: ${pageName(ctx, page)}`);
-  const before = contentFields(ctx, old);
-  const now = contentFields(ctx, page);
   return (
     <PagesAdminLayout ctx={ctx} title={title} parents={[{ href: `/admin/pages/${page.slug}/versions`, label: ctx.t('版の履歴', 'Versions') }]}>
-      <p class="rk-note">{ctx.t('削除された行は取り消し線、追加された行は下線で示します。', 'Removed lines are struck through; added lines are underlined.')}</p>
-      {before.map(([label, text], i) => (
-        <section class="rk-section">
-          <h2 class="rk-heading-2" safe>
-            {label}
-          </h2>
-          <DiffText ctx={ctx} before={text} after={now[i]![1]} />
-        </section>
-      ))}
-      <form class="rk-form" method="post" action={`/admin/pages/${page.slug}/versions/${version}/restore`}>
-        <CsrfField ctx={ctx} />
-        <input type="hidden" name="version" value={String(page.version)} />
-        <p>{ctx.t('この版のページ名と本文を新しい版として復元し、すぐに公開します。', 'Restores this version’s titles and texts as a new version, public at once.')}</p>
-        <button class="rk-button" type="submit" safe>
-          {ctx.tFormat(`第${version}版の内容に戻す`, `Restore version ${version}`)}
-        </button>
-      </form>
+      <VersionComparison
+        ctx={ctx}
+        version={version}
+        currentVersion={page.version}
+        fields={pairFields(contentFields(ctx, old), contentFields(ctx, page))}
+        restoreAction={`/admin/pages/${page.slug}/versions/${version}/restore`}
+        restoreNote={ctx.t('この版のページ名と本文を新しい版として復元し、すぐに公開します。', 'Restores this version’s titles and texts as a new version, public at once.')}
+      />
     </PagesAdminLayout>
   );
 }
