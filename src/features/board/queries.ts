@@ -55,7 +55,11 @@ export async function categoryBySlug(db: Kysely<Database>, slug: string): Promis
   return row ? toCategory(row) : undefined;
 }
 
+/** A category id is a UUID (36 characters); anything else (e.g. a NUL, which PostgreSQL refuses in text) names none. */
+const categoryIdPattern = /^[0-9a-f-]{1,36}$/i;
+
 export async function categoryById(db: Kysely<Database>, id: string): Promise<Category | undefined> {
+  if (!categoryIdPattern.test(id)) return undefined;
   const row = await db.selectFrom('board_categories').selectAll().where('id', '=', id).executeTakeFirst();
   return row ? toCategory(row) : undefined;
 }
