@@ -6,7 +6,6 @@
 // written with a `'` in front (protectFormulaText; the import takes it off again). XLSX needs no
 // such care: exceljs writes a string value as a string cell (a shared string, t="s"), never as a
 // formula (<f>), so Excel shows `=HYPERLINK(…)` as the text it is.
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
 
@@ -63,7 +62,10 @@ export function toCsv(columns: readonly TabularColumn[], rows: readonly TabularR
   return BOM + stringify(records, { record_delimiter: '\r\n' });
 }
 
+// exceljs is loaded on the first XLSX export, not at start: about 28 MB of every instance's memory
+// for a download few visitors ask for.
 export async function toXlsx(sheetName: string, columns: readonly TabularColumn[], rows: readonly TabularRow[]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '特別区全国連携プロジェクト';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });

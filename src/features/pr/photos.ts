@@ -2,7 +2,6 @@
 // sharp. Re-encoding drops every piece of metadata (EXIF with its GPS position, XMP, IPTC, the
 // camera's comments) since sharp keeps none unless asked: what is published is only the picture.
 import type { Kysely } from 'kysely';
-import sharp from 'sharp';
 import type { Database } from '../../db/schema.ts';
 import type { PageContext } from '../../views/context.ts';
 import { checkUpload, storeFile } from '../files/index.ts';
@@ -19,7 +18,12 @@ const maxInputPixels = 50_000_000;
 
 export type StoredPhoto = { ok: true; fileId: string; thumbId: string; fileName: string } | { ok: false; error: (ctx: PageContext) => string };
 
+// sharp (libvips) is loaded on the first photo, not at start: it adds tens of MB to every instance's
+// memory, and most instances never receive a photo.
+let loadedSharp: Promise<typeof import('sharp')> | undefined;
+
 async function reencode(bytes: Buffer): Promise<{ full: Buffer; thumb: Buffer }> {
+  const { default: sharp } = await (loadedSharp ??= import('sharp'));
   const source = sharp(bytes, { limitInputPixels: maxInputPixels, animated: false, failOn: 'error' });
   // rotate() with no angle turns the picture upright from its EXIF orientation, before it is dropped.
   const upright = source.rotate().flatten({ background: '#ffffff' });
