@@ -4,6 +4,7 @@
 // required. A process that stops unexpectedly is started again (at most once every 5 s);
 // SIGTERM/SIGINT stop them all gracefully.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const size = Number(process.env.CLUSTER_SIZE ?? '2');
 const basePort = Number(process.env.PORT ?? '3000');
@@ -16,11 +17,15 @@ if (!Number.isInteger(size) || size < 1 || size > 32) {
   process.exit(1);
 }
 
+// The server module beside this one: dist/server.js when built (`npm run cluster`), src/server.ts
+// when run through tsx, whose loader the children inherit with process.execArgv.
+const serverEntry = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './server.ts' : './server.js', import.meta.url));
+
 let stopping = false;
 const children = new Map<number, ChildProcess>();
 
 function start(port: number): void {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...process.env, PORT: String(port) }, stdio: 'inherit' });
+  const child = spawn(process.execPath, [...process.execArgv, serverEntry], { env: { ...process.env, PORT: String(port) }, stdio: 'inherit' });
   const startedAt = Date.now();
   children.set(port, child);
   child.once('exit', (code, signal) => {
