@@ -22,8 +22,11 @@ const concurrency = process.env.TEST_CONCURRENCY ?? String(Math.max(2, available
 // A test that hangs (e.g. a browser waiting for something that never comes) fails after 10 minutes
 // instead of holding the whole run until CI's limit.
 const testTimeoutMs = process.env.TEST_TIMEOUT_MS ?? '600000';
+// The process tests (test/processes.ts) start the compiled server, as `npm start` does: build it once.
+const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, `--test-timeout=${testTimeoutMs}`, '--test-reporter=spec', ...files], {
   stdio: 'inherit',
-  env: { ...process.env, NODE_ENV: 'test' },
+  env: { ...process.env, NODE_ENV: 'test', RENKEI_BUILT: '1' },
 });
 process.exit(result.status ?? 1);

@@ -1,5 +1,5 @@
 // SQLite under two faults, with no corruption afterwards (PRAGMA integrity_check):
-// - the file locked by another process: a real instance (src/server.ts) while this process holds
+// - the file locked by another process: a real instance (the compiled server) while this process holds
 //   the write lock (BEGIN EXCLUSIVE) beyond busy_timeout. A write is answered with the Japanese
 //   503 page and Retry-After (not a 500, no stack); reading goes on (WAL); once the lock is
 //   released the same write succeeds.

@@ -1,4 +1,4 @@
-// Two real instances (src/server.ts processes) on one PostgreSQL, as `npm run cluster` runs them:
+// Two real instances (compiled server processes) on one PostgreSQL, as `npm run cluster` runs them:
 // a session made by signing in on A is valid on B; the sign-in rate limit counts the attempts made
 // on both; an article published through A is on B's public pages at once (B's page cache follows
 // the 'news' revision); a scheduled article is published by exactly one of them.

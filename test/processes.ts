@@ -1,9 +1,16 @@
-// The real entry point (`npm start`'s src/server.ts) in child processes, for tests of what only
-// real processes show: configuration errors, shutdown, several instances on one database.
-import { spawn } from 'node:child_process';
+// The real entry point in child processes, as `npm start` runs it (dist/server.js, compiled from
+// src/ by scripts/build.mjs), for tests of what only real processes show: configuration errors,
+// shutdown, several instances on one database. `npm test` builds once before the test files run
+// (RENKEI_BUILT=1); a test file run on its own builds here (incremental: seconds when up to date).
+import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 
-export const serverEntry = ['--import', 'tsx', 'src/server.ts'];
+if (process.env.RENKEI_BUILT !== '1') {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new Error('scripts/build.mjs failed: the compiled server cannot be tested');
+}
+
+export const serverEntry = ['dist/server.js'];
 export const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', APP_ENV: 'test' };
 
 export async function freePort(): Promise<number> {
