@@ -1,7 +1,7 @@
 // `npm test`: every *.test.ts(x) under src/ and test/, through Node's test runner with tsx.
 // (Node 20's --test does not expand globs itself.)
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -23,9 +23,10 @@ const concurrency = process.env.TEST_CONCURRENCY ?? String(Math.max(2, available
 // instead of holding the whole run until CI's limit.
 const testTimeoutMs = process.env.TEST_TIMEOUT_MS ?? '600000';
 // The process tests (test/processes.ts) start the compiled server, as `npm start` does: build it once.
+mkdirSync('test-results', { recursive: true });
 const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, `--test-timeout=${testTimeoutMs}`, '--test-reporter=spec', ...files], {
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, `--test-timeout=${testTimeoutMs}`, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/file-times-reporter.mjs', '--test-reporter-destination=test-results/file-times.txt', ...files], {
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'test', RENKEI_BUILT: '1' },
 });
