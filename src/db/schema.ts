@@ -672,7 +672,11 @@ export interface EventTables {
 
 // ─── The site-wide search index (migration 2026-12-07T1400) ───────────────────────────────────
 
-export type SearchKind = 'news' | 'event' | 'municipality' | 'pr';
+/**
+ * One word of ASCII letters each: PostgreSQL's stored tsvector holds `searchkind<kind>` (migration
+ * 2026-12-08T1130) and FTS5 a `kind` column, and a kind with a `_` or `-` would be two words there.
+ */
+export type SearchKind = 'news' | 'event' | 'municipality' | 'pr' | 'sitepage';
 
 export interface SearchDocumentsTable {
   id: string;

@@ -32,3 +32,10 @@ export function formatDateTime(ctx: PageContext, iso: string): string {
   const ja = formatJapaneseDateTime(iso);
   return ctx.lang === 'en' ? `${formatEnglishDate(iso)}, ${ja.slice(-5)} JST` : ja;
 }
+
+/** How long to wait before a rate limit lets the next try through (Retry-After in words). */
+export function formatWait(ctx: PageContext, seconds: number): string {
+  if (seconds >= 3600) return ctx.tFormat(`約${Math.ceil(seconds / 3600)}時間`, `about ${Math.ceil(seconds / 3600)} hours`);
+  if (seconds >= 60) return ctx.tFormat(`約${Math.ceil(seconds / 60)}分`, `about ${Math.ceil(seconds / 60)} minutes`);
+  return ctx.tFormat(`${seconds}秒`, `${seconds} seconds`);
+}

@@ -46,7 +46,7 @@ const englishPages: PageCase[] = [
   { name: 'the top page', path: '/', slug: 'en-top', status: 200, heading: 'Tokyo 23 City All Nippon Collaboration Project' },
   { name: 'the municipality list', path: '/municipalities', slug: 'en-municipalities', status: 200, heading: 'Local governments of Japan' },
   { name: 'the accessibility policy with its test results', path: '/accessibility', slug: 'en-accessibility', status: 200, heading: 'Accessibility policy' },
-  { name: 'the site policy (not translated: Japanese text with a note)', path: '/site-policy', slug: 'en-site-policy', status: 200, heading: 'Site policy' },
+  { name: 'the site policy', path: '/site-policy', slug: 'en-site-policy', status: 200, heading: 'Site policy' },
 ];
 
 describe('Pages in a real browser', { skip: browserSkipReason }, () => {

@@ -4,14 +4,18 @@
 // the privacy policy and the accessibility test result). What only the secretariat can know (the
 // postal address, a mail address, a retention period the organisers decide) is left as a marked
 // placeholder, never made up. Each page is inserted once, by its address: an edited page is never
-// overwritten. The first test result goes in with the accessibility page, so a row the secretariat
-// removed does not come back on the next start.
+// overwritten, and a text changed here later (the English site and privacy policies, added after the
+// first release) reaches only a database seeded after it; an older one gets it through /admin/pages.
+// The first test result goes in with the accessibility page, so a row the secretariat removed does
+// not come back on the next start.
 import type { Kysely } from 'kysely';
 import { bumpRevision } from '../revisions.ts';
 import type { Database } from '../schema.ts';
 
 /** What the secretariat still has to write in (searched for by the admin list, which flags the page). */
 export const placeholderMark = '（事務局で記入してください）';
+/** The same placeholder in the English texts. */
+export const placeholderMarkEn = '(to be filled in by the secretariat)';
 
 interface SeedPage {
   slug: string;
@@ -170,8 +174,44 @@ const sitePolicy: SeedPage = {
     '',
     '[ウェブアクセシビリティ方針](/accessibility)をご覧ください。',
   ].join('\n'),
-  // Left to the secretariat: the English page shows the Japanese text with a note meanwhile.
-  bodyEn: '',
+  bodyEn: [
+    'This is the website of the Tokyo 23 City All Nippon Collaboration Project, run by the Special Ward Mayors’ Association and the Special Wards Council Foundation. Please read the following before using it.',
+    '',
+    '## Copyright',
+    '',
+    'The copyright in the texts, photographs, figures and other material on this site belongs to the Special Ward Mayors’ Association, the Special Wards Council Foundation or the original authors. Except where the Copyright Act allows it, such as private use or quotation, it may not be reproduced or altered without permission.',
+    '',
+    'For articles and documents with a stated source, follow the terms of use of that source.',
+    '',
+    '## Links',
+    '',
+    'As a rule, you may link to this site freely. You need not tell us when you link, but we do not accept links such as these:',
+    '',
+    '- links from sites that break the law or offend public order and morals',
+    '- links that show a page of this site as though it were part of another site (for example, inside a frame)',
+    '',
+    'We cannot take responsibility for the content of other sites linked from this site.',
+    '',
+    '## Disclaimer',
+    '',
+    'We take great care with the information we publish, but we do not guarantee that it is accurate or complete. The operators accept no liability for any damage arising from the use of this site. Content may be changed or removed without notice.',
+    '',
+    'Event information is published on the basis of information provided by each municipality and information each municipality has made public. Please check with the organiser of each event whether it takes place and what it involves.',
+    '',
+    '## Recommended browsers',
+    '',
+    '- Please use the latest version of a major browser (Microsoft Edge, Google Chrome, Mozilla Firefox, Safari).',
+    '- Every page and form can be used with JavaScript turned off.',
+    '- This site loads no fonts, images or scripts from other servers.',
+    '',
+    '## Cookies and personal information',
+    '',
+    'For the cookies this site uses and how the personal information we hold is handled, see the [privacy policy](/privacy).',
+    '',
+    '## Web accessibility',
+    '',
+    'See the [accessibility policy](/accessibility).',
+  ].join('\n'),
 };
 
 const privacy: SeedPage = {
@@ -240,7 +280,68 @@ const privacy: SeedPage = {
     '',
     `${placeholderMark}`,
   ].join('\n'),
-  bodyEn: '',
+  bodyEn: [
+    'The Special Ward Mayors’ Association and the Special Wards Council Foundation (“the operators”) handle the personal information dealt with on this website properly, in accordance with the Act on the Protection of Personal Information and other relevant laws and regulations.',
+    '',
+    '## Visitors who do not sign in',
+    '',
+    '- You are never asked to enter personal information such as your name or contact details.',
+    '- We use no analytics services, no advertising and no scripts from other servers.',
+    '- To counter abusive submissions, the sender’s IP address is used for counting against rate limits (as a rule deleted within 24 hours) and for recording abusive submissions (the operations log).',
+    '- The server’s operating records (logs) may contain the pages accessed and the sender’s IP address.',
+    '',
+    '## Those who register as members (staff of municipalities nationwide)',
+    '',
+    'When you register as a member, we hold the following information:',
+    '',
+    '- email address, municipality, department, name, reading of the name (furigana), display name, telephone number',
+    '- password (stored in a form that cannot be reversed; not even the operators can know the original password)',
+    '- if you set up two-factor authentication, its settings (stored encrypted) and backup codes (stored in a form that cannot be reversed)',
+    '- when you agreed to the terms of use, when you confirmed your email address, and the record of approval',
+    '',
+    'The purposes of use are:',
+    '',
+    '- confirming that you are a member of a municipality’s staff, and approving members',
+    '- signing in and confirming your identity',
+    '- contacting members (confirming registration, resetting passwords, notifying them of news; how often notifications are sent can be chosen on the member page)',
+    '- entering and managing municipalities’ PR pages and event information',
+    '',
+    'Applications whose email address is not confirmed within 24 hours are deleted automatically.',
+    '',
+    '## Records while signed in',
+    '',
+    '- For each sign-in, we store a sign-in record (session) with the time it began, the time it was last used, the IP address and the type of browser (User-Agent). You can see and end these under “Signed-in devices” on the member page. A session ends after 30 minutes without activity or 12 hours after it began, and is then deleted.',
+    '- Operations such as signing in, failed sign-ins, password changes, approvals and updates of articles are kept in the operations log (audit log) together with the time, the member who acted and the IP address. This is for investigating misuse, and only the secretariat can see it.',
+    `- Retention period of the operations log: ${placeholderMarkEn}`,
+    '',
+    '## Cookies',
+    '',
+    'This site uses only the following cookies. All of them are needed for the site to work; they are never sent to other sites and are not used for advertising or tracking.',
+    '',
+    '| Name | Purpose | Kept for |',
+    '| --- | --- | --- |',
+    '| renkei_session (__Host-renkei_session over HTTPS) | Keeping you signed in | At most 12 hours from sign-in |',
+    '| renkei_csrf (__Host-renkei_csrf over HTTPS) | Preventing forged form submissions (CSRF) | Until the browser is closed |',
+    '| lang | The chosen display language (日本語・English) | 1 year |',
+    '',
+    'With cookies turned off you can still read the site, but you cannot sign in or submit forms.',
+    '',
+    '## Disclosure to third parties',
+    '',
+    'Except where required by law, we do not provide personal information to third parties without the consent of the person concerned. On the screens for members, a member’s display name is shown instead of their name.',
+    '',
+    '## Security',
+    '',
+    'We work to prevent leaks, loss or damage of personal information by encrypting communication, transforming passwords irreversibly, requiring two-factor authentication for the secretariat, restricting access by permissions, keeping an operations log, and other measures.',
+    '',
+    '## Disclosure, correction and deletion',
+    '',
+    'Most of the information you registered can be checked and changed on the member page. For requests for disclosure, correction, suspension of use or deletion, please contact the Project Promotion Section of the Special Wards Council Foundation named on the [contact page](/contact).',
+    '',
+    '## Date of establishment and revision',
+    '',
+    placeholderMarkEn,
+  ].join('\n'),
 };
 
 const accessibility: SeedPage = {

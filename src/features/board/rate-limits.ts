@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { hitRateLimit, type RateLimitRule } from '../../db/rate-limit.ts';
 import type { Database } from '../../db/schema.ts';
 import type { PageContext } from '../../views/context.ts';
+import { formatWait } from '../../views/format.ts';
 
 export const boardRateRules = {
   threadBurst: { name: 'board:thread', limit: 1, windowMs: 15_000 },
@@ -26,8 +27,7 @@ export async function checkPostingRate(db: Kysely<Database>, accountId: string, 
 
 /** The refusal in the member's words: which limit, why, and when they may post again. */
 export function rateRefusalText(ctx: PageContext, refusal: RateRefusal): string {
-  const s = refusal.retryAfterSeconds;
-  const wait = s >= 3600 ? ctx.tFormat(`約${Math.ceil(s / 3600)}時間`, `about ${Math.ceil(s / 3600)} hours`) : s >= 60 ? ctx.tFormat(`約${Math.ceil(s / 60)}分`, `about ${Math.ceil(s / 60)} minutes`) : ctx.tFormat(`${s}秒`, `${s} seconds`);
+  const wait = formatWait(ctx, refusal.retryAfterSeconds);
   switch (refusal.rule) {
     case 'threadBurst':
       return ctx.tFormat(

@@ -9,6 +9,8 @@ import { sitePagePath } from './catalogue.ts';
 import { loadSitePages } from './record.ts';
 import sitePagesRoutes from './routes.ts';
 
+export { sitePageSearchChanges } from './search.ts';
+
 export default async function sitePagesFeature(app: FastifyInstance, options: FeatureOptions): Promise<void> {
   await app.register(sitePagesRoutes, options);
   await app.register(sitePagesAdminRoutes, options);

@@ -8,6 +8,7 @@ import { before, test } from 'node:test';
 import { clientSignedInAs, insertAccount, signedInClient } from '../../../test/accounts.ts';
 import { TestClient } from '../../../test/client.ts';
 import { describeEachEngine } from '../../../test/helper.ts';
+import { bumpRevision } from '../../db/revisions.ts';
 import { seedSitePages } from '../../db/seed/site-pages.ts';
 
 describeEachEngine('site pages', (current) => {
@@ -62,8 +63,19 @@ describeEachEngine('site pages', (current) => {
     assert.match(about.body, /<h1 class="rk-heading-1">About the project<\/h1>/);
     assert.match(about.body, /Revitalising Japan/);
     const policy = await client.get('/site-policy');
-    assert.match(policy.body, /This page has not been translated into English yet/);
-    assert.match(policy.body, /<div class="rk-prose" lang="ja">/);
+    assert.match(policy.body, /<h1 class="rk-heading-1">Site policy<\/h1>/);
+    assert.match(policy.body, /<h2>Copyright<\/h2>/);
+    assert.doesNotMatch(policy.body, /not been translated into English/);
+    const privacy = await client.get('/privacy');
+    assert.match(privacy.body, /<h2>Cookies<\/h2>/);
+    assert.match(privacy.body, /\(to be filled in by the secretariat\)/);
+    assert.doesNotMatch(privacy.body, /not been translated into English|<div class="rk-prose" lang="ja">/);
+    // A page whose English the secretariat emptied shows the Japanese text with a note.
+    await db().updateTable('site_pages').set({ body_en: '' }).where('slug', '=', 'contact').execute();
+    await bumpRevision(db(), 'site-pages');
+    const contact = await client.get('/contact');
+    assert.match(contact.body, /This page has not been translated into English yet/);
+    assert.match(contact.body, /<div class="rk-prose" lang="ja">/);
     const accessibility = await client.get('/accessibility');
     assert.match(accessibility.body, /Test results are recorded in Japanese\./);
   });

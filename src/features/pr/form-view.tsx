@@ -180,7 +180,8 @@ export function PrFormPage(p: PrFormPageProps): JSX.Element {
         </h2>
         <PhotoSlots ctx={ctx} slots={input.photos} errors={errors} />
         <div class="rk-actions">
-          <button class="rk-button" type="submit">
+          {/* The target of a refused save's message (429): the wait is about pressing this again. */}
+          <button id={fieldId('save')} class="rk-button" type="submit">
             {ctx.t('保存して公開する', 'Save and publish')}
           </button>
         </div>

@@ -3,16 +3,19 @@
 // and stale forms answered with the input kept; staff of another municipality refused (GET and
 // POST, crafted forms included); the secretariat compares, restores, hides (reason recorded) and
 // shows again; a hidden page is gone from the municipality's page, the directory's badge, the
-// search and the sitemap; the directory's filters; the top page.
+// search and the sitemap; the directory's filters; the top page; the rate limits on saves and photos.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import sharp from 'sharp';
-import { signedInClient } from '../../../test/accounts.ts';
+import { clientSignedInAs, insertAccount, signedInClient } from '../../../test/accounts.ts';
 import { TestClient } from '../../../test/client.ts';
 import { describeEachEngine } from '../../../test/helper.ts';
+import { hitRateLimit } from '../../db/rate-limit.ts';
+import { prRateRules } from './rate-limits.ts';
 
 const nayoro = '012211'; // 北海道名寄市: the member's own municipality
 const hakodate = '012025'; // 北海道函館市: another member's
+const asahikawa = '012041'; // 北海道旭川市: the rate-limit test's
 
 /** A 2400×1800 JPEG carrying EXIF with a camera make and a GPS position. */
 async function jpegWithGps(): Promise<Buffer> {
@@ -44,6 +47,8 @@ describeEachEngine('PR pages', (current) => {
   let secretariat: TestClient;
   const version = (body: string) => /name="version" value="(\d+)"/.exec(body)?.[1] ?? '';
   const publicPage = () => current().app.inject({ url: `/municipalities/${nayoro}` });
+  /** Saves a few seconds apart are the members' normal pace; these tests save faster, so they start a new window. */
+  const forgetSaveLimit = () => db().deleteFrom('rate_limits').where('key', 'like', `${prRateRules.save.name}:%`).execute();
 
   before(async () => {
     const { app } = current();
@@ -147,8 +152,10 @@ describeEachEngine('PR pages', (current) => {
       ['photo.0.thumbId', thumbId],
       ['photo.0.alt', '雪の中の街並み（テスト画像）'],
     ];
+    await forgetSaveLimit();
     const second = await member.postMultipart(`/member/pr/${nayoro}`, [['version', v], ...baseFields.map(([k, val]): [string, string] => [k, k === 'catchCopy' ? '改訂したキャッチコピー' : val]), ...photoRow]);
     assert.equal(second.statusCode, 303);
+    await forgetSaveLimit();
     const stale = await member.postMultipart(`/member/pr/${nayoro}`, [['version', v], ...baseFields.map(([k, val]): [string, string] => [k, k === 'catchCopy' ? '古いフォームからの入力' : val])]);
     assert.equal(stale.statusCode, 409);
     assert.match(stale.body, /別の人が保存しました/);
@@ -255,6 +262,52 @@ describeEachEngine('PR pages', (current) => {
     assert.equal((await secretariat.post(`/admin/pr/${nayoro}/unhide`, {})).statusCode, 303);
     assert.match((await publicPage()).body, /<section id="pr"/);
     assert.match(await search(), new RegExp(`/municipalities/${nayoro}#pr`));
+  });
+
+  test('rate limits: a second save within 5 s and the 31st photo within an hour get 429 in Japanese with Retry-After, input kept, nothing lost', async () => {
+    const { app } = current();
+    const accountId = await insertAccount(db(), { role: 'member', code: asahikawa });
+    const staff = await clientSignedInAs(app, db(), accountId);
+    await staff.get(`/member/pr/${asahikawa}`);
+    const form = (catchCopy: string, v: string): Array<[string, string]> => [['version', v], ['catchCopy', catchCopy], ['introduction', '旭川市の紹介（テスト）']];
+    assert.equal((await staff.postMultipart(`/member/pr/${asahikawa}`, form('最初に保存したキャッチコピー', '0'))).statusCode, 303);
+    const soon = await staff.postMultipart(`/member/pr/${asahikawa}`, form('すぐ後のキャッチコピー', '1'));
+    assert.equal(soon.statusCode, 429);
+    const wait = Number(soon.headers['retry-after']);
+    assert.ok(wait >= 1 && wait <= 5, `Retry-After ${wait}`);
+    assert.match(soon.body, /PRページの保存は5秒に1回までです。\d秒後にもう一度「保存して公開する」を押してください。入力した内容はそのまま残っています。/);
+    assert.match(soon.body, /href="#f-save"/);
+    assert.match(soon.body, /value="すぐ後のキャッチコピー"/);
+    assert.match(soon.body, /旭川市の紹介（テスト）<\/textarea>/);
+    const stored = async () => db().selectFrom('pr_pages').select(['catch_copy', 'version']).where('code', '=', asahikawa).executeTakeFirstOrThrow();
+    assert.deepEqual({ ...(await stored()), version: Number((await stored()).version) }, { catch_copy: '最初に保存したキャッチコピー', version: 1 });
+
+    // 29 photos already this hour (counted as the route counts them): the 30th is stored, the 31st refused before it is read.
+    await forgetSaveLimit();
+    for (let i = 0; i < prRateRules.photoHourly.limit - 1; i++) await hitRateLimit(db(), prRateRules.photoHourly, accountId);
+    const small = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#aa6633' } }).jpeg().toBuffer();
+    const filesBefore = (await db().selectFrom('files').select('id').execute()).length;
+    const photos = await staff.postMultipart(
+      `/member/pr/${asahikawa}`,
+      [...form('写真付きのキャッチコピー', '1'), ['photo.0.alt', '一枚目の説明'], ['photo.1.alt', '二枚目の説明']],
+      [
+        { field: 'photo.0.file', fileName: '一枚目.jpg', content: small, contentType: 'image/jpeg' },
+        { field: 'photo.1.file', fileName: '二枚目.jpg', content: small, contentType: 'image/jpeg' },
+      ],
+    );
+    assert.equal(photos.statusCode, 429);
+    assert.ok(Number(photos.headers['retry-after']) > 3000, 'the hour’s window');
+    assert.match(photos.body, /写真のアップロードは1時間に30枚までです。約\d+(分|時間)後に写真を選び直して保存してください。/);
+    assert.match(photos.body, /name="photo\.0\.fileId" value="[0-9a-f-]{36}"/, 'the photo accepted before the limit is kept in the form');
+    assert.match(photos.body, /保存済みの写真：一枚目\.jpg/);
+    assert.match(photos.body, /value="写真付きのキャッチコピー"/);
+    assert.equal((await db().selectFrom('files').select('id').execute()).length, filesBefore + 2, 'one photo (with its small version) stored, the refused one not');
+    assert.equal((await stored()).catch_copy, '最初に保存したキャッチコピー', 'the page is not saved');
+
+    // The secretariat is exempt: two saves in a row.
+    await secretariat.get(`/member/pr/${asahikawa}`);
+    assert.equal((await secretariat.postMultipart(`/member/pr/${asahikawa}`, form('事務局の修正1', '1'))).statusCode, 303);
+    assert.equal((await secretariat.postMultipart(`/member/pr/${asahikawa}`, form('事務局の修正2', '2'))).statusCode, 303);
   });
 
   test('sample pages are marked 「サンプル」', async () => {

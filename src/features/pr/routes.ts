@@ -15,6 +15,7 @@ import { savePrPage } from './commands.ts';
 import { emptyPrForm, maxPhotos, newPhotoSlots, parsePrForm, prFormFrom, prFormInput, type PrFormInput } from './form.ts';
 import { PrFormPage, prEditPath } from './form-view.tsx';
 import { storePhoto } from './photos.ts';
+import { checkPrRate, prRateRefusalText, type PrRateRefusal } from './rate-limits.ts';
 import { allowedPhotoFiles, governmentName } from './queries.ts';
 import { loadPrPage, type PrPage } from './record.ts';
 
@@ -100,12 +101,21 @@ export default async function prMemberRoutes(app: FastifyInstance, { database }:
     const actor = guard(request, reply, 'local-government:edit', { localGovernmentCode: found.code });
     if (!actor) return reply;
     const ctx = contextFor(request, reply);
-    // Photos sent with the form are checked, re-encoded and stored first, so a form shown again keeps them.
+    const limited = actor.role !== 'secretariat';
+    // Photos sent with the form are checked, re-encoded and stored first, so a form shown again keeps
+    // them; each counts against the hourly photo limit before it is decoded, and once the limit is
+    // reached the rest are not read at all.
     const uploaded = new Map<number, { fileId: string; thumbId: string; fileName: string }>();
     const uploadErrors: FieldError[] = [];
+    let photoRefusal: PrRateRefusal | undefined;
     for (const part of uploadedParts(request)) {
       const match = /^photo\.(\d{1,2})\.file$/.exec(part.field);
       if (!match) continue;
+      if (limited && !photoRefusal) photoRefusal = await checkPrRate(db, actor.id, 'photoHourly');
+      if (photoRefusal) {
+        uploadErrors.push({ field: fieldId(`photo.${match[1]}.file`), message: prRateRefusalText(ctx, photoRefusal) });
+        break;
+      }
       const stored = await storePhoto(db, { bytes: part.bytes, fileName: part.fileName, uploadedBy: actor.id });
       if (stored.ok) uploaded.set(Number(match[1]), stored);
       else uploadErrors.push({ field: fieldId(`photo.${match[1]}.file`), message: stored.error(ctx) });
@@ -116,7 +126,14 @@ export default async function prMemberRoutes(app: FastifyInstance, { database }:
     if (!parsed.ok || uploadErrors.length > 0) {
       // A refused upload's error is shown on the first empty slot, where the photo is chosen again.
       const shifted = uploadErrors.map((e, i) => ({ ...e, field: fieldId(`photo.${input.photos.length + i}.file`) }));
-      return show(request, reply, { ...found, input, errors: [...shifted, ...(parsed.ok ? [] : parsed.errors)] }, 400);
+      if (photoRefusal) reply.header('retry-after', String(photoRefusal.retryAfterSeconds));
+      return show(request, reply, { ...found, input, errors: [...shifted, ...(parsed.ok ? [] : parsed.errors)] }, photoRefusal ? 429 : 400);
+    }
+    // Only a save that would be written counts: a form refused for its input can be corrected at once.
+    const saveRefusal = limited ? await checkPrRate(db, actor.id, 'save') : undefined;
+    if (saveRefusal) {
+      reply.header('retry-after', String(saveRefusal.retryAfterSeconds));
+      return show(request, reply, { ...found, input, errors: [{ field: fieldId('save'), message: prRateRefusalText(ctx, saveRefusal) }] }, 429);
     }
     const expected = /^\d{1,9}$/.test(input.version) ? Number(input.version) : -1;
     const result = await savePrPage(db, { id: actor.id, ip: request.ip }, { code: found.code, expectedVersion: expected }, parsed.content);

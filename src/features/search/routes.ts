@@ -1,4 +1,4 @@
-// /search: one search across news, events and municipalities, Japanese-aware (two-character words
+// /search: one search across news, events, PR pages, municipalities and the site pages, Japanese-aware (two-character words
 // are found inside longer ones; width, kana and case do not matter), the same on both engines.
 // Without a type: the first results of each type with their counts; with a type: its pages.
 import type { FastifyInstance } from 'fastify';

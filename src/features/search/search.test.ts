@@ -1,7 +1,7 @@
 // The site-wide search on both engines, with the same expected answers on each (so the engines
 // agree): two-character words inside longer ones, width/kana/case normalised, grouped by type with
-// counts, highlighted, paginated, a single character, hostile input; and the index following
-// writes (an article published, then taken down).
+// counts, highlighted, paginated, a single character, hostile input; the site pages as their own
+// kind; and the index following writes (an article published, then taken down; a site page edited).
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { signedInClient } from '../../../test/accounts.ts';
@@ -98,6 +98,39 @@ describeEachEngine('site search', (current) => {
     assert.equal(beyond.statusCode, 200);
     assert.equal(hitTitles(beyond.body).length, 20, 'a page past the reachable ones shows the last reachable page');
     assert.doesNotMatch(beyond.body, /rel="next"/);
+  });
+
+  test('the site pages are found as their own kind, labelled in Japanese and English, the same on both engines', async () => {
+    // 毀損 is only in the privacy policy (its section on security).
+    const privacy = await search('毀損');
+    assert.deepEqual(hitTitles(privacy.body), ['/privacy']);
+    assert.match(privacy.body, /<h2 id="results-sitepage" class="rk-heading-2">サイトのご案内（1件）<\/h2>/);
+    assert.match(privacy.body, /<a class="rk-search-hit__title" href="\/privacy"><span>プライバシーポリシー（個人情報の取扱い）<\/span><\/a>/);
+    assert.match(privacy.body, /漏えい・滅失・<\/span><mark>毀損<\/mark>/);
+    const english = await current().app.inject({ url: `/search?q=${encodeURIComponent('毀損')}`, cookies: { lang: 'en' } });
+    assert.match(english.body, /<h2 id="results-sitepage" class="rk-heading-2">About this site \(1\)<\/h2>/);
+    // Found by their English text too; undated, so in id order.
+    assert.deepEqual(hitTitles((await search('cookies', '&type=sitepage')).body), ['/privacy', '/site-policy']);
+    assert.equal((await search('毀損', '&type=sitepage')).statusCode, 200);
+  });
+
+  test('a site page edited by the secretariat is indexed again: its new word found, its old one gone', async () => {
+    const { database } = current();
+    const db = database.handle.db;
+    assert.deepEqual(hitTitles((await search('開庁時間')).body), ['/contact']);
+    const page = await db.selectFrom('site_pages').selectAll().where('slug', '=', 'contact').executeTakeFirstOrThrow();
+    await secretariat.get('/admin/pages/contact/edit');
+    const saved = await secretariat.post('/admin/pages/contact/edit', {
+      version: String(page.version),
+      titleJa: page.title_ja,
+      titleEn: page.title_en,
+      bodyJa: page.body_ja.replaceAll('開庁時間', '鶺鴒窓口の時間'),
+      bodyEn: page.body_en,
+      intent: 'save',
+    });
+    assert.equal(saved.statusCode, 303);
+    assert.deepEqual(hitTitles((await search('鶺鴒')).body), ['/contact']);
+    assert.deepEqual(hitTitles((await search('開庁時間')).body), []);
   });
 
   test('the index follows writes: an article taken down is no longer found', async () => {

@@ -8,6 +8,7 @@ import { syncSearchKind, type SearchChanges, type SyncPoint } from '../../db/sea
 import type { Database } from '../../db/schema.ts';
 import { eventSearchChanges } from '../events/index.ts';
 import { newsSearchChanges } from '../news/index.ts';
+import { sitePageSearchChanges } from '../pages/index.ts';
 import { prSearchChanges } from '../pr/index.ts';
 
 /** Bump when what municipalities are indexed with changes, so the index is rebuilt once. */
@@ -32,6 +33,7 @@ interface Seen {
   news: number;
   events: number;
   pr: number;
+  sitePages: number;
   municipalities: boolean;
   /** The sync in progress, which later requests wait for instead of starting another. */
   running?: Promise<void>;
@@ -41,20 +43,22 @@ const seenByDatabase = new WeakMap<Kysely<Database>, Seen>();
 
 export async function keepSearchIndexCurrent(db: Kysely<Database>): Promise<void> {
   let seen = seenByDatabase.get(db);
-  if (!seen) seenByDatabase.set(db, (seen = { news: -1, events: -1, pr: -1, municipalities: false }));
+  if (!seen) seenByDatabase.set(db, (seen = { news: -1, events: -1, pr: -1, sitePages: -1, municipalities: false }));
   if (seen.running) await seen.running;
-  const [news, events, pr] = await Promise.all([readRevision(db, 'news'), readRevision(db, 'events'), readRevision(db, 'pr')]);
-  if (news === seen.news && events === seen.events && pr === seen.pr && seen.municipalities) return;
+  const [news, events, pr, sitePages] = await Promise.all([readRevision(db, 'news'), readRevision(db, 'events'), readRevision(db, 'pr'), readRevision(db, 'site-pages')]);
+  if (news === seen.news && events === seen.events && pr === seen.pr && sitePages === seen.sitePages && seen.municipalities) return;
   const state = seen;
   state.running = (async () => {
     if (!state.municipalities) await syncSearchKind(db, 'municipality', (after) => municipalityChanges(db, after));
     if (news !== state.news) await syncSearchKind(db, 'news', (after) => newsSearchChanges(db, after));
     if (events !== state.events) await syncSearchKind(db, 'event', (after) => eventSearchChanges(db, after));
     if (pr !== state.pr) await syncSearchKind(db, 'pr', (after) => prSearchChanges(db, after));
+    if (sitePages !== state.sitePages) await syncSearchKind(db, 'sitepage', (after) => sitePageSearchChanges(db, after));
     state.municipalities = true;
     state.news = news;
     state.events = events;
     state.pr = pr;
+    state.sitePages = sitePages;
   })().finally(() => {
     state.running = undefined;
   });

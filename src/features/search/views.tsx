@@ -8,13 +8,14 @@ import type { PageContext } from '../../views/context.ts';
 import { formatCount, formatDate } from '../../views/format.ts';
 import { Layout } from '../../views/layout.tsx';
 
-export const searchKinds = ['news', 'event', 'pr', 'municipality'] as const satisfies readonly SearchKind[];
+export const searchKinds = ['news', 'event', 'pr', 'municipality', 'sitepage'] as const satisfies readonly SearchKind[];
 
 const kindNames: Record<SearchKind, [string, string]> = {
   news: ['お知らせ・連携事業', 'News'],
   event: ['イベント', 'Events'],
   municipality: ['自治体', 'Local governments'],
   pr: ['自治体からのPR', 'From the municipalities'],
+  sitepage: ['サイトのご案内', 'About this site'],
 };
 
 function kindName(ctx: PageContext, kind: SearchKind): string {
@@ -103,7 +104,7 @@ export function SearchPage({ ctx, text, kind, page, counts, groups }: SearchPage
           {ctx.t('キーワード', 'Keywords')}
         </label>
         <p id="search-q-hint" class="rk-hint">
-          {ctx.t('お知らせ・イベント・自治体をまとめて探せます。2文字の言葉（例：防災、観光）でも探せます。複数の言葉は空白で区切ります。', 'Searches news, events and local governments. Two-character words (e.g. 防災) work; separate several words with spaces.')}
+          {ctx.t('お知らせ・イベント・自治体・サイトのご案内をまとめて探せます。2文字の言葉（例：防災、観光）でも探せます。複数の言葉は空白で区切ります。', 'Searches news, events, local governments and the pages about this site. Two-character words (e.g. 防災) work; separate several words with spaces.')}
         </p>
         <div class="rk-search__row">
           <input id="search-q" class="rk-input" type="search" name="q" value={text} maxlength="100" aria-describedby="search-q-hint" />

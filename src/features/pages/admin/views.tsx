@@ -1,7 +1,7 @@
 // The secretariat's site pages: the list, a page's form (with a preview in both languages), its
 // versions and the comparison of a version with the current text; the accessibility test results
 // and the form of one result.
-import { placeholderMark } from '../../../db/seed/site-pages.ts';
+import { placeholderMark, placeholderMarkEn } from '../../../db/seed/site-pages.ts';
 import { ErrorSummary, type FieldError } from '../../../views/components/error-summary.tsx';
 import { CsrfField, SuccessNotice } from '../../../views/components/form-fields.tsx';
 import { ConflictNotice, Select, Text, TextArea } from '../../../views/components/record-fields.tsx';
@@ -38,7 +38,7 @@ function pageName(ctx: PageContext, page: Pick<SitePageContent, 'titleJa' | 'tit
 
 /** True when the page still holds a placeholder the secretariat is to fill in. */
 function hasPlaceholder(page: SitePageContent): boolean {
-  return [page.bodyJa, page.bodyEn].some((body) => body.includes(placeholderMark));
+  return [page.bodyJa, page.bodyEn].some((body) => body.includes(placeholderMark) || body.includes(placeholderMarkEn));
 }
 
 export function AdminPagesListPage({ ctx, pages, notice }: { ctx: PageContext; pages: SitePage[]; notice?: string }): JSX.Element {
