@@ -30,7 +30,10 @@ export default async function searchRoutes(app: FastifyInstance, { database, con
       void keepSearchIndexCurrent(db).catch((error: unknown) => app.log.error({ err: error }, 'search index update failed'));
     });
   }
-  app.get('/search', async (request, reply) => {
+  // Kept by the page cache for anonymous visitors while the topics the index is made from stand
+  // still: the index changes only when one of them moves (see sync.ts), so a kept results page is
+  // never older than the last write. A busy word (防災) is then answered without asking the index.
+  app.get('/search', { config: { cachedBy: ['news', 'events', 'pr', 'site-pages'] } }, async (request, reply) => {
     const ctx = contextFor(request, reply);
     const query = searchQuery.parse(request.query ?? {});
     const text = (query.q ?? '').trim();

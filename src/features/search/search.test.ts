@@ -1,7 +1,8 @@
 // The site-wide search on both engines, with the same expected answers on each (so the engines
 // agree): two-character words inside longer ones, width/kana/case normalised, grouped by type with
 // counts, highlighted, paginated, a single character, hostile input; the site pages as their own
-// kind; and the index following writes (an article published, then taken down; a site page edited).
+// kind; and the index following writes (an article published, then taken down; a site page edited),
+// also when the results page was kept by the page cache.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { signedInClient } from '../../../test/accounts.ts';
@@ -118,6 +119,11 @@ describeEachEngine('site search', (current) => {
     const { database } = current();
     const db = database.handle.db;
     assert.deepEqual(hitTitles((await search('開庁時間')).body), ['/contact']);
+    // Asked again (kept from its second request on), the page comes from the page cache; the edit below must end that.
+    await search('開庁時間');
+    const again = await search('開庁時間');
+    assert.equal(again.headers['x-page-cache'], 'hit');
+    assert.deepEqual(hitTitles(again.body), ['/contact']);
     const page = await db.selectFrom('site_pages').selectAll().where('slug', '=', 'contact').executeTakeFirstOrThrow();
     await secretariat.get('/admin/pages/contact/edit');
     const saved = await secretariat.post('/admin/pages/contact/edit', {
@@ -136,6 +142,11 @@ describeEachEngine('site search', (current) => {
   test('the index follows writes: an article taken down is no longer found', async () => {
     const { database } = current();
     const article = await database.handle.db.selectFrom('articles').select(['id', 'version']).where('slug', '=', 'kanko-fair').executeTakeFirstOrThrow();
+    await search('観光');
+    await search('観光');
+    const cached = await search('観光');
+    assert.equal(cached.headers['x-page-cache'], 'hit');
+    assert.ok(hitTitles(cached.body).includes('/news/kanko-fair'));
     await secretariat.get(`/admin/news/${article.id}/edit`);
     assert.equal((await secretariat.post(`/admin/news/${article.id}/withdraw`, { version: String(article.version) })).statusCode, 303);
     assert.ok(!hitTitles((await search('観光')).body).includes('/news/kanko-fair'));
