@@ -39,9 +39,15 @@ export interface SearchLatency {
   perQuery: Array<{ label: string; medianMs: number; maxMs: number }>;
 }
 
+let probeNumber = 0;
+
+/**
+ * One search, timed. Each URL carries a parameter of its own (ignored by /search), so the page cache,
+ * which keeps a results page by its URL, never answers: every probe request asks the index.
+ */
 async function timeOne(url: string, headers: Record<string, string>): Promise<number> {
   const started = performance.now();
-  const response = await fetch(url, { headers });
+  const response = await fetch(`${url}&probe=${++probeNumber}`, { headers });
   await response.arrayBuffer();
   const ms = performance.now() - started;
   if (response.status !== 200) throw new Error(`search latency probe: ${url} answered ${response.status}`);
