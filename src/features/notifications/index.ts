@@ -12,7 +12,8 @@ import notificationRoutes from './routes.ts';
 export type { NotificationKind } from './kinds.ts';
 export type { NotificationInput } from './commands.ts';
 export { notify, withdrawNotifications } from './commands.ts';
-export { unreadCount } from './queries.ts';
+export { preferencesOf, unreadCount } from './queries.ts';
+export { frequencyLabel, kindLabel, notificationKinds } from './kinds.ts';
 export { enqueueDueDigests, notificationJobHandlers } from './mail.ts';
 
 /** How often an instance looks for due jobs. */
