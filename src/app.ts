@@ -8,6 +8,7 @@ import type { AppConfig } from './config.ts';
 import { securityHeaders } from './security/headers.ts';
 import { recordAggregatedAudit, recordAudit } from './db/audit.ts';
 import type { DatabaseHandle } from './db/index.ts';
+import type { JobHandlers } from './db/jobs.ts';
 import type { FeatureOptions } from './features/feature-options.ts';
 import { findSession, sessionCookieName } from './db/sessions.ts';
 import { sealStoredTotpSecrets } from './db/two-factor.ts';
@@ -54,6 +55,8 @@ export interface RouteEntry {
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteEntry[];
+    /** Every feature's job handlers, for the worker and for tests that run a pass of it. */
+    jobHandlers: JobHandlers;
   }
   interface FastifyContextConfig {
     /**
@@ -160,7 +163,9 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
     return sendPage(reply, ErrorPage({ ctx: contextFor(request, reply), status, reason }), status);
   });
 
-  const features: FeatureOptions = { config, database, mailer };
+  const jobHandlers: FeatureOptions['jobHandlers'] = {};
+  app.decorate('jobHandlers', jobHandlers);
+  const features: FeatureOptions = { config, database, mailer, jobHandlers };
   await app.register(healthRoutes, features);
   await app.register(fileRoutes, features);
   await app.register(languageRoutes, features);

@@ -100,10 +100,52 @@ test('shared fields and geography add their points, capped where the weights say
   const shared = s.reasons.find((r) => r.kind === 'shared-fields');
   assert.equal(shared?.points, WEIGHTS.sharedField * WEIGHTS.maxSharedFields);
   assert.ok(s.reasons.some((r) => r.kind === 'same-prefecture'));
+  // 青森県 and 宮城県: the same region (東北), not neighbours.
   const aomori = party('022012', '青森市', [entry('022012', 'offer', 'venue')]);
-  const iwate = party('032018', '盛岡市', [entry('032018', 'seek', 'venue')]);
-  assert.ok(rankPartners(iwate, [aomori], none, WEIGHTS, { asOf })[0]!.reasons.some((r) => r.kind === 'same-region'));
-  assert.ok(!rankPartners(nayoro, [suginami], none, WEIGHTS, { asOf })[0]!.reasons.some((r) => r.kind === 'same-region' || r.kind === 'same-prefecture'));
+  const sendai = party('041009', '仙台市', [entry('041009', 'seek', 'venue')]);
+  assert.deepEqual(geographyOf(rankPartners(sendai, [aomori], none, WEIGHTS, { asOf })[0]!), [{ kind: 'same-region', points: WEIGHTS.sameRegion }]);
+  assert.deepEqual(geographyOf(rankPartners(nayoro, [suginami], none, WEIGHTS, { asOf })[0]!), []);
+});
+
+const geographyOf = (s: ReturnType<typeof rankPartners>[number]) =>
+  s.reasons.filter((r) => r.kind === 'same-prefecture' || r.kind === 'neighbouring-prefecture' || r.kind === 'same-region').map((r) => ({ kind: r.kind, points: r.points }));
+
+test('neighbouring prefectures score between the same prefecture and the same region, also across a region’s line', () => {
+  assert.ok(WEIGHTS.samePrefecture > WEIGHTS.neighbouringPrefecture && WEIGHTS.neighbouringPrefecture > WEIGHTS.sameRegion);
+  // 盛岡市 (岩手県) and 青森市 (青森県): neighbours in the same region; neighbours, not only the region.
+  const aomori = party('022012', '青森市', [entry('022012', 'offer', 'venue')]);
+  const morioka = party('032018', '盛岡市', [entry('032018', 'seek', 'venue')]);
+  assert.deepEqual(geographyOf(rankPartners(morioka, [aomori], none, WEIGHTS, { asOf })[0]!), [{ kind: 'neighbouring-prefecture', points: WEIGHTS.neighbouringPrefecture }]);
+  // 新潟市 (中部) and 福島市 (東北): neighbours across the line between two regions.
+  const niigata = party('151009', '新潟市', [entry('151009', 'seek', 'venue')]);
+  const fukushima = party('072010', '福島市', [entry('072010', 'offer', 'venue')]);
+  assert.deepEqual(geographyOf(rankPartners(niigata, [fukushima], none, WEIGHTS, { asOf })[0]!), [{ kind: 'neighbouring-prefecture', points: WEIGHTS.neighbouringPrefecture }]);
+  // Two equal offers to 杉並区: the one from 埼玉県 (a neighbour of 東京都) before the one from 栃木県 (the same region only).
+  const ward = party('131156', '杉並区', [entry('131156', 'seek', 'venue')]);
+  const kawagoe = party('112011', '川越市', [entry('112011', 'offer', 'venue')]);
+  const utsunomiya = party('092011', '宇都宮市', [entry('092011', 'offer', 'venue')]);
+  const ranked = rankPartners(ward, [utsunomiya, kawagoe], none, WEIGHTS, { asOf });
+  assert.deepEqual(ranked.map((s) => s.partner.code), ['112011', '092011']);
+  assert.equal(ranked[0]!.score - ranked[1]!.score, WEIGHTS.neighbouringPrefecture - WEIGHTS.sameRegion);
+  // A weight of 0 takes it out.
+  assert.equal(rankPartners(ward, [kawagoe], none, { ...WEIGHTS, neighbouringPrefecture: 0 }, { asOf })[0]!.score, ranked[0]!.score - WEIGHTS.neighbouringPrefecture);
+});
+
+test('the explanation tells that the two are in neighbouring prefectures', () => {
+  const ward = party('131156', '杉並区', [entry('131156', 'seek', 'venue')]);
+  const kawagoe = party('112011', '川越市', [entry('112011', 'offer', 'venue')]);
+  // After the stronger reason (a new partnership), as a parenthesis in the same sentence.
+  const asNote = explainSuggestion(ward, rankPartners(ward, [kawagoe], none, WEIGHTS, { asOf })[0]!, fieldNames);
+  assert.equal(asNote.ja, '杉並区が物産展やイベントの会場を探しているのに対し、川越市は会場の提供を掲げており、両者にはこれまで連携の記録はありません（所在地は隣り合う東京都と埼玉県）。');
+  assert.equal(asNote.en, '杉並区 is looking for a venue for a fair or an event and 川越市 offers a venue; the two have no recorded collaboration yet, a new partnership (in neighbouring prefectures, Tokyo and Saitama).');
+  assert.equal(asNote.ja.match(/。/g)?.length, 1);
+  // As the strongest other reason, it is the clause itself, told once.
+  const alone = explainSuggestion(ward, rankPartners(ward, [kawagoe], none, { ...WEIGHTS, newPartner: 0 }, { asOf })[0]!, fieldNames);
+  assert.equal(alone.ja, '杉並区が物産展やイベントの会場を探しているのに対し、川越市は会場の提供を掲げており、両者は隣り合う東京都と埼玉県にあります。');
+  assert.equal(alone.en, '杉並区 is looking for a venue for a fair or an event and 川越市 offers a venue; the two are in neighbouring prefectures, Tokyo and Saitama.');
+  // Not neighbours: nothing is added.
+  const utsunomiya = party('092011', '宇都宮市', [entry('092011', 'offer', 'venue')]);
+  assert.doesNotMatch(explainSuggestion(ward, rankPartners(ward, [utsunomiya], none, WEIGHTS, { asOf })[0]!, fieldNames).ja, /隣り合う/);
 });
 
 test('the explanation is one sentence naming the pair and the strongest other reason', () => {

@@ -1,9 +1,11 @@
 // Partner matching (連携先のマッチング): member municipalities and wards publish what they offer
 // (提供できること) and what they seek (探していること); Renkei suggests partners, ranked by
 // complementary offers and needs, shared fields, ties in the registry (or their absence) and
-// geography, and explains each suggestion in one sentence. Pure: the entries, the ties and the
-// date come in; nothing here reads the database or the clock.
+// geography (same prefecture, neighbouring prefectures, same region), and explains each suggestion
+// in one sentence. Pure: the entries, the ties and the date come in; nothing here reads the
+// database or the clock.
 import { prefectureTile } from './prefecture-tiles.ts';
+import { arePrefecturesAdjacent } from './prefecture-adjacency.ts';
 import { prefectureNamesEn, regionOfPrefecture } from './regions.ts';
 
 // ─── Vocabulary ──────────────────────────────────────────────────────────────────────────────────
@@ -95,7 +97,13 @@ export const WEIGHTS = Object.freeze({
   newPartner: 2,
   /** Same prefecture: joint fairs and shared transport are easy. */
   samePrefecture: 2,
-  /** Same region (地方), not the same prefecture. */
+  /**
+   * Neighbouring prefectures (a common land boundary, src/domain/prefecture-adjacency.ts): a day
+   * trip apart, even across a region's line (新潟県–福島県); less than the same prefecture, more
+   * than only the same region, which can be far apart (青森県–宮城県).
+   */
+  neighbouringPrefecture: 1.5,
+  /** Same region (地方), neither the same nor a neighbouring prefecture. */
   sameRegion: 1,
 });
 
@@ -142,6 +150,7 @@ export type Reason =
   | { kind: 'existing-tie'; points: number; tie: PartnerTie }
   | { kind: 'new-partner'; points: number }
   | { kind: 'same-prefecture'; points: number; prefectureCode: string }
+  | { kind: 'neighbouring-prefecture'; points: number; prefectureCodes: [string, string] }
   | { kind: 'same-region'; points: number; prefectureCodes: [string, string] };
 
 export interface Suggestion {
@@ -211,6 +220,8 @@ export function rankPartners(
     }
     if (candidate.prefectureCode === subject.prefectureCode) {
       others.push({ kind: 'same-prefecture', points: weights.samePrefecture, prefectureCode: subject.prefectureCode });
+    } else if (arePrefecturesAdjacent(subject.prefectureCode, candidate.prefectureCode)) {
+      others.push({ kind: 'neighbouring-prefecture', points: weights.neighbouringPrefecture, prefectureCodes: [subject.prefectureCode, candidate.prefectureCode] });
     } else if (sameRegion(candidate.prefectureCode, subject.prefectureCode)) {
       others.push({ kind: 'same-region', points: weights.sameRegion, prefectureCodes: [subject.prefectureCode, candidate.prefectureCode] });
     }
@@ -252,7 +263,8 @@ function regionName(code: string): { ja: string; en: string } {
 
 /**
  * One sentence from the strongest reasons: the best complementary pair, then the strongest other
- * reason (a tie with its year, shared fields, the absence of any tie, geography), e.g.
+ * reason (a tie with its year, shared fields, the absence of any tie, geography), and whether the
+ * two are in neighbouring prefectures, e.g.
  * 「名寄市が物産展やイベントの会場を探しているのに対し、杉並区は会場の提供を掲げており、両者は1989年から交流自治体協定で結ばれています。」
  */
 export function explainSuggestion(subject: Pick<MatchingParty, 'name'>, suggestion: Suggestion, fieldNames: FieldNames): Explanation {
@@ -267,8 +279,22 @@ export function explainSuggestion(subject: Pick<MatchingParty, 'name'>, suggesti
   const head = { ja: `${seekerName}が${seekJa}を探しているのに対し、${offererName}は${offerJa}を掲げて`, en: `${seekerName} is looking for ${seekEn} and ${offererName} offers ${offerEn}` };
   const next = suggestion.reasons.find((r) => r.kind !== 'complement');
   const tail = next ? clause(next, fieldNames) : undefined;
-  if (!tail) return { ja: `${head.ja}います。`, en: `${head.en}.` };
-  return { ja: `${head.ja}おり、${tail.ja}。`, en: `${head.en}; ${tail.en}.` };
+  // Being neighbours is told even when a tie or a new partnership is the stronger reason: unlike
+  // the same prefecture, it is not plain from the two names.
+  const neighbours = suggestion.reasons.find((r): r is Extract<Reason, { kind: 'neighbouring-prefecture' }> => r.kind === 'neighbouring-prefecture');
+  const note = neighbours && neighbours !== next ? neighbourNote(neighbours.prefectureCodes) : { ja: '', en: '' };
+  if (!tail) return { ja: `${head.ja}います${note.ja}。`, en: `${head.en}${note.en}.` };
+  return { ja: `${head.ja}おり、${tail.ja}${note.ja}。`, en: `${head.en}; ${tail.en}${note.en}.` };
+}
+
+function neighbourNames([a, b]: [string, string]): { ja: string; en: string } {
+  return { ja: `${prefectureNameJa(a)}と${prefectureNameJa(b)}`, en: `${prefectureNamesEn[a] ?? a} and ${prefectureNamesEn[b] ?? b}` };
+}
+
+/** The parenthesis that adds the neighbourhood to another reason. */
+function neighbourNote(codes: [string, string]): Explanation {
+  const names = neighbourNames(codes);
+  return { ja: `（所在地は隣り合う${names.ja}）`, en: ` (in neighbouring prefectures, ${names.en})` };
 }
 
 function clause(reason: Exclude<Reason, { kind: 'complement' }>, fieldNames: FieldNames): Explanation | undefined {
@@ -288,6 +314,10 @@ function clause(reason: Exclude<Reason, { kind: 'complement' }>, fieldNames: Fie
     }
     case 'same-prefecture':
       return { ja: `ともに${prefectureNameJa(reason.prefectureCode)}にあります`, en: `both are in ${prefectureNamesEn[reason.prefectureCode] ?? reason.prefectureCode}` };
+    case 'neighbouring-prefecture': {
+      const names = neighbourNames(reason.prefectureCodes);
+      return { ja: `両者は隣り合う${names.ja}にあります`, en: `the two are in neighbouring prefectures, ${names.en}` };
+    }
     case 'same-region': {
       const region = regionName(reason.prefectureCodes[0]);
       return { ja: `ともに${region.ja}にあります`, en: `both are in the ${region.en} region` };

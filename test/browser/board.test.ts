@@ -1,9 +1,11 @@
 // The members' board in a real browser: two sample members converse in a thread with JavaScript
-// off (forms, preview, reply, the first-unread link), and every board page — the front page, a
+// off (forms, preview, reply, the first-unread link) and the thread's watcher gets the mail of the
+// reply from the job worker over real SMTP on loopback, and every board page — the front page, a
 // category, a thread, the new-thread form (also with its error summary), the search, and the
 // secretariat's moderation page — passes axe (WCAG 2.2 A/AA) with no request to another origin.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { runDueJobs } from '../../src/db/jobs.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, browserSkipReason, collectForeignRequests, formatViolations, launchBrowser, saveScreenshot, signInAsSample, startApp, type RunningApp } from './browser.ts';
 
@@ -12,7 +14,7 @@ describe('the board in the browser', { skip: browserSkipReason }, () => {
   let browser: Browser;
 
   before(async () => {
-    running = await startApp();
+    running = await startApp({ mail: true });
     browser = await launchBrowser();
   });
 
@@ -63,6 +65,11 @@ describe('the board in the browser', { skip: browserSkipReason }, () => {
       await ward.page.waitForURL(/\/board\/t\/\d+/);
       const threadUrl = ward.page.url();
       await check(ward.page, ward.foreign, 'thread');
+      // The author watches the thread; they ask for such mail at once (the default is a daily digest).
+      await ward.page.goto(running.url('/member/notifications/settings'));
+      await ward.page.getByRole('group', { name: 'ウォッチ中のスレッド・カテゴリ' }).getByLabel('すぐに').check();
+      await ward.page.getByRole('button', { name: '保存する' }).click();
+      await ward.page.waitForURL(/settings\?done=1/);
 
       // The member finds it on the front page, opens it and replies.
       await member.page.goto(running.url('/board'));
@@ -72,6 +79,16 @@ describe('the board in the browser', { skip: browserSkipReason }, () => {
       await member.page.getByRole('button', { name: '返信する' }).click();
       await member.page.waitForURL(/#post-\d+/);
       assert.match(await member.page.locator('main').innerText(), /ぜひ参加させてください。/);
+
+      // The reply only queued the watcher's mail; a pass of the job worker sends it over SMTP, as
+      // plain text whose one address to open is the thread's (no link markup, no HTML part).
+      const threadPath = new URL(threadUrl).pathname;
+      await runDueJobs(running.database.handle.db, running.app.jobHandlers, { workerId: 'browser-test' });
+      const watched = await running.mail!.waitFor('sample-ward@renkei.example', '雪まつりの共同出展');
+      assert.match(watched.subject, /ウォッチ中のスレッド・カテゴリ/);
+      assert.match(watched.text, /ぜひ参加させてください。/);
+      assert.ok(watched.text.split('\n').some((line) => line.startsWith(`${running.app.siteUrl}${threadPath}?`) || line.startsWith(`${running.app.siteUrl}${threadPath}#`)), watched.text);
+      assert.equal(watched.html, false);
 
       // The ward officer sees the reply, marked unread, and answers with a quote.
       await ward.page.goto(running.url('/board/c/calls'));

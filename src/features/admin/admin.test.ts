@@ -342,6 +342,21 @@ describeEachEngine(
         assert.equal((await admin.get(`/admin/accounts/${randomUUID()}`)).statusCode, 404);
       });
 
+      test('the account page shows the mail setting of each kind of notification, not the old single frequency', async () => {
+        const { id } = await insertAccount(db());
+        // The old single setting says otherwise; the page must follow the per-kind settings.
+        await db().updateTable('accounts').set({ notification_frequency: 'none' }).where('id', '=', id).execute();
+        await db().insertInto('notification_preferences').values({ account_id: id, kind: 'watching', frequency: 'immediate', updated_at: new Date().toISOString() }).execute();
+        const res = await admin.get(`/admin/accounts/${id}`);
+        assert.equal(res.statusCode, 200);
+        assert.match(res.body, /通知メールの設定<\/dt><dd><ul class="rk-plain-list">/);
+        assert.match(res.body, /<li>ウォッチ中のスレッド・カテゴリ：すぐに<\/li>/, 'the chosen setting');
+        assert.match(res.body, /<li>あなた・あなたの自治体宛て：すぐに<\/li>/, 'a default');
+        assert.match(res.body, /<li>あなたの投稿への返信：すぐに<\/li>/);
+        assert.match(res.body, /<li>おすすめ：週1回まとめて（月曜の朝7時）<\/li>/);
+        assert.doesNotMatch(res.body, /お知らせメール|メールで受け取らない|受け取らない/);
+      });
+
       test('disabling an account ends every one of its sessions and is audited; enabling brings it back', async () => {
         const target = await signedIn({ role: 'secretariat', code: null, twoFactor: true });
         const second = await clientFor(target.id);

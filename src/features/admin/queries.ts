@@ -6,6 +6,7 @@ import { contains } from '../../db/dialect.ts';
 import type { AccountStatus, Database, GovernmentKind, NotificationFrequency, Role } from '../../db/schema.ts';
 import { toInstant } from '../../domain/japanese-date.ts';
 import { normalizeForSearch } from '../../domain/search-text.ts';
+import { preferencesOf, type NotificationKind } from '../notifications/index.ts';
 import type { AccountFilter, AuditFilter } from './form.ts';
 
 export const accountsPageSize = 50;
@@ -234,7 +235,8 @@ export interface AccountDetail {
   disableReason: string | null;
   twoFactorEnabledAt: string | null;
   passwordChangedAt: string;
-  notificationFrequency: NotificationFrequency;
+  /** How often the account gets mail for each kind of notification (its choice or the kind's default). */
+  notificationSettings: Record<NotificationKind, NotificationFrequency>;
   isSample: boolean;
   createdAt: string;
   updatedAt: string;
@@ -265,7 +267,6 @@ export async function findAccount(db: Kysely<Database>, id: string): Promise<Acc
       'accounts.disabled_at',
       'accounts.totp_enabled_at',
       'accounts.password_changed_at',
-      'accounts.notification_frequency',
       'accounts.is_sample',
       'accounts.created_at',
       'accounts.updated_at',
@@ -274,7 +275,7 @@ export async function findAccount(db: Kysely<Database>, id: string): Promise<Acc
     .executeTakeFirst();
   if (!a) return undefined;
   const now = new Date().toISOString();
-  const [governments, sessions, signIn, disabled] = await Promise.all([
+  const [governments, sessions, signIn, disabled, notificationSettings] = await Promise.all([
     localGovernmentsByCode(db, a.local_government_code ? [a.local_government_code] : []),
     db
       .selectFrom('sessions')
@@ -302,6 +303,7 @@ export async function findAccount(db: Kysely<Database>, id: string): Promise<Acc
           .limit(1)
           .executeTakeFirst()
       : Promise.resolve(undefined),
+    preferencesOf(db, id),
   ]);
   const disableReason = disabled ? parseDetail(disabled.detail)['reason'] : undefined;
   return {
@@ -324,7 +326,7 @@ export async function findAccount(db: Kysely<Database>, id: string): Promise<Acc
     disableReason: typeof disableReason === 'string' && disableReason !== '' ? disableReason : null,
     twoFactorEnabledAt: a.totp_enabled_at,
     passwordChangedAt: a.password_changed_at,
-    notificationFrequency: a.notification_frequency,
+    notificationSettings,
     isSample: a.is_sample === 1,
     createdAt: a.created_at,
     updatedAt: a.updated_at,

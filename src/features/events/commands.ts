@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { recordAudit, type AuditAction } from '../../db/audit.ts';
 import { bumpRevision } from '../../db/revisions.ts';
 import type { Database, EventProvenance, EventStatus } from '../../db/schema.ts';
+import { enqueueDecisionMail, type Decision } from './notify.ts';
 import type { EventInput } from './record.ts';
 import { insertEvent, setEventStatus, updateEvent } from './store.ts';
 
@@ -25,6 +26,12 @@ export async function writeEvents<T>(db: Kysely<Database>, work: (trx: Transacti
 
 const audit = (trx: Transaction<Database>, who: Who, action: AuditAction, id: string, detail: Record<string, unknown>) =>
   recordAudit(trx, { actorAccountId: who.id, action, targetType: 'event', targetId: id, ip: who.ip, detail });
+
+/** Who sent the event for review, when it is waiting for the secretariat's decision (whose mail goes to them). */
+async function pendingSubmitter(trx: Transaction<Database>, id: string): Promise<string | null> {
+  const row = await trx.selectFrom('events').select(['status', 'submitted_by']).where('id', '=', id).executeTakeFirst();
+  return row?.status === 'pending' ? row.submitted_by : null;
+}
 
 /** Claims the stored version: false when someone saved since `expectedUpdatedAt` (or it is gone). */
 async function claimVersion(trx: Transaction<Database>, id: string, expectedUpdatedAt: string, now: string): Promise<boolean> {
@@ -59,8 +66,11 @@ export async function reviseEvent(
   return writeEvents(db, async (trx) => {
     const now = new Date().toISOString();
     if (!(await claimVersion(trx, target.id, target.expectedUpdatedAt, now))) return { ok: false, reason: 'conflict' } as const;
+    const submitter = await pendingSubmitter(trx, target.id);
     await updateEvent(trx, target.id, input, { actorId: who.id, now });
     await audit(trx, who, 'event.updated', target.id, { title: input.title });
+    // The secretariat publishing a submitted event from its form: the submitter is mailed.
+    if (nextStatus === 'published' && submitter) await enqueueDecisionMail(trx, { eventId: target.id, submitterId: submitter, version: now }, { kind: 'published' });
     if (nextStatus) {
       await setEventStatus(trx, target.id, nextStatus, { actorId: who.id, now, ...(nextStatus === 'pending' ? { submittedBy: who.id, reason: '' } : {}) });
       if (nextStatus === 'pending') await audit(trx, who, 'event.submitted', target.id, { title: input.title });
@@ -80,6 +90,10 @@ export async function decideEvent(
   return writeEvents(db, async (trx) => {
     const now = new Date().toISOString();
     if (!(await claimVersion(trx, target.id, target.expectedUpdatedAt, now))) return { ok: false, reason: 'conflict' } as const;
+    // Publishing or returning a submitted event is mailed to its submitter (withdrawing is not).
+    const mailed: Decision | null = decision.kind === 'publish' ? { kind: 'published' } : decision.kind === 'return' ? { kind: 'returned', reason: decision.reason } : null;
+    const submitter = mailed ? await pendingSubmitter(trx, target.id) : null;
+    if (mailed && submitter) await enqueueDecisionMail(trx, { eventId: target.id, submitterId: submitter, version: now }, mailed);
     if (decision.kind === 'publish') {
       await setEventStatus(trx, target.id, 'published', { actorId: who.id, now });
       await audit(trx, who, 'event.published', target.id, {});

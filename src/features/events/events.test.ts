@@ -1,6 +1,7 @@
 // Events on both engines, through HTTP as people use them: the public pages, iCalendar parsed back
 // with ical.js, RSS/Atom with rss-parser, the イベント一覧 export → import round trip and a CP932
-// import, the member → review → mail flow with its object-level rule, and the harvest from a local
+// import, the member → review → mail flow with its object-level rule (the mail sent once by the job
+// worker over SMTP on loopback), and the harvest from a local
 // server (adds, updates, no duplicate; a private address refused; claimed once by two instances).
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
@@ -10,6 +11,7 @@ import iconv from 'iconv-lite';
 import ICAL from 'ical.js';
 import Parser from 'rss-parser';
 import { openDatabase } from '../../db/index.ts';
+import { runDueJobs } from '../../db/jobs.ts';
 import { describeEachEngine } from '../../../test/helper.ts';
 import { insertAccount, signedInClient, clientSignedInAs } from '../../../test/accounts.ts';
 import { eventById } from './queries.ts';
@@ -250,7 +252,18 @@ describeEachEngine(
       assert.equal(noReason.statusCode, 400);
       const returned = await secretariat.post(`/admin/events/${row.id}/return`, { updatedAt: row.updated_at, reason: '会場の住所を入れてください。' });
       assert.equal(returned.statusCode, 303);
-      if (mail) assert.match((await mail.waitFor('@example.lg.jp', '差し戻しました')).text, /会場の住所を入れてください。/);
+      // The request only queued the mail (in the decision's transaction); the job worker sends it,
+      // once, even when two workers run at the same time and a later pass runs again.
+      const submitterEmail = (await db.selectFrom('accounts').select('email').where('id', '=', memberId).executeTakeFirstOrThrow()).email;
+      const mailsAbout = (subject: string) => mail!.messages.filter((m) => m.to.includes(submitterEmail) && m.subject.includes(subject));
+      const decisionJobs = () => db.selectFrom('jobs').select(['status', 'dedupe_key']).where('kind', '=', 'event.decision_mail').where('payload', 'like', `%${row.id}%`).execute();
+      assert.deepEqual((await decisionJobs()).map((j) => j.status), ['queued']);
+      assert.equal(mailsAbout('差し戻しました').length, 0, 'not sent by the request');
+      const passes = await Promise.all([runDueJobs(db, app.jobHandlers, { workerId: 'one' }), runDueJobs(db, app.jobHandlers, { workerId: 'two' })]);
+      assert.equal(passes[0].done + passes[1].done, 1);
+      assert.match((await mail!.waitFor(submitterEmail, '差し戻しました')).text, /会場の住所を入れてください。/);
+      assert.deepEqual(await runDueJobs(db, app.jobHandlers, { workerId: 'three' }), { done: 0, retried: 0, dead: 0 });
+      assert.equal(mailsAbout('差し戻しました').length, 1, 'mailed once');
       const returnedRow = await eventById(db, row.id);
       assert.equal(returnedRow?.status, 'rejected');
       const edit = await member.get(`/member/events/${row.id}/edit`);
@@ -263,7 +276,10 @@ describeEachEngine(
       assert.equal(stale.statusCode, 409);
       const published = await secretariat.post(`/admin/events/${row.id}/publish`, { updatedAt: pending!.updatedAt });
       assert.equal(published.statusCode, 303);
-      if (mail) assert.match((await mail.waitFor('@example.lg.jp', '公開しました')).text, new RegExp(`/events/${row.id}`));
+      await runDueJobs(db, app.jobHandlers, { workerId: 'one' });
+      assert.match((await mail!.waitFor(submitterEmail, '公開しました')).text, new RegExp(`/events/${row.id}`));
+      assert.equal(mailsAbout('公開しました').length, 1);
+      assert.deepEqual((await decisionJobs()).map((j) => j.status), ['done', 'done'], 'one job per decision');
       assert.equal((await app.inject({ url: `/events/${row.id}` })).statusCode, 200);
       // Once published, the member may no longer edit it (the secretariat may), but may withdraw it.
       assert.equal((await member.get(`/member/events/${row.id}/edit`)).statusCode, 403);

@@ -10,6 +10,7 @@ import feedAdminRoutes from './harvest/routes.tsx';
 import { startHarvestScheduler } from './harvest/scheduler.ts';
 import importRoutes from './open-data/routes.tsx';
 import memberRoutes from './member/routes.tsx';
+import { eventJobHandlers } from './notify.ts';
 import eventsPublicRoutes from './routes.ts';
 import { eventsByIds as loadEventsByIds, feedEvents, todayInJapan, withMunicipalities } from './queries.ts';
 import type { Event, EventRow } from './record.ts';
@@ -21,6 +22,8 @@ export default async function eventsFeature(app: FastifyInstance, options: Featu
   await app.register(importRoutes, options);
   await app.register(feedAdminRoutes, options);
   if (options.config.harvest.scheduler) startHarvestScheduler(app, options);
+  // The decision mails, sent by the app's job worker (started by the notifications feature).
+  Object.assign(options.jobHandlers, eventJobHandlers(options.database.db, options.mailer, options.config.publicUrl));
 }
 
 export type { Event } from './record.ts';

@@ -1,16 +1,41 @@
 // Partner matching on both engines, through HTTP: members-only pages, the filters without script,
 // entries managed by their own municipality or ward only (403 for anyone else's), bad input
 // answered 400 with the input kept, suggestions with their one-sentence explanations, and the
-// prefilled board link that starts the conversation.
+// prefilled board link that starts the conversation, followed through to the partner's notification.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { signedInClient } from '../../../test/accounts.ts';
+import { clientSignedInAs, insertAccount, signedInClient } from '../../../test/accounts.ts';
 import { createTestDatabase, describeEachEngine } from '../../../test/helper.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { seedId } from '../../db/seed/registry/util.ts';
 
 const nayoroVenue = seedId('matching', 'nayoro-venue');
 const suginamiVenue = seedId('matching', 'suginami-venue');
 const expectedSentence = '名寄市が物産展やイベントの会場を探しているのに対し、杉並区は会場の提供を掲げており、両者は1989年から交流自治体協定で結ばれています。';
+
+function decodeHtml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_m, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[name]!);
+}
+
+/** What a browser would submit from the board's new-thread form: its fields as the page fills them. */
+function newThreadFormFields(html: string): { to: string; category: string; title: string; body: string } {
+  const form = /<form[^>]*action="\/board\/new"[\s\S]*?<\/form>/.exec(html)?.[0] ?? '';
+  const hidden = (name: string) => decodeHtml(new RegExp(`<input type="hidden" name="${name}" value="([^"]*)"`).exec(form)?.[1] ?? '');
+  const select = /<select[^>]*name="category"[\s\S]*?<\/select>/.exec(form)?.[0] ?? '';
+  return {
+    to: hidden('to'),
+    category: /<option value="([^"]*)" selected/.exec(select)?.[1] ?? '',
+    title: decodeHtml(/<input[^>]*name="title"[^>]*value="([^"]*)"/.exec(form)?.[1] ?? ''),
+    body: decodeHtml(/<textarea[^>]*name="body"[^>]*>([\s\S]*?)<\/textarea>/.exec(form)?.[1] ?? ''),
+  };
+}
+
+/** The other active accounts of a municipality (earlier tests add some): they are addressed too. */
+async function wardStaffOf(db: Kysely<Database>, code: string, except: readonly string[]): Promise<string[]> {
+  const rows = await db.selectFrom('accounts').select('id').where('local_government_code', '=', code).where('status', '=', 'active').execute();
+  return rows.map((r) => r.id).filter((id) => !except.includes(id));
+}
 
 /** The board links of a page, decoded. */
 function boardLinks(html: string): URLSearchParams[] {
@@ -76,6 +101,53 @@ describeEachEngine('partner matching', (current, engine) => {
     assert.ok(boardLinks(own.body).some((l) => l.get('to') === '012211'));
     assert.equal((await app.inject({ url: '/matching/00000000-0000-0000-0000-000000000000', cookies: {} })).statusCode, 303);
     assert.equal((await other.get('/matching/00000000-0000-0000-0000-000000000000')).statusCode, 404);
+  });
+
+  test('from the suggestion to the conversation: the member follows 「この相手に連携を呼びかける」, posts the prefilled thread, and the partner’s staff are notified', async () => {
+    const { app, database } = current();
+    const db = database.handle.db;
+    const nayoro = await clientSignedInAs(app, db, await insertAccount(db, { role: 'member', code: '012211', name: '名寄の呼びかけ係' }));
+    const partnerStaff = await insertAccount(db, { role: 'ward_staff', code: '131156', name: '杉並の受け手' });
+    const quietStaff = await insertAccount(db, { role: 'ward_staff', code: '131156', name: '杉並のメール不要' });
+    await db.insertInto('notification_preferences').values({ account_id: quietStaff, kind: 'mentioned', frequency: 'none', updated_at: new Date().toISOString() }).execute();
+    const bystander = await insertAccount(db, { role: 'ward_staff', code: '131016', name: '千代田の無関係' });
+    // The button on the member's own matching page, for 杉並区.
+    const own = await nayoro.get('/member/matching');
+    assert.equal(own.statusCode, 200);
+    const button = /<a class="rk-button rk-button--secondary" href="([^"]+)">この相手に連携を呼びかける<span class="rk-visually-hidden">（杉並区）<\/span>/.exec(own.body);
+    assert.ok(button, 'the call button for 杉並区');
+    const href = decodeHtml(button[1]!);
+    assert.match(href, /^\/board\/new\?category=calls&to=131156&/);
+    const form = await nayoro.get(href);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /宛先: 杉並区/);
+    const fields = newThreadFormFields(form.body);
+    assert.deepEqual({ to: fields.to, category: fields.category }, { to: '131156', category: 'calls' });
+    assert.equal(fields.title, '名寄市から杉並区へ：物産展の会場を探しています');
+    assert.ok(fields.body.startsWith(expectedSentence), fields.body);
+    const posted = await nayoro.post('/board/new', { ...fields, intent: 'post' });
+    assert.equal(posted.statusCode, 303, posted.body.slice(0, 300));
+    const threadPath = String(posted.headers.location).replace(/[?#].*$/, '');
+    assert.match(threadPath, /^\/board\/t\/\d+$/);
+    const thread = await db.selectFrom('board_threads').select(['addressee_code', 'title']).where('id', '=', Number(threadPath.split('/').pop())).executeTakeFirstOrThrow();
+    assert.deepEqual(thread, { addressee_code: '131156', title: fields.title });
+    // The addressed ward's staff find it in their inbox, as addressed to them; the bystander does not.
+    for (const id of [partnerStaff, quietStaff]) {
+      const inbox = await (await clientSignedInAs(app, db, id)).get('/member/notifications');
+      assert.equal(inbox.statusCode, 200);
+      assert.ok(inbox.body.includes(fields.title), 'the thread in the inbox');
+      assert.match(inbox.body, new RegExp(`href="${threadPath}\\?page=1#post-\\d+"`));
+      assert.match(inbox.body, /あなた・あなたの自治体宛て/);
+    }
+    assert.doesNotMatch((await (await clientSignedInAs(app, db, bystander)).get('/member/notifications')).body, /物産展の会場を探しています/);
+    // A mail job for the one who wants such mail at once (the default), none for the one who turned it off.
+    const notifications = await db.selectFrom('notifications').select(['id', 'recipient_id', 'kind']).where('path', 'like', `${threadPath}?%`).execute();
+    assert.deepEqual(notifications.map((n) => n.recipient_id).sort(), [partnerStaff, quietStaff, ...(await wardStaffOf(db, '131156', [partnerStaff, quietStaff]))].sort(), 'every active staff of 杉並区');
+    assert.deepEqual(notifications.map((n) => n.kind), notifications.map(() => 'mentioned'));
+    const idOf = (account: string) => notifications.find((n) => n.recipient_id === account)?.id;
+    const jobs = await db.selectFrom('jobs').select(['dedupe_key', 'status']).where('kind', '=', 'notification-mail').execute();
+    assert.ok(jobs.some((j) => j.dedupe_key === `notification-mail:${idOf(partnerStaff)}` && j.status === 'queued'), 'a mail job for the partner’s staff');
+    assert.ok(idOf(quietStaff) && !jobs.some((j) => j.dedupe_key === `notification-mail:${idOf(quietStaff)}`), 'none for mail turned off');
   });
 
   test('staff manage their own entries; bad input is refused with the input kept; nobody edits another’s entry', async () => {

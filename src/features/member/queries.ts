@@ -1,6 +1,6 @@
 // Reads for the member area, always of the signed-in person's own records. Returns view shapes.
 import type { Kysely } from 'kysely';
-import type { Database, NotificationFrequency } from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
 import { sessionLimits } from '../../db/sessions.ts';
 import { sessionRefLength } from './form.ts';
 
@@ -11,14 +11,13 @@ export interface MemberProfile {
   fullName: string;
   fullNameKana: string;
   phone: string;
-  notificationFrequency: NotificationFrequency;
   twoFactorEnabledAt: string | null;
 }
 
 export async function getProfile(db: Kysely<Database>, accountId: string): Promise<MemberProfile> {
   const row = await db
     .selectFrom('accounts')
-    .select(['email', 'display_name', 'department', 'full_name', 'full_name_kana', 'phone', 'notification_frequency', 'totp_enabled_at'])
+    .select(['email', 'display_name', 'department', 'full_name', 'full_name_kana', 'phone', 'totp_enabled_at'])
     .where('id', '=', accountId)
     .executeTakeFirstOrThrow();
   return {
@@ -28,7 +27,6 @@ export async function getProfile(db: Kysely<Database>, accountId: string): Promi
     fullName: row.full_name,
     fullNameKana: row.full_name_kana,
     phone: row.phone,
-    notificationFrequency: row.notification_frequency,
     twoFactorEnabledAt: row.totp_enabled_at,
   };
 }

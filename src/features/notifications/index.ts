@@ -12,7 +12,8 @@ import notificationRoutes from './routes.ts';
 export type { NotificationKind } from './kinds.ts';
 export type { NotificationInput } from './commands.ts';
 export { notify, withdrawNotifications } from './commands.ts';
-export { unreadCount } from './queries.ts';
+export { preferencesOf, unreadCount } from './queries.ts';
+export { frequencyLabel, kindLabel, notificationKinds } from './kinds.ts';
 export { enqueueDueDigests, notificationJobHandlers } from './mail.ts';
 
 /** How often an instance looks for due jobs. */
@@ -22,6 +23,7 @@ const digestRescanMs = 10 * 60_000;
 
 export default async function notificationsFeature(app: FastifyInstance, options: FeatureOptions): Promise<void> {
   await app.register(notificationRoutes, options);
+  Object.assign(options.jobHandlers, notificationJobHandlers(options.database.db, options.mailer, mailSettingsOf(options.config)));
   if (options.config.scheduledJobs) startWorker(app, options);
 }
 
@@ -30,9 +32,9 @@ export function mailSettingsOf(config: FeatureOptions['config']) {
   return { publicUrl: config.publicUrl, secret: config.sessionSecret };
 }
 
-function startWorker(app: FastifyInstance, { database, mailer, config }: FeatureOptions): void {
+/** The app's one job worker: it runs every feature's jobs (options.jobHandlers), not only mail of notifications. */
+function startWorker(app: FastifyInstance, { database, jobHandlers }: FeatureOptions): void {
   const { db } = database;
-  const handlers = notificationJobHandlers(db, mailer, mailSettingsOf(config));
   // The digest scan reads a day's notifications: it runs when a digest time has passed since the
   // last scan, and for a few minutes after, not on every pass.
   let scannedFor = '';
@@ -46,7 +48,7 @@ function startWorker(app: FastifyInstance, { database, mailer, config }: Feature
   };
   let worker: ReturnType<typeof startJobWorker> | undefined;
   app.addHook('onReady', async () => {
-    worker = startJobWorker(db, handlers, { intervalMs: workerIntervalMs, beforePass, onError: (error) => app.log.error({ err: error }, 'job worker pass failed') });
+    worker = startJobWorker(db, jobHandlers, { intervalMs: workerIntervalMs, beforePass, onError: (error) => app.log.error({ err: error }, 'job worker pass failed') });
   });
   app.addHook('onClose', async () => {
     await worker?.stop();

@@ -1,10 +1,10 @@
 // One account (/admin/accounts/:id): its details, and forms to change the role and to disable or enable it.
-import type { NotificationFrequency } from '../../../db/schema.ts';
 import type { PageContext } from '../../../views/context.ts';
 import { ErrorSummary, FieldErrorMessage, type FieldError } from '../../../views/components/error-summary.tsx';
 import { CsrfField, SuccessNotice } from '../../../views/components/form-fields.tsx';
 import { formatCount, formatDateTime } from '../../../views/format.ts';
 import { auditFilterHref, roleLabel, roles, statusLabel } from '../form.ts';
+import { frequencyLabel, kindLabel, notificationKinds } from '../../notifications/index.ts';
 import type { AccountDetail } from '../queries.ts';
 import {
   AdminLayout,
@@ -19,13 +19,6 @@ import {
   sharedText,
   type NoticeKey,
 } from './shared.tsx';
-
-const frequencyLabels = {
-  immediate: { ja: 'すぐに', en: 'Immediately' },
-  daily: { ja: '1日1回', en: 'Daily' },
-  weekly: { ja: '週1回', en: 'Weekly' },
-  none: { ja: '受け取らない', en: 'Never' },
-} as const satisfies Record<NotificationFrequency, { ja: string; en: string }>;
 
 function optionalDateTime(ctx: PageContext, iso: string | null): string {
   return iso ? formatDateTime(ctx, iso) : noValue;
@@ -46,7 +39,6 @@ export function AccountPage({ ctx, account, isSelf, notice, errors = [], input =
   const selfError = errorOf(errors, 'account-actions');
   /** Only an approved account (active or disabled) can change role or be disabled and enabled. */
   const wasApproved = account.status === 'active' || account.status === 'disabled';
-  const frequency = frequencyLabels[account.notificationFrequency];
   return (
     <AdminLayout
       ctx={ctx}
@@ -100,7 +92,14 @@ export function AccountPage({ ctx, account, isSelf, notice, errors = [], input =
         {account.disabledAt ? <FactRow label={ctx.t('無効にした日時', 'Disabled')} value={formatDateTime(ctx, account.disabledAt)} /> : ''}
         {account.disableReason ? <FactRow label={ctx.t('無効にした理由', 'Reason for disabling')} value={account.disableReason} /> : ''}
         <FactRow label={ctx.t('パスワードの変更', 'Password changed')} value={formatDateTime(ctx, account.passwordChangedAt)} />
-        <FactRow label={ctx.t('お知らせメール', 'Notification emails')} value={ctx.t(frequency.ja, frequency.en)} />
+        <FactRow label={ctx.t('通知メールの設定', 'Notification mail settings')}>
+          {/* One line per kind, with the same names the member sees on /member/notifications/settings. */}
+          <ul class="rk-plain-list">
+            {notificationKinds.map((kind) => (
+              <li safe>{`${kindLabel(ctx, kind)}${ctx.t('：', ': ')}${frequencyLabel(ctx, account.notificationSettings[kind])}`}</li>
+            ))}
+          </ul>
+        </FactRow>
         <FactRow label={ctx.t('最終更新', 'Last updated')} value={formatDateTime(ctx, account.updatedAt)} />
         <FactRow label={ctx.t('アカウントID', 'Account ID')} value={account.id} />
       </dl>

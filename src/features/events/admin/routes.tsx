@@ -1,6 +1,7 @@
 // /admin/events: the secretariat's back office for events. Every handler: guard ('events:manage')
 // → load the stored event → parse → command → 303, or the form again with 400 (errors) or 409
-// (someone saved in between). A decision on a submitted event is mailed to its submitter.
+// (someone saved in between). A decision on a submitted event is mailed to its submitter (the
+// command enqueues the mail in its transaction, src/features/events/notify.ts).
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { EventStatus } from '../../../db/schema.ts';
 import { guard } from '../../../policy/guards.ts';
@@ -14,7 +15,6 @@ import { emptyEventForm, eventFormFrom, eventFormInput, type EventFormInput } fr
 import { flyerOf, readEventForm } from '../form-submit.ts';
 import { EventFormPage, WithdrawForm, type FormButton } from '../form-view.tsx';
 import { eventAbsoluteUrl } from '../ical/write.ts';
-import { mailDecision } from '../notify.ts';
 import { eventById, withMunicipalities } from '../queries.ts';
 import type { EventRow } from '../record.ts';
 import { eventPageData } from '../routes.ts';
@@ -33,7 +33,7 @@ const notices: Record<string, [string, string]> = {
   imported: ['ファイルのイベントを取り込みました。', 'The file’s events have been imported.'],
 };
 
-export default async function eventsAdminRoutes(app: FastifyInstance, { database, mailer, config }: FeatureOptions): Promise<void> {
+export default async function eventsAdminRoutes(app: FastifyInstance, { database, config }: FeatureOptions): Promise<void> {
   const { db } = database;
   // Secretariat only, checked before any body is read.
   app.addHook('onRequest', async (request, reply) => {
@@ -144,7 +144,6 @@ export default async function eventsAdminRoutes(app: FastifyInstance, { database
     const intent = (request.body as Record<string, unknown>).intent === 'draft' ? 'draft' : 'published';
     const result = await reviseEvent(db, who(request), { id: event.id, expectedUpdatedAt: input.updatedAt }, parsed.value, intent === event.status ? undefined : intent);
     if (!result.ok) return formPage(request, reply, { id: event.id, input, conflict: true }, 409);
-    if (intent === 'published' && event.status === 'pending') await mailDecision(db, mailer, config.publicUrl, event, { kind: 'published' }).catch((e) => request.log.error(e));
     return reply.redirect(`/admin/events?done=${intent === 'published' ? 'published' : 'updated'}`, 303);
   });
 
@@ -176,9 +175,6 @@ export default async function eventsAdminRoutes(app: FastifyInstance, { database
     }
     const result = await decideEvent(db, who(request), { id: event.id, expectedUpdatedAt: body.updatedAt }, kind === 'return' ? { kind, reason } : { kind });
     if (!result.ok) return reviewPage(request, reply, { conflict: ctx.t('このイベントは、ほかの人が先に更新しました。最新の内容を確認してください。', 'Someone changed this event first: check its latest version.') }, 409);
-    if (event.status === 'pending' && kind !== 'withdraw') {
-      await mailDecision(db, mailer, config.publicUrl, event, kind === 'publish' ? { kind: 'published' } : { kind: 'returned', reason }).catch((e) => request.log.error(e));
-    }
     const done = kind === 'publish' ? 'published' : kind === 'return' ? 'returned' : 'withdrawn';
     return reply.redirect(kind === 'withdraw' ? `/admin/events?done=${done}` : `/admin/events/review?done=${done}`, 303);
   };
