@@ -278,6 +278,9 @@ interface Tally {
   getErrors: number;
   getStatuses: Map<number, number>;
   serverErrors: Array<{ method: string; status: number; slot: number }>;
+  /** Milliseconds of each answered GET of the thread and POST of a reply (cut connections left out). */
+  getMs: number[];
+  postMs: number[];
   unexpected: string[];
   switched: number;
 }
@@ -316,8 +319,10 @@ async function poster(index: number, who: Fixture['posters'][number], slots: Slo
     if (slot !== lastSlot) tally.switched++;
     lastSlot = slot;
     let page;
+    const getStart = performance.now();
     try {
       page = await fetchWithCookies(cookies, `${app.url}/board/t/${who.threadId}`);
+      tally.getMs.push(performance.now() - getStart);
     } catch {
       tally.getErrors++;
       nextAt = Date.now() + 200;
@@ -336,9 +341,11 @@ async function poster(index: number, who: Fixture['posters'][number], slots: Slo
     const body = new URLSearchParams({ _csrf: csrf, body: `${SYNTHETIC}負荷試験の返信です。 ${marker}`, replyTo: '' });
     const attempt: Attempt = { marker, poster: index, outcome: 'other', slot };
     tally.attempts.push(attempt);
+    const postStart = performance.now();
     try {
       const res = await fetchWithCookies(cookies, `${app.url}/board/t/${who.threadId}/reply`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() });
       attempt.status = res.status;
+      tally.postMs.push(performance.now() - postStart);
       const own = res.status === 303 ? /^\/board\/t\/(\d+)\?page=\d+#post-(\d+)$/.exec(res.location ?? '') : null;
       if (own && Number(own[1]) === who.threadId) {
         attempt.outcome = 'acknowledged';
@@ -394,26 +401,26 @@ async function main(): Promise<number> {
   slots[1]!.app = second;
   console.log(`two instances: ${first!.url} (pid ${first!.pid}), ${second!.url} (pid ${second!.pid}); SMTP sink ${sink.url}`);
 
-  const tally: Tally = { attempts: [], getErrors: 0, getStatuses: new Map(), serverErrors: [], unexpected: [], switched: 0 };
+  const loadBefore = os.loadavg()[0]!;
+  const tally: Tally = { attempts: [], getErrors: 0, getStatuses: new Map(), serverErrors: [], unexpected: [], switched: 0, getMs: [], postMs: [] };
   const startedAt = Date.now();
   const endsAt = startedAt + settings.durationMs;
-  console.log(`posting for ${settings.durationMs / 1000} s; kill -9 of instance 2 at ${Math.round(settings.killAt * 100)} % …`);
+  console.log(`posting for ${settings.durationMs / 1000} s; kill -9 of instance 2 at ${Math.round(settings.killAt * 100)} % (when its mail worker holds jobs, within 12 s) …`);
   // When the last poster has finished its last request (the restart below may take longer).
   const posting = Promise.all(fixture.posters.map((p, i) => poster(i, p, slots, runId, endsAt, tally))).then(() => Date.now());
 
   // The kill, and the restart at once (on a new port) so that its held jobs wait for their lease.
+  // Aimed at a moment when the victim's mail worker holds claimed jobs (it runs a pass every 10 s;
+  // looked for during at most 12 s), so that the lease recovery is exercised, not only the posts.
   await delay(settings.killAt * settings.durationMs);
   const victim = slots[1]!.app!;
+  const holding = () => db.selectFrom('jobs').select(['id']).where('status', '=', 'running').where('locked_by', 'like', `%:${victim.pid}:%`).execute();
+  for (const until = Date.now() + 12_000; Date.now() < until && (await holding()).length === 0; ) await delay(25);
   const inFlightBefore = tally.attempts.length;
   slots[1]!.app = undefined;
   await victim.kill();
   const killedAt = Date.now();
-  const heldByVictim = await db
-    .selectFrom('jobs')
-    .select(['id', 'dedupe_key'])
-    .where('status', '=', 'running')
-    .where('locked_by', 'like', `%:${victim.pid}:%`)
-    .execute();
+  const heldByVictim = await holding();
   console.log(`kill -9 pid ${victim.pid} at ${((killedAt - startedAt) / 1000).toFixed(1)} s (${inFlightBefore} attempts so far); it held ${heldByVictim.length} mail job(s) under lease; restarting it`);
   const restarted = await startApp(env);
   started.push(restarted);
@@ -421,11 +428,13 @@ async function main(): Promise<number> {
   console.log(`restarted as ${restarted.url} (pid ${restarted.pid}) after ${((Date.now() - killedAt) / 1000).toFixed(1)} s`);
 
   const postedFor = ((await posting) - startedAt) / 1000;
+  const loadAfter = os.loadavg()[0]!;
   console.log(`posting over after ${postedFor.toFixed(1)} s; waiting for the mail queue to drain…`);
 
   // Drained: no notification mail job queued or running (a job the killed instance held is
   // 'running' until its lease runs out, then taken again by a live instance).
-  const drainDeadline = settings.drainTimeoutS !== undefined ? Date.now() + settings.drainTimeoutS * 1000 : Math.max(Date.now() + 120_000, killedAt + defaultLeaseMs + 90_000);
+  const drainDeadline =
+    settings.drainTimeoutS !== undefined ? Date.now() + settings.drainTimeoutS * 1000 : Math.max(Date.now() + 180_000, heldByVictim.length > 0 ? killedAt + defaultLeaseMs + 90_000 : 0);
   let pending = Infinity;
   let lastReport = 0;
   while (Date.now() < drainDeadline) {
@@ -441,7 +450,7 @@ async function main(): Promise<number> {
   const drainedAfter = (Date.now() - startedAt) / 1000;
   await delay(500); // the last SMTP transaction's parse
 
-  return report({ db, fixture, tally, sink, runId, postedFor, drainedAfter, pending, killedAt, heldByVictim: heldByVictim.map((j) => j.id) });
+  return report({ db, fixture, tally, sink, runId, postedFor, drainedAfter, pending, killedAt, heldByVictim: heldByVictim.map((j) => j.id), load: [loadBefore, loadAfter] });
 }
 
 // ── Verification and report ──────────────────────────────────────────────────────────────────────
@@ -456,6 +465,8 @@ async function report(input: {
   pending: number;
   killedAt: number;
   heldByVictim: string[];
+  /** The machine's 1-minute load average when posting began and ended (the cores are shared). */
+  load: [number, number];
 }): Promise<number> {
   const { db, fixture, tally, sink, runId } = input;
   const failures: string[] = [];
@@ -539,10 +550,15 @@ async function report(input: {
   const count = (outcome: Attempt['outcome']) => attempts.filter((a) => a.outcome === outcome).length;
   const byStatus = (list: Array<{ status: number }>) => [...new Set(list.map((e) => e.status))].map((s) => `${s} ×${list.filter((e) => e.status === s).length}`).join(', ') || 'none';
   console.log('\n── board load (two instances, one PostgreSQL, kill -9 of one mid-run) ──');
-  console.log(`posters ${settings.posters} (one reply per 5.1 s each, the board's limit), threads ${settings.threads}, watchers ${settings.watchers}, duration ${input.postedFor.toFixed(1)} s`);
+  console.log(
+    `posters ${settings.posters} (one reply per 5.1 s each, the board's limit), threads ${settings.threads}, watchers ${settings.watchers}; posting ${settings.durationMs / 1000} s, last answer after ${input.postedFor.toFixed(1)} s`,
+  );
+  console.log(`machine                  ${os.availableParallelism()} cores, load average ${input.load[0].toFixed(1)} → ${input.load[1].toFixed(1)} (shared: compare runs, not absolute capacity)`);
   console.log(`reply attempts           ${attempts.length}`);
-  console.log(`acknowledged (303)       ${acknowledged.length}  (${(acknowledged.length / input.postedFor).toFixed(1)} posts/s over both instances)`);
+  console.log(`acknowledged (303)       ${acknowledged.length}  (${(acknowledged.length / input.postedFor).toFixed(1)} posts/s over both instances, until the last answer)`);
   console.log(`not acknowledged         ${unacknowledged.length}: connection cut ${count('connection-error')}, 429 ${count('rate-limited')}, 5xx ${count('server-error')}, other ${count('other')}; of these stored anyway ${unackPresent}`);
+  console.log(`latency GET thread       ${latency(tally.getMs)}`);
+  console.log(`latency POST reply       ${latency(tally.postMs)}`);
   console.log(`posters moved to the other instance ${tally.switched} time(s); GET connection errors ${tally.getErrors}`);
   console.log(`5xx answers              ${byStatus(tally.serverErrors)}`);
   console.log(`acknowledged lost        ${lost.length}`);
@@ -565,6 +581,14 @@ async function report(input: {
   console.error('\nGUARANTEE FAILED:');
   for (const f of failures) console.error(`  - ${f}`);
   return 1;
+}
+
+/** p50 / p95 / max of a list of milliseconds. */
+function latency(values: number[]): string {
+  if (values.length === 0) return 'none answered';
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!);
+  return `p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${Math.round(sorted.at(-1)!)} ms (${values.length} answered)`;
 }
 
 // ── Small helpers ────────────────────────────────────────────────────────────────────────────────
