@@ -269,7 +269,7 @@ interface Attempt {
   status?: number;
   /** The post id in the 303's Location (/board/t/<thread>?page=<n>#post-<id>). */
   postId?: number;
-  /** The instance slot the POST went to, and whether that instance was killed while it was in flight. */
+  /** The instance slot (0 or 1) the POST went to. */
   slot: number;
 }
 
