@@ -230,3 +230,16 @@ describe('assets', () => {
     }
   });
 });
+
+describe('kept encodings hold only their own bytes', () => {
+  test('a small page compressed for the page cache does not keep zlib\'s work buffer alive', () => {
+    const body = Buffer.from('<p>防災訓練のお知らせ</p>\n'.repeat(400));
+    const encodings: KeptEncodings = { encoded: {}, added: () => {} };
+    for (const encoding of ['br', 'gzip'] as const) {
+      const kept = keptEncoding(body, encodings, encoding);
+      assert.ok(kept.length < 2_000, `${encoding}: ${kept.length} bytes`);
+      // zlib's own output is a view of a 16 KB buffer; what is kept must be a buffer of its size.
+      assert.ok(kept.buffer.byteLength <= kept.length + 1024, `${encoding}: ${kept.length} bytes hold ${kept.buffer.byteLength}`);
+    }
+  });
+});

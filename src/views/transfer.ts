@@ -64,12 +64,24 @@ function brotliWindowBits(size: number): number {
 
 /** Synchronous, for bytes encoded once and kept (a kept page's first encoded hit, the assets at start). */
 export function encodeSync(body: Buffer, encoding: Encoding, quality = 5): Buffer {
-  return encoding === 'br' ? brotliCompressSync(body, options('br', body.length, quality)) : gzipSync(body, options('gzip', body.length, quality));
+  return ownBytes(encoding === 'br' ? brotliCompressSync(body, options('br', body.length, quality)) : gzipSync(body, options('gzip', body.length, quality)));
 }
 
 /** Off the event loop (libuv's thread pool), for a response made for one request. */
-export function encodeAsync(body: Buffer, encoding: Encoding, quality = 5): Promise<Buffer> {
-  return encoding === 'br' ? brotliAsync(body, options('br', body.length, quality)) : gzipAsync(body, options('gzip', body.length, quality));
+export async function encodeAsync(body: Buffer, encoding: Encoding, quality = 5): Promise<Buffer> {
+  return ownBytes(await (encoding === 'br' ? brotliAsync(body, options('br', body.length, quality)) : gzipAsync(body, options('gzip', body.length, quality))));
+}
+
+/**
+ * zlib hands back its output as a view of its 16 KB work buffer: a kept 3 KB page held on to the
+ * whole 16 KB, unseen by the page cache's byte count (measured: about 60 MB of an instance's memory
+ * after the bench). A copy of exactly the encoded bytes lets the work buffer go.
+ */
+function ownBytes(encoded: Buffer): Buffer {
+  if (encoded.buffer.byteLength <= encoded.length + 1024) return encoded;
+  const copy = Buffer.allocUnsafeSlow(encoded.length);
+  encoded.copy(copy);
+  return copy;
 }
 
 /** A weak validator from the bytes (weak: the same for every encoding of them). */
