@@ -50,6 +50,7 @@ import { createSession, sessionCookieName } from '../src/db/sessions.ts';
 import { startThread, watch } from '../src/features/board/commands.ts';
 import { immediateMailJob } from '../src/features/notifications/commands.ts';
 import { hashPassword } from '../src/security/passwords.ts';
+import { instanceEnvironment, instanceNodeFlags } from '../src/instance-settings.ts';
 
 const HOST = '127.0.0.1';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -217,9 +218,9 @@ interface AppProcess {
 async function startApp(env: Record<string, string>): Promise<AppProcess> {
   const port = await freePort();
   const url = `http://${HOST}:${port}`;
-  const child = spawn(process.execPath, ['dist/server.js'], {
+  const child = spawn(process.execPath, [...instanceNodeFlags, 'dist/server.js'], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST, APP_ENV: 'production', LOG_LEVEL: 'warn' },
+    env: { ...instanceEnvironment, ...process.env, ...env, PORT: String(port), HOST, APP_ENV: 'production', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

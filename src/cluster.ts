@@ -5,6 +5,7 @@
 // SIGTERM/SIGINT stop them all gracefully.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { instanceEnvironment, instanceNodeFlags } from './instance-settings.ts';
 
 const size = Number(process.env.CLUSTER_SIZE ?? '2');
 const basePort = Number(process.env.PORT ?? '3000');
@@ -21,13 +22,11 @@ if (!Number.isInteger(size) || size < 1 || size > 32) {
 // when run through tsx, whose loader the children inherit with process.execArgv.
 const serverEntry = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './server.ts' : './server.js', import.meta.url));
 
-// MALLOC_ARENA_MAX=2 (as `npm start` sets it): glibc's default of eight memory arenas per core lets
-// the thread pool's compression keep memory it has freed; two arenas keep each instance smaller.
 let stopping = false;
 const children = new Map<number, ChildProcess>();
 
 function start(port: number): void {
-  const child = spawn(process.execPath, [...process.execArgv, serverEntry], { env: { MALLOC_ARENA_MAX: '2', ...process.env, PORT: String(port) }, stdio: 'inherit' });
+  const child = spawn(process.execPath, [...instanceNodeFlags, ...process.execArgv, serverEntry], { env: { ...instanceEnvironment, ...process.env, PORT: String(port) }, stdio: 'inherit' });
   const startedAt = Date.now();
   children.set(port, child);
   child.once('exit', (code, signal) => {
