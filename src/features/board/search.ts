@@ -1,6 +1,6 @@
 // The board's own search, members only: the site's two-character tokens (src/domain/search-tokens.ts)
-// in the board_search table (FTS5 on SQLite, GIN on PostgreSQL, as src/db/search-index.ts does for
-// the public index). Board posts are NEVER written to search_documents, so the public /search cannot
+// in the board_search table (FTS5 on SQLite; on PostgreSQL a stored tsvector with a GIN index,
+// migration 2026-12-09T0900, as src/db/search-index.ts does for the public index). Board posts are NEVER written to search_documents, so the public /search cannot
 // find them. A hidden or deleted post, or a post of a hidden thread, leaves this index at once; the
 // query also re-checks visibility, so nothing hidden is found even if the index lagged.
 import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
@@ -62,7 +62,7 @@ async function matchingIds(db: Kysely<Database>, terms: ReturnType<typeof queryT
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     const below = before === null ? sql`` : sql`and post_id < ${before}`;
     const { rows } = await sql<{ id: number }>`select post_id as id from board_search
-      where to_tsvector('simple', tokens) @@ to_tsquery('simple', ${tsQueryExpression(terms)}) ${below}
+      where tsv @@ to_tsquery('simple', ${tsQueryExpression(terms)}) ${below}
       order by post_id desc limit ${count}`.execute(db);
     return rows.map((r) => Number(r.id));
   }
