@@ -33,7 +33,8 @@ import { prepareDatabase } from '../src/db/prepare.ts';
 import { seedSyntheticEvents, syntheticEventId } from './synthetic-events.ts';
 import { seedSyntheticNews, syntheticArticleCount } from './synthetic-news.ts';
 import { seedSyntheticPrPages } from './synthetic-pr.ts';
-import { probeSearchLatency, printSearchLatency, searchLatencyProbe, type SearchLatency } from './search-latency.ts';
+import { boardSearchLatencyProbe, probeSearchLatency, printSearchLatency, searchLatencyProbe, type SearchLatency } from './search-latency.ts';
+import { benchMemberCookie, longThreadId, longThreadPosts, seedSyntheticBoard } from './synthetic-board.ts';
 import { keepSearchIndexCurrent } from '../src/features/search/sync.ts';
 import { defaultVolume, seedSyntheticRegistry } from './synthetic-registry.ts';
 import { variedTargets } from './varied-urls.ts';
@@ -64,6 +65,24 @@ const FIXED_TARGETS: ReadonlyArray<{ name: string; path: string }> = [
   { name: 'PR page (synthetic)', path: '/municipalities/012033' },
   { name: 'search 防災 (synthetic)', path: `/search?q=${encodeURIComponent('防災')}` },
 ];
+
+/**
+ * The members' board (members only: asked with the session cookie of the synthetic member the bench
+ * signs in as), over 100,000 synthetic posts (bench/synthetic-board.ts). The thread's id is read
+ * from the database, so these are made once the app runs. Names contain "board" (BENCH_ONLY=board).
+ */
+function boardTargets(threadId: number): Array<{ name: string; path: string }> {
+  const lastPage = Math.ceil(longThreadPosts / 20);
+  return [
+    { name: 'board index (synthetic)', path: '/board' },
+    { name: 'board category (synthetic)', path: '/board/c/challenges' },
+    { name: 'board category page 5 (synthetic)', path: '/board/c/challenges?page=5' },
+    { name: `board thread of ${longThreadPosts} posts (synthetic)`, path: `/board/t/${threadId}` },
+    { name: `board thread of ${longThreadPosts} posts, middle page (synthetic)`, path: `/board/t/${threadId}?page=${Math.ceil(lastPage / 2)}` },
+    { name: `board thread of ${longThreadPosts} posts, last page (synthetic)`, path: `/board/t/${threadId}?page=${lastPage}` },
+  ];
+}
+const boardSelected = () => boardTargets(0).some(selected) || selected(boardSearchLatencyProbe);
 
 /** Documents in the search index the bench measures search over (the issue's goal: 100,000). */
 const SEARCH_VOLUME = 100_000;
@@ -179,6 +198,7 @@ async function main(): Promise<number> {
     // PostgreSQL is measured with one instance, then with several on the same database.
     const instanceCounts = engine === 'postgres' && settings.postgresInstances > 1 ? [1, settings.postgresInstances] : [1];
     let rawResult: Measurement | undefined;
+    let board: { cookie: string; threadId: number } | undefined;
     for (const instances of instanceCounts) {
       console.log(`starting ${instances === 1 ? 'the app' : `${instances} instances of the app`}…`);
       const apps: AppProcess[] = [];
@@ -186,6 +206,9 @@ async function main(): Promise<number> {
       const stopApps = () => Promise.all(apps.map((app) => app.stop()));
       cleanups.push(stopApps);
       const urls = apps.map((app) => app.url);
+
+      // The board's targets: the member's cookie and the long thread's id, once per engine.
+      if (boardSelected() && !board) board = await signInForBoard(database, urls[0]!);
 
       if (!rawResult) {
         const top = await fetch(`${urls[0]}/`);
@@ -200,12 +223,18 @@ async function main(): Promise<number> {
         // Sequential search latency over a fixed list of queries, before the load targets: a quiet
         // server (a broad search under load may outlive its request and hold the database after it).
         if (selected(searchLatencyProbe)) latencies.push(await probeSearchLatency(engine, urls[0]!, BROWSER_HEADERS));
+        if (board && selected(boardSearchLatencyProbe)) {
+          latencies.push(await probeSearchLatency(engine, urls[0]!, { ...BROWSER_HEADERS, cookie: board.cookie }, boardSearchLatencyProbe));
+        }
       } else {
         console.log(`measuring over ${instances} instances: one autocannon run, its ${settings.connections} connections dealt out in turn (${urls.join(', ')})\n`);
       }
       const rawRps = rawResult.requestsPerSecond;
       for (const target of FIXED_TARGETS.filter(selected)) {
         results.push(await measure({ engine, instances, kind: 'fixed', ...target }, urls.map((url) => url + target.path), rawRps));
+      }
+      for (const target of board ? boardTargets(board.threadId).filter(selected) : []) {
+        results.push(await measure({ engine, instances, kind: 'fixed', ...target }, urls.map((url) => url + target.path), rawRps, undefined, { cookie: board!.cookie }));
       }
       for (const target of variedTargets().filter(selected)) {
         const file = path.join(tempDir, `varied-${results.length}.json`);
@@ -249,7 +278,7 @@ async function main(): Promise<number> {
 
   const missed = results.filter((r) => r.meetsGoal === false);
   for (const r of missed) console.log(`goal missed: ${r.engine} ${r.kind} ${r.name} (${percent(r.ratioToRaw)} of raw, p99 ${r.p99Ms} ms)`);
-  for (const l of latencies.filter((l) => !l.meetsGoal)) console.log(`goal missed: ${l.engine} search latency p95 ${l.p95Ms} ms > ${l.goalP95Ms} ms`);
+  for (const l of latencies.filter((l) => !l.meetsGoal)) console.log(`goal missed: ${l.engine} ${l.probe} p95 ${l.p95Ms} ms > ${l.goalP95Ms} ms`);
   if (missed.length === 0 && latencies.every((l) => l.meetsGoal)) console.log('every page meets its goal');
   for (const m of memory.filter((r) => !r.meetsGoal)) console.log(`memory goal missed: ${m.engine} instance ${m.instance}/${m.instances}: ${m.rssMb} MB resident (goal < ${RSS_GOAL_MB} MB)`);
   const failed = results.filter((r) => r.non2xx > 0 || r.errors > 0);
@@ -289,6 +318,7 @@ async function prepareSyntheticDatabase(engine: Engine, dir: string): Promise<Be
     const counts = await seedSyntheticRegistry(handle.db, defaultVolume);
     const events = await seedSyntheticEvents(handle.db);
     const prPages = await seedSyntheticPrPages(handle.db);
+    const board = await seedSyntheticBoard(handle.db);
     // The search index is brought up to date as the app would on its first search, before timing;
     // then as many articles as bring it to SEARCH_VOLUME documents (10,000 at least).
     const indexedCount = async () => {
@@ -302,7 +332,7 @@ async function prepareSyntheticDatabase(engine: Engine, dir: string): Promise<Be
     // 7,000 upcoming events to find a municipality's five (~200 ms instead of ~1 ms).
     await sql`analyze`.execute(handle.db);
     console.log(
-      `synthetic volume (benchmark only): ${counts.agreements} agreements, ${counts.projects} projects over ${defaultVolume.fiscalYears} 年度, ${articles} articles, ${events} events, ${prPages} PR pages; ${indexed} documents in the search index (${Date.now() - started} ms)`,
+      `synthetic volume (benchmark only): ${counts.agreements} agreements, ${counts.projects} projects over ${defaultVolume.fiscalYears} 年度, ${articles} articles, ${events} events, ${prPages} PR pages, ${board.posts} board posts in ${board.threads} threads; ${indexed} documents in the search index (${Date.now() - started} ms)`,
     );
     if (settings.reuseDir) await writeFile(seededMarker(engine, settings.reuseDir), new Date().toISOString());
   } finally {
@@ -340,6 +370,25 @@ async function adminQuery(text: string): Promise<void> {
     await client.query(text);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Signs the synthetic member in (a session made with the app's own session module in the bench
+ * database) and checks that the board answers it with 200, not the way to /login.
+ */
+async function signInForBoard(database: BenchDatabase, url: string): Promise<{ cookie: string; threadId: number }> {
+  const handle = openDatabase(database.config);
+  try {
+    // The app names its cookie as its config does: __Host- only behind an https PUBLIC_URL.
+    const cookie = await benchMemberCookie(handle.db, (process.env.PUBLIC_URL ?? '').startsWith('https://'));
+    const threadId = await longThreadId(handle.db);
+    const response = await fetch(`${url}/board`, { headers: { cookie }, redirect: 'manual' });
+    await response.body?.cancel();
+    if (response.status !== 200) throw new Error(`the board answered the signed-in synthetic member with ${response.status}`);
+    return { cookie, threadId };
+  } finally {
+    await handle.close();
   }
 }
 
@@ -407,6 +456,8 @@ async function measure(
   urls: string[],
   rawRequestsPerSecond: number,
   varied?: { file: string; count: number },
+  /** Headers beyond the browser's: the board's session cookie. */
+  extraHeaders: Record<string, string> = {},
 ): Promise<Measurement> {
   // A varied target's worker reads its list from the file named by this variable (bench/varied-request.cjs).
   if (varied) process.env.BENCH_VARIED_FILE = varied.file;
@@ -415,7 +466,7 @@ async function measure(
     url: (urls.length === 1 ? urls[0]! : urls) as string,
     connections: settings.connections,
     workers: 1,
-    headers: target.kind === 'raw' ? {} : BROWSER_HEADERS,
+    headers: target.kind === 'raw' ? {} : { ...BROWSER_HEADERS, ...extraHeaders },
     ...(varied ? { requests: [{ setupRequest: VARIED_REQUEST }] } : {}),
   };
   if (settings.warmup > 0 && !varied) await autocannon({ ...options, duration: settings.warmup });

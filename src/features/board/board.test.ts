@@ -8,7 +8,8 @@ import { before, test } from 'node:test';
 import { insertAccount, clientSignedInAs, signedInClient } from '../../../test/accounts.ts';
 import type { TestClient } from '../../../test/client.ts';
 import { describeEachEngine } from '../../../test/helper.ts';
-import { replyToThread } from './commands.ts';
+import { replyToThread, startThread } from './commands.ts';
+import { searchBoard } from './search.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const xss = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '<a href="javascript:alert(1)">y</a>', '"><svg onload=alert(1)>'];
@@ -235,5 +236,22 @@ describeEachEngine('board', (current) => {
     assert.equal(file.statusCode, 200);
     assert.match(String(file.headers['content-disposition']), /^attachment;/);
     assert.equal((await current().app.inject({ url: href! })).statusCode, 303);
+  });
+  test('search: newest first, a page taken from the index newest first, older batches read when the newest are not visible', async () => {
+    const calls = await db().selectFrom('board_categories').select('id').where('slug', '=', 'calls').executeTakeFirstOrThrow();
+    const { threadId: id } = await startThread(db(), { id: memberId, ip: '' }, { categoryId: calls.id, title: '検索順の確認', body: '木育の相談です 0', addresseeCode: null, fileIds: [] });
+    for (let i = 1; i <= 14; i++) await replyToThread(db(), { id: wardId, ip: '' }, id, { body: `木育の相談です ${i}`, replyToPostId: null, fileIds: [] });
+    const all = await searchBoard(db(), '木育');
+    assert.equal(all.length, 15);
+    assert.deepEqual(all.map((h) => h.position), Array.from({ length: 15 }, (_, i) => 15 - i), 'newest first');
+    // Hidden behind the index's back (as if it lagged): the first batch (limit + 10 = 11 candidates)
+    // holds no visible post, so the search goes on to older ones.
+    await db().updateTable('board_posts').set({ hidden: 1 }).where('thread_id', '=', id).where('position', '>', 4).execute();
+    const visible = await searchBoard(db(), '木育', 1);
+    assert.deepEqual(visible.map((h) => h.position), [4]);
+    assert.deepEqual((await searchBoard(db(), '木育', 3)).map((h) => h.position), [4, 3, 2]);
+    const page = await member.get('/board/search?q=' + encodeURIComponent('木育'));
+    assert.match(page.body, /検索順の確認/);
+    assert.doesNotMatch(page.body, /木育の相談です 14/);
   });
 });

@@ -148,14 +148,15 @@ export function mayViewThread(viewer: Viewer, thread: Pick<ThreadSummary, 'hidde
 export async function listThreads(
   db: Kysely<Database>,
   viewer: Viewer,
-  options: { categoryId?: string; page?: number; limit?: number; previousVisit?: string | null },
+  /** `count: false` when the caller shows no page numbers (the front page's latest threads): total is then 0, and not counted. */
+  options: { categoryId?: string; page?: number; limit?: number; previousVisit?: string | null; count?: boolean },
 ): Promise<{ threads: ThreadSummary[]; total: number }> {
   const limit = options.limit ?? threadsPerPage;
   const page = Math.max(1, options.page ?? 1);
   let base = db.selectFrom('board_threads');
   if (options.categoryId) base = base.where('category_id', '=', options.categoryId);
   if (!isStaff(viewer)) base = base.where((eb) => eb.or([eb('hidden', '=', 0), eb('author_id', '=', viewer.id)]));
-  const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const totalRow = options.count === false ? undefined : await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   let q = base.selectAll('board_threads');
   if (options.categoryId) q = q.orderBy('pinned', 'desc');
   const rows = (await q.orderBy('last_posted_at', 'desc').orderBy('id', 'desc').limit(limit).offset((page - 1) * limit).execute()) as ThreadRow[];

@@ -106,7 +106,7 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
     if (!actor) return reply;
     const ctx = contextFor(request, reply);
     const previousVisit = await recordVisit(db, actor.id);
-    const [categories, latest] = await Promise.all([listCategories(db), listThreads(db, viewerOf(actor), { limit: 20, previousVisit })]);
+    const [categories, latest] = await Promise.all([listCategories(db), listThreads(db, viewerOf(actor), { limit: 20, previousVisit, count: false })]);
     const authors = await authorsByIds(db, latest.threads.map((t) => t.authorId));
     return sendPage(reply, BoardIndexPage({ ctx, categories, latest: latest.threads, authors, mayPost: can(actor, 'board:post') }));
   });

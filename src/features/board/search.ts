@@ -1,18 +1,26 @@
 // The board's own search, members only: the site's two-character tokens (src/domain/search-tokens.ts)
-// in the board_search table (FTS5 on SQLite, GIN on PostgreSQL, as src/db/search-index.ts does for
-// the public index). Board posts are NEVER written to search_documents, so the public /search cannot
+// in the board_search table (FTS5 on SQLite; on PostgreSQL a stored tsvector with a GIN index,
+// migration 2026-12-09T0900, as src/db/search-index.ts does for the public index). Board posts are NEVER written to search_documents, so the public /search cannot
 // find them. A hidden or deleted post, or a post of a hidden thread, leaves this index at once; the
 // query also re-checks visibility, so nothing hidden is found even if the index lagged.
-import { PostgresAdapter, sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { ftsMatchExpression, indexTokens, queryTerms, tsQueryExpression } from '../../domain/search-tokens.ts';
 import { markdownToText } from '../../views/markdown.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/**
+ * What a post is indexed under: the words of its text (Markdown removed), and for the opening post
+ * the thread's title too, so a title word finds the thread once. Exported so that bulk loads (the
+ * bench's synthetic volume) index exactly as a post through the app does.
+ */
+export function boardPostTokens(post: { threadTitle: string; body: string; isOpening: boolean }): string {
+  return indexTokens([post.isOpening ? post.threadTitle : '', markdownToText(post.body)]);
+}
+
 export async function indexPost(db: Db, post: { id: number; threadId: number; threadTitle: string; body: string; isOpening: boolean }): Promise<void> {
-  // The opening post carries the thread's title, so a title word finds the thread once.
-  const tokens = indexTokens([post.isOpening ? post.threadTitle : '', markdownToText(post.body)]);
+  const tokens = boardPostTokens(post);
   await db
     .insertInto('board_search')
     .values({ post_id: post.id, thread_id: post.threadId, tokens })
@@ -43,36 +51,64 @@ export interface BoardSearchHit {
   createdAt: string;
 }
 
-function tokensMatch(db: Kysely<Database>, terms: ReturnType<typeof queryTerms>) {
-  return db.getExecutor().adapter instanceof PostgresAdapter
-    ? sql<SqlBool>`to_tsvector('simple', board_search.tokens) @@ to_tsquery('simple', ${tsQueryExpression(terms)})`
-    : sql<SqlBool>`board_search.post_id in (select rowid from board_search_fts where board_search_fts match ${ftsMatchExpression(terms)})`;
+/**
+ * Up to `count` ids of indexed posts matching every term, highest id (newest) first, below `before`.
+ * Read from the index alone, newest first, stopping at the count: SQLite's FTS5 walks its rowids (the
+ * post ids) backwards; PostgreSQL's GIN bitmap meets the primary key's range. A broad word (連携, in
+ * tens of thousands of posts) then costs a page, not every match joined and sorted (measured with the
+ * bench's board search probe over 100,000 synthetic posts).
+ */
+async function matchingIds(db: Kysely<Database>, terms: ReturnType<typeof queryTerms>, before: number | null, count: number): Promise<number[]> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const below = before === null ? sql`` : sql`and post_id < ${before}`;
+    const { rows } = await sql<{ id: number }>`select post_id as id from board_search
+      where tsv @@ to_tsquery('simple', ${tsQueryExpression(terms)}) ${below}
+      order by post_id desc limit ${count}`.execute(db);
+    return rows.map((r) => Number(r.id));
+  }
+  // Bound as BigInt: better-sqlite3 binds a number as a REAL, and FTS5 would then read every match instead of seeking.
+  const below = before === null ? sql`` : sql`and rowid < ${BigInt(before)}`;
+  const { rows } = await sql<{ id: number }>`select rowid as id from board_search_fts
+    where board_search_fts match ${ftsMatchExpression(terms)} ${below} order by rowid desc limit ${count}`.execute(db);
+  return rows.map((r) => Number(r.id));
 }
 
-/** Visible posts matching every term, newest first. */
+/**
+ * Visible posts matching every term, newest first (by id: posts are numbered as they are written).
+ * The index holds visible posts only, but visibility is checked again on the posts themselves; when
+ * a batch of candidates leaves fewer than `limit` visible, the next (older) batch is read.
+ */
 export async function searchBoard(db: Kysely<Database>, text: string, limit = 50): Promise<BoardSearchHit[]> {
   const terms = queryTerms(text);
   if (terms.length === 0) return [];
-  const rows = await db
-    .selectFrom('board_search')
-    .innerJoin('board_posts', 'board_posts.id', 'board_search.post_id')
-    .innerJoin('board_threads', 'board_threads.id', 'board_posts.thread_id')
-    .select(['board_posts.id', 'board_posts.thread_id', 'board_posts.position', 'board_posts.body', 'board_posts.author_id', 'board_posts.created_at', 'board_threads.title'])
-    .where(tokensMatch(db, terms))
-    .where('board_posts.hidden', '=', 0)
-    .where('board_posts.deleted_at', 'is', null)
-    .where('board_threads.hidden', '=', 0)
-    .orderBy('board_posts.created_at', 'desc')
-    .orderBy('board_posts.id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({
-    postId: Number(r.id),
-    threadId: Number(r.thread_id),
-    position: Number(r.position),
-    threadTitle: r.title,
-    body: r.body,
-    authorId: r.author_id,
-    createdAt: r.created_at,
-  }));
+  const hits: BoardSearchHit[] = [];
+  let before: number | null = null;
+  for (let batch = limit + 10; hits.length < limit; batch *= 4) {
+    const ids = await matchingIds(db, terms, before, batch);
+    if (ids.length === 0) break;
+    const rows = await db
+      .selectFrom('board_posts')
+      .innerJoin('board_threads', 'board_threads.id', 'board_posts.thread_id')
+      .select(['board_posts.id', 'board_posts.thread_id', 'board_posts.position', 'board_posts.body', 'board_posts.author_id', 'board_posts.created_at', 'board_threads.title'])
+      .where('board_posts.id', 'in', ids)
+      .where('board_posts.hidden', '=', 0)
+      .where('board_posts.deleted_at', 'is', null)
+      .where('board_threads.hidden', '=', 0)
+      .orderBy('board_posts.id', 'desc')
+      .execute();
+    for (const r of rows.slice(0, limit - hits.length)) {
+      hits.push({
+        postId: Number(r.id),
+        threadId: Number(r.thread_id),
+        position: Number(r.position),
+        threadTitle: r.title,
+        body: r.body,
+        authorId: r.author_id,
+        createdAt: r.created_at,
+      });
+    }
+    if (ids.length < batch) break;
+    before = ids.at(-1)!;
+  }
+  return hits;
 }

@@ -16,7 +16,22 @@ import { postsPerPage, threadsPerPage } from './queries.ts';
 import type { BoardSearchHit } from './search.ts';
 
 // renderMarkdown escapes raw HTML and filters links (src/views/markdown.ts): its output is safe to embed.
-const safeMarkdown = renderMarkdown;
+// A thread page renders its 20 posts on every request (signed-in pages are never page-cached), and
+// Markdown was about a tenth of the bench's thread page (node --cpu-prof, 100,000 synthetic posts):
+// the HTML of a body is remembered by the body's text. renderMarkdown depends on nothing else, so an
+// edited post (a new text) simply misses; the oldest entries go first past the cap, and long bodies
+// are not kept (at most about 500 × 4,000 characters and their HTML: a few MB of each instance).
+const renderedBodies = new Map<string, string>();
+const renderedBodiesCap = 500;
+function safeMarkdown(source: string): string {
+  const known = renderedBodies.get(source);
+  if (known !== undefined) return known;
+  const html = renderMarkdown(source);
+  if (source.length > 4_000) return html;
+  if (renderedBodies.size >= renderedBodiesCap) renderedBodies.delete(renderedBodies.keys().next().value!);
+  renderedBodies.set(source, html);
+  return html;
+}
 
 function ThreadList({ ctx, threads, categories, authors }: { ctx: PageContext; threads: ThreadSummary[]; categories?: Map<string, Category>; authors: Map<string, Author> }): JSX.Element {
   if (threads.length === 0) return <p>{ctx.t('まだスレッドはありません。', 'No threads yet.')}</p>;
