@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config.ts';
 import { startHousekeeping } from './db/housekeeping.ts';
 import { openDatabase } from './db/index.ts';
 import { prepareDatabase } from './db/prepare.ts';
+import { collectGarbageWhenIdle } from './idle-collection.ts';
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
   }
 
   const app = await buildApp({ config, database });
+  collectGarbageWhenIdle(app);
   const stopHousekeeping = startHousekeeping(database.db, (error) => app.log.error({ err: error }, 'housekeeping failed'));
   app.addHook('onClose', async () => {
     stopHousekeeping();
