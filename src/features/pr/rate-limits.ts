@@ -1,6 +1,7 @@
 // How often a member may save a PR page and upload its photos, kept in the database
-// (src/db/rate-limit.ts, as the board's limits) so that they hold across every instance. A save
-// every 5 seconds is far above what a person typing needs and stops a script or a held-down key;
+// (src/db/rate-limit.ts, as the board's limits) so that they hold across every instance. Twenty
+// saves in 10 minutes leave a person room to save, spot a typo and save again at once (a limit of
+// one save per 5 s refused exactly that), and stop a script or a held-down key;
 // each photo is decoded and re-encoded twice (sharp), so photos are bounded per hour: 30 fill a
 // page of 8 several times over. The secretariat is exempt, as on the board.
 import type { Kysely } from 'kysely';
@@ -10,9 +11,11 @@ import type { PageContext } from '../../views/context.ts';
 import { formatWait } from '../../views/format.ts';
 
 export const prRateRules = {
-  save: { name: 'pr:save', limit: 1, windowMs: 5_000 },
+  save: { name: 'pr:save', limit: 20, windowMs: 600_000 },
   photoHourly: { name: 'pr:photo-hour', limit: 30, windowMs: 3_600_000 },
 } as const satisfies Record<string, RateLimitRule>;
+
+const saveWindowMinutes = prRateRules.save.windowMs / 60_000;
 
 export type PrRateRefusal = { rule: keyof typeof prRateRules; retryAfterSeconds: number };
 
@@ -28,8 +31,8 @@ export function prRateRefusalText(ctx: PageContext, refusal: PrRateRefusal): str
   switch (refusal.rule) {
     case 'save':
       return ctx.tFormat(
-        `PRページの保存は5秒に1回までです。${wait}後にもう一度「保存して公開する」を押してください。入力した内容はそのまま残っています。`,
-        `You can save the PR page once every 5 seconds. Press “Save and publish” again in ${wait}; your input is kept.`,
+        `PRページの保存は${saveWindowMinutes}分間に${prRateRules.save.limit}回までです。${wait}後にもう一度「保存して公開する」を押してください。入力した内容はそのまま残っています。`,
+        `You can save the PR page at most ${prRateRules.save.limit} times in ${saveWindowMinutes} minutes. Press “Save and publish” again in ${wait}; your input is kept.`,
       );
     case 'photoHourly':
       return ctx.tFormat(
