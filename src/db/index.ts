@@ -62,6 +62,11 @@ export function sqliteDatabase(sqlite: SQLite.Database): Kysely<Database> {
   // page (src/db/unavailable.ts). better-sqlite3 waits synchronously, so this is also the longest
   // the instance stalls on a lock it cannot get.
   sqlite.pragma('busy_timeout = 5000');
+  // SQLite's own page cache: 8 MB instead of better-sqlite3's 16 MB default. It lives in the
+  // process's memory (the 250 MB budget of an instance); the operating system's file cache serves
+  // the pages beyond it. Measured with the bench volume after a load: 17 MB less resident, no
+  // loss of requests/s visible beyond the noise (4 MB cost a quarter of the varied pages' speed).
+  sqlite.pragma('cache_size = -8000');
   // Give the query planner statistics (ANALYZE) for tables that have none or have grown a lot since:
   // without them SQLite drives list filters from the deleted_at index, which matches every row.
   // Cheap on a small or unchanged file; PostgreSQL's autovacuum does the same job there.
@@ -97,7 +102,7 @@ class RollbackTolerantSqliteDialect extends SqliteDialect {
  * prepared statement holds its compiled program in native memory, and a thousand of them (the
  * filter lists make many distinct texts) held about 30 MB more of an instance's memory after the bench.
  */
-const STATEMENT_CACHE_SIZE = 200;
+const STATEMENT_CACHE_SIZE = 100;
 
 /**
  * Kysely prepares every query afresh; compiling the SQL cost about a tenth of an uncached page's

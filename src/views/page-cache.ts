@@ -46,7 +46,8 @@ const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 export function registerPageCache(app: FastifyInstance, db: Kysely<Database>, options: PageCacheOptions = {}): void {
   const maxEntries = options.maxEntries ?? 2_000;
-  const maxBytes = options.maxBytes ?? 24 * 1024 * 1024;
+  // 16 MB: the busy pages (a few hundred) fit many times over; more held an instance above its memory budget.
+  const maxBytes = options.maxBytes ?? 16 * 1024 * 1024;
   const maxEntryBytes = options.maxEntryBytes ?? 1024 * 1024;
   const entries = new Map<string, Entry>();
   let bytes = 0;
