@@ -37,11 +37,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { simpleParser } from 'mailparser';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { openDatabase, type DatabaseHandle } from '../src/db/index.ts';
 import { defaultLeaseMs } from '../src/db/jobs.ts';
@@ -51,6 +49,8 @@ import { startThread, watch } from '../src/features/board/commands.ts';
 import { immediateMailJob } from '../src/features/notifications/commands.ts';
 import { hashPassword } from '../src/security/passwords.ts';
 import { instanceEnvironment, instanceNodeFlags } from '../src/instance-settings.ts';
+import type { AddressInfo } from 'node:net';
+import { adminQuery, envInt, freePort, isHealthy } from './process-helpers.ts';
 
 const HOST = '127.0.0.1';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -125,16 +125,6 @@ async function startSmtpSink(): Promise<{ url: string; mails: ReceivedMail[]; cl
 }
 
 // ── Database and accounts ────────────────────────────────────────────────────────────────────────
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: settings.postgresUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
 interface Fixture {
   posters: Array<{ id: string; token: string; threadId: number }>;
   watchers: Array<{ id: string; email: string }>;
@@ -216,7 +206,7 @@ interface AppProcess {
 }
 
 async function startApp(env: Record<string, string>): Promise<AppProcess> {
-  const port = await freePort();
+  const port = await freePort(HOST);
   const url = `http://${HOST}:${port}`;
   const child = spawn(process.execPath, [...instanceNodeFlags, 'dist/server.js'], {
     cwd: ROOT,
@@ -368,8 +358,8 @@ async function poster(index: number, who: Fixture['posters'][number], slots: Slo
 async function main(): Promise<number> {
   const runId = Date.now().toString(36);
   const name = `renkei_board_load_${process.pid}_${runId}`;
-  await adminQuery(`create database ${name}`);
-  cleanups.push(() => adminQuery(`drop database if exists ${name} with (force)`));
+  await adminQuery(settings.postgresUrl, `create database ${name}`);
+  cleanups.push(() => adminQuery(settings.postgresUrl, `drop database if exists ${name} with (force)`));
   const url = new URL(settings.postgresUrl);
   url.pathname = `/${name}`;
   const handle = openDatabase({ engine: 'postgres', url: url.toString() });
@@ -593,36 +583,6 @@ function latency(values: number[]): string {
 }
 
 // ── Small helpers ────────────────────────────────────────────────────────────────────────────────
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  server.listen(0, HOST);
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function isHealthy(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-    await response.body?.cancel();
-    return response.status === 200;
-  } catch {
-    return false;
-  }
-}
-
-function envInt(name: string, fallback: number, min: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) {
-    console.error(`${name} must be a whole number ≥ ${min} (got ${JSON.stringify(value)})`);
-    process.exit(2);
-  }
-  return n;
-}
-
 function envFraction(name: string, fallback: number): number {
   const value = process.env[name];
   if (value === undefined || value === '') return fallback;

@@ -19,13 +19,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { sql } from 'kysely';
 import type { DatabaseConfig } from '../src/config.ts';
 import { openDatabase, type Engine } from '../src/db/index.ts';
@@ -39,6 +37,8 @@ import { keepSearchIndexCurrent } from '../src/features/search/sync.ts';
 import { defaultVolume, seedSyntheticRegistry } from './synthetic-registry.ts';
 import { variedTargets } from './varied-urls.ts';
 import { instanceEnvironment, instanceNodeFlags } from '../src/instance-settings.ts';
+import type { AddressInfo } from 'node:net';
+import { adminQuery, envInt, freePort, isHealthy } from './process-helpers.ts';
 
 /** Pages asked again and again, in order. Add new pages here. "synthetic" marks pages over generated volume. */
 const FIXED_TARGETS: ReadonlyArray<{ name: string; path: string }> = [
@@ -307,10 +307,10 @@ async function prepareSyntheticDatabase(engine: Engine, dir: string): Promise<Be
     database = { config: { engine, file: path.join(dir, 'bench.sqlite') }, drop: async () => {} };
   } else {
     const name = `renkei_bench_${process.pid}_${Date.now().toString(36)}`;
-    await adminQuery(`create database ${name}`);
+    await adminQuery(settings.postgresUrl, `create database ${name}`);
     const url = new URL(settings.postgresUrl);
     url.pathname = `/${name}`;
-    database = { config: { engine, url: url.toString() }, drop: () => adminQuery(`drop database if exists ${name} with (force)`) };
+    database = { config: { engine, url: url.toString() }, drop: () => adminQuery(settings.postgresUrl, `drop database if exists ${name} with (force)`) };
   }
   const handle = openDatabase(database.config);
   try {
@@ -355,22 +355,12 @@ async function reusableDatabase(engine: Engine, dir: string): Promise<{ database
     return { database: { config: { engine, file }, drop: keep }, seeded };
   }
   if (!seeded) {
-    await adminQuery(`drop database if exists ${REUSED_POSTGRES_DATABASE} with (force)`);
-    await adminQuery(`create database ${REUSED_POSTGRES_DATABASE}`);
+    await adminQuery(settings.postgresUrl, `drop database if exists ${REUSED_POSTGRES_DATABASE} with (force)`);
+    await adminQuery(settings.postgresUrl, `create database ${REUSED_POSTGRES_DATABASE}`);
   }
   const url = new URL(settings.postgresUrl);
   url.pathname = `/${REUSED_POSTGRES_DATABASE}`;
   return { database: { config: { engine, url: url.toString() }, drop: keep }, seeded };
-}
-
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: settings.postgresUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
 
 /**
@@ -394,7 +384,7 @@ async function signInForBoard(database: BenchDatabase, url: string): Promise<{ c
 
 /** Starts the app on a free port on the prepared database; resolves once /healthz answers 200. */
 async function startApp(database: BenchDatabase): Promise<AppProcess> {
-  const port = await freePort();
+  const port = await freePort(HOST);
   const url = `http://${HOST}:${port}`;
   // The compiled server (`npm run bench` builds dist/ first), as `npm start` runs it: memory and
   // speed are measured on what a deployment runs, without tsx's loader.
@@ -444,7 +434,7 @@ async function startRawServer(body: Buffer): Promise<{ server: Server; url: stri
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
     response.end(body);
   });
-  server.listen(await freePort(), HOST);
+  server.listen(await freePort(HOST), HOST);
   await once(server, 'listening');
   return { server, url: `http://${HOST}:${(server.address() as AddressInfo).port}/` };
 }
@@ -542,26 +532,6 @@ async function closeServer(server: Server): Promise<void> {
   await closed;
 }
 
-/** A port that was free a moment ago: listen on port 0, note the port, close. */
-async function freePort(): Promise<number> {
-  const server = createNetServer();
-  server.listen(0, HOST);
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function isHealthy(url: string): Promise<boolean> {
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-    await response.body?.cancel();
-    return response.status === 200;
-  } catch {
-    return false;
-  }
-}
-
 /** Drains a child's output (a full pipe would block it) and keeps the last 64 KiB for error reports. */
 function tail(child: ChildProcess, stream: 'stdout' | 'stderr'): () => string {
   let text = '';
@@ -569,17 +539,6 @@ function tail(child: ChildProcess, stream: 'stdout' | 'stderr'): () => string {
     text = (text + chunk).slice(-65_536);
   });
   return () => text.trimEnd();
-}
-
-function envInt(name: string, fallback: number, min: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) {
-    console.error(`${name} must be a whole number ≥ ${min} (got ${JSON.stringify(value)})`);
-    process.exit(2);
-  }
-  return n;
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
