@@ -22,17 +22,19 @@ export function collectGarbageWhenIdle(app: FastifyInstance, options: IdleCollec
   const quietMs = options.quietMs ?? 10_000;
   const minResponses = options.minResponses ?? 1_000;
   let responses = 0;
-  let timer: NodeJS.Timeout | undefined;
-  app.addHook('onResponse', async () => {
-    responses++;
-    if (responses < minResponses) return;
-    // Re-armed on every response: it fires only after quietMs without any.
-    clearTimeout(timer);
-    timer = setTimeout(() => {
+  let lastResponseAt = 0;
+  // A response only notes the time (no timer per request); one check, a few times per quiet period,
+  // collects once the spell has been quiet long enough.
+  const check = setInterval(() => {
+    if (responses >= minResponses && Date.now() - lastResponseAt >= quietMs) {
       responses = 0;
       collect();
-    }, quietMs);
-    timer.unref();
+    }
+  }, Math.max(10, Math.floor(quietMs / 2)));
+  check.unref();
+  app.addHook('onResponse', async () => {
+    responses++;
+    lastResponseAt = Date.now();
   });
-  app.addHook('onClose', async () => clearTimeout(timer));
+  app.addHook('onClose', async () => clearInterval(check));
 }
