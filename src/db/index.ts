@@ -42,6 +42,13 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     // the pool replaces it on the next checkout. Without a listener pg rethrows it as an
     // uncaught exception and the whole process stops.
     pool.on('error', () => {});
+    // The same for a connection that dies while checked out between two statements (Kysely holds
+    // one for a whole transaction or request): pg emits 'error' on the client, which the pool only
+    // listens to while the client is idle, so the process stopped — seen when PostgreSQL was
+    // killed under load (test/faults-postgres-restart.test.ts). The client is unqueryable from
+    // then on: its next statement fails as "not queryable" (a 503 page), and the pool drops it
+    // when it is released.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }
