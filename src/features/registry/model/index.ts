@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { snapshotTransaction } from '../../../db/dialect.ts';
 import { readRevision, readRevisionIn } from '../../../db/revisions.ts';
+import { InternStrings } from '../../../db/intern-strings.ts';
 import { loadAgreements, type Agreement } from '../agreements/record.ts';
 import { loadCompanyAgreements, type CompanyAgreement } from '../companies/record.ts';
 import { loadDisasters, type Disaster } from '../disasters/record.ts';
@@ -124,7 +125,9 @@ export function memoizedForDay<T>(model: RegistryModel, key: string, day: string
 async function loadModel(db: Kysely<Database>): Promise<RegistryModel> {
   // One transaction: every table read at the same moment (on PostgreSQL a repeatable-read
   // snapshot), and the revision read inside it, so the model is exactly that revision.
-  return snapshotTransaction(db).execute(async (trx) => {
+  return snapshotTransaction(db).execute(async (transaction) => {
+    // Equal values of different rows become one string: the model lives as long as its revision.
+    const trx = transaction.withPlugin(new InternStrings());
     const revision = await readRevisionIn(trx, 'registry');
     const governmentRows = await trx.selectFrom('local_governments').selectAll().execute();
     const governments = new Map<string, Government>(
