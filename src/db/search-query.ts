@@ -5,10 +5,11 @@
 // from its index without reading the documents' token text:
 //   - SQLite: FTS5 is keyed by the documents' search keys (newest day first), so it walks a word's
 //     matches newest first and stops after a LIMIT; a count stops at the cap the same way.
-//   - PostgreSQL: the GIN index holds, besides the text's tokens, the kind and the month of each
-//     document (migration 2026-12-08T1130), so a capped count is one bitmap scan driven by the
-//     rarest token, and a page of a broad word is read month by month, newest first (windows of
-//     1, 2, 4… months), each window a bitmap scan that meets only that window's matches.
+//   - PostgreSQL: each kind has a GIN index of its own (migration 2026-12-09T1200) that holds,
+//     besides the text's tokens, the month of each document (migration 2026-12-08T1130), so a
+//     capped count is one bitmap scan of the kind's postings of the query's tokens, and a page of
+//     a broad word is read month by month, newest first (windows of 1, 2, 4… months), each window
+//     a bitmap scan that meets only that window's matches.
 // The final order is made here, in JavaScript, on both engines (dated newest first, no date last,
 // then id by code point), so neither engine's collation can change it. Nothing is cached: every
 // search does its work.
@@ -51,21 +52,22 @@ function ftsQuery(terms: Terms, kind: SearchKind): string {
 }
 
 // PostgreSQL's extra tokens in the stored tsvector, spelled as migration 2026-12-08T1130 writes them.
-const kindToken = (kind: SearchKind) => `searchkind${kind}`;
+// (It also writes the kind as a token; the kind's own index answers that now, and is much cheaper
+// than a posting list of every document of the kind.)
 /** The month token of a `dated` (its first seven characters, digits only: 2026-12 → searchmonth202612). */
 const monthToken = (yyyyMm: string) => `searchmonth${yyyyMm.replace(/[^0-9]/g, '')}`;
 const NO_DATE_TOKEN = 'searchnodate';
 
-/** The tsquery of the kind's documents holding every token of the terms, and one of `within` (month tokens) when given. */
-function tsQuery(terms: Terms, kind: SearchKind, within?: readonly string[]): string {
-  const parts = [kindToken(kind), tsQueryExpression(terms)];
+/** The tsquery of documents holding every token of the terms, and one of `within` (month tokens) when given. */
+function tsQuery(terms: Terms, within?: readonly string[]): string {
+  const parts = [tsQueryExpression(terms)];
   if (within) parts.push(`(${within.join(' | ')})`);
   return parts.join(' & ');
 }
 
-/** At most `maxRows` matches of the tsquery, through the GIN index only (search_match, migration 2026-12-08T1130). */
-function postgresMatches(db: Kysely<Database>, query: string, maxRows: number) {
-  return sql<{ id: string; dated: string | null }>`select id, dated from search_match(to_tsquery('simple', ${query}), ${maxRows})`.execute(db).then((r) => r.rows);
+/** At most `maxRows` of the kind's matches of the tsquery, through the kind's GIN index only (search_kind_match, migration 2026-12-09T1200). */
+function postgresMatches(db: Kysely<Database>, kind: SearchKind, query: string, maxRows: number) {
+  return sql<{ id: string; dated: string | null }>`select id, dated from search_kind_match(${kind}, to_tsquery('simple', ${query}), ${maxRows})`.execute(db).then((r) => r.rows);
 }
 
 /** How many documents of each kind match, up to SEARCH_COUNT_CAP + 1 (which means "more than the cap"). */
@@ -76,7 +78,7 @@ export async function countSearchMatches(db: Kysely<Database>, text: string, kin
   const counts = await Promise.all(
     kinds.map(async (kind) => {
       const { rows } = postgres
-        ? await sql<{ n: string }>`select search_match_count(to_tsquery('simple', ${tsQuery(terms, kind)}), ${SEARCH_COUNT_CAP + 1}) as n`.execute(db)
+        ? await sql<{ n: string }>`select search_kind_match_count(${kind}, to_tsquery('simple', ${tsQuery(terms)}), ${SEARCH_COUNT_CAP + 1}) as n`.execute(db)
         : await sql<{ n: number }>`select count(*) as n from (select rowid from search_fts where search_fts match ${ftsQuery(terms, kind)} limit ${SEARCH_COUNT_CAP + 1})`.execute(db);
       return [kind, Number(rows[0]!.n)] as const;
     }),
@@ -164,7 +166,7 @@ function monthsBetween(newest: string, oldest: string): string[] {
 async function postgresCandidates(db: Kysely<Database>, terms: Terms, query: SearchQuery, wanted: number): Promise<Array<{ id: string; dated: string | null }>> {
   const matches = query.matches ?? (await countSearchMatches(db, query.text, [query.kind])).get(query.kind) ?? 0;
   if (matches === 0) return [];
-  const matching = (within?: readonly string[]) => postgresMatches(db, tsQuery(terms, query.kind, within), 2 ** 31 - 1);
+  const matching = (within?: readonly string[]) => postgresMatches(db, query.kind, tsQuery(terms, within), 2 ** 31 - 1);
   if (matches <= SEARCH_COUNT_CAP) return matching();
   // The kind's newest and oldest dates, off the recency index (kind, dated desc nulls last, id).
   const dated = db.selectFrom('search_documents').select('dated').where('kind', '=', query.kind).where('dated', 'is not', null).limit(1);

@@ -9,7 +9,7 @@ import { insertAccount, clientSignedInAs, signedInClient } from '../../../test/a
 import type { TestClient } from '../../../test/client.ts';
 import { describeEachEngine } from '../../../test/helper.ts';
 import { replyToThread, startThread } from './commands.ts';
-import { searchBoard } from './search.ts';
+import { indexPost, searchBoard } from './search.ts';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const xss = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(1))', '<a href="javascript:alert(1)">y</a>', '"><svg onload=alert(1)>'];
@@ -253,5 +253,23 @@ describeEachEngine('board', (current) => {
     const page = await member.get('/board/search?q=' + encodeURIComponent('木育'));
     assert.match(page.body, /検索順の確認/);
     assert.doesNotMatch(page.body, /木育の相談です 14/);
+  });
+  test('search: matches far apart in post ids (PostgreSQL asks windows of ids, newest first) come back all, newest first, none twice', async () => {
+    const calls = await db().selectFrom('board_categories').select('id').where('slug', '=', 'calls').executeTakeFirstOrThrow();
+    const { threadId } = await startThread(db(), { id: memberId, ip: '' }, { categoryId: calls.id, title: '窓の確認', body: '離れた番号の投稿', addresseeCode: null, fileIds: [] });
+    // Posts numbered so that they fall into different windows (the first spans 2,000 ids, then 8,000, 32,000…).
+    const ids = [3_000, 9_500, 26_000, 61_000, 61_001, 150_000];
+    const now = new Date().toISOString();
+    for (const [i, id] of ids.entries()) {
+      const body = `遠隔の鳩笛 ${i}`;
+      await db().insertInto('board_posts').values({ id, thread_id: threadId, position: 2 + i, author_id: memberId, body, hidden: 0, is_sample: 0, created_at: now, updated_at: now }).execute();
+      await indexPost(db(), { id, threadId, threadTitle: '窓の確認', body, isOpening: false });
+    }
+    const all = await searchBoard(db(), '鳩笛');
+    assert.deepEqual(all.map((h) => h.postId), [...ids].reverse());
+    // A page of 2 in batches (limit + 10 candidates): the same order, read again below the last id.
+    assert.deepEqual((await searchBoard(db(), '鳩笛', 2)).map((h) => h.postId), [150_000, 61_001]);
+    await db().updateTable('board_posts').set({ hidden: 1 }).where('id', 'in', [150_000, 61_001, 61_000]).execute();
+    assert.deepEqual((await searchBoard(db(), '鳩笛', 2)).map((h) => h.postId), [26_000, 9_500], 'hidden posts skipped, older windows read');
   });
 });

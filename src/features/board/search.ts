@@ -10,6 +10,9 @@ import { markdownToText } from '../../views/markdown.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** PostgreSQL's first window of post ids (then 4×, 16×…): a common word fills a page in it, a rare one needs four or five. */
+const firstWindow = 2_000;
+
 /**
  * What a post is indexed under: the words of its text (Markdown removed), and for the opening post
  * the thread's title too, so a title word finds the thread once. Exported so that bulk loads (the
@@ -53,18 +56,23 @@ export interface BoardSearchHit {
 
 /**
  * Up to `count` ids of indexed posts matching every term, highest id (newest) first, below `before`.
- * Read from the index alone, newest first, stopping at the count: SQLite's FTS5 walks its rowids (the
- * post ids) backwards; PostgreSQL's GIN bitmap meets the primary key's range. A broad word (連携, in
- * tens of thousands of posts) then costs a page, not every match joined and sorted (measured with the
- * bench's board search probe over 100,000 synthetic posts).
+ * Read from the index, newest first, stopping at the count, so a broad word (連携, in tens of
+ * thousands of posts) costs a page, not every match joined and sorted (measured with the bench's
+ * board search probe over 100,000 synthetic posts): SQLite's FTS5 walks its rowids (the post ids)
+ * backwards; PostgreSQL is asked window by window of post ids, newest first, each window four times
+ * the last, and meets the word's GIN bitmap with the window's before reading any row
+ * (board_search_window, migration 2026-12-09T1210).
  */
 async function matchingIds(db: Kysely<Database>, terms: ReturnType<typeof queryTerms>, before: number | null, count: number): Promise<number[]> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    const below = before === null ? sql`` : sql`and post_id < ${before}`;
-    const { rows } = await sql<{ id: number }>`select post_id as id from board_search
-      where tsv @@ to_tsquery('simple', ${tsQueryExpression(terms)}) ${below}
-      order by post_id desc limit ${count}`.execute(db);
-    return rows.map((r) => Number(r.id));
+    const query = tsQueryExpression(terms);
+    const top = before ?? Number((await db.selectFrom('board_search').select((eb) => eb.fn.max('post_id').as('id')).executeTakeFirst())?.id ?? 0) + 1;
+    const ids: number[] = [];
+    for (let to = top, span = firstWindow; to > 0 && ids.length < count; to -= span, span *= 4) {
+      const { rows } = await sql<{ id: number }>`select post_id as id from board_search_window(to_tsquery('simple', ${query}), ${Math.max(0, to - span)}, ${to}, ${count - ids.length})`.execute(db);
+      ids.push(...rows.map((r) => Number(r.id)));
+    }
+    return ids;
   }
   // Bound as BigInt: better-sqlite3 binds a number as a REAL, and FTS5 would then read every match instead of seeking.
   const below = before === null ? sql`` : sql`and rowid < ${BigInt(before)}`;
