@@ -6,25 +6,40 @@ import { test } from 'node:test';
 import Fastify from 'fastify';
 import { collectGarbageWhenIdle, loadMallocTrim } from '../src/idle-collection.ts';
 
-test('collects once after a spell of enough responses falls quiet, never during it, never after a few; trims after collecting', async () => {
+test('collects when quiet after memory has grown, never while requests keep coming, never without growth; trims after collecting', async () => {
   const app = Fastify();
   const calls: string[] = [];
-  collectGarbageWhenIdle(app, { quietMs: 80, minResponses: 3, collect: () => calls.push('collect'), release: () => calls.push('release') });
+  let resident = 100;
+  collectGarbageWhenIdle(app, {
+    quietMs: 80,
+    minGrowthBytes: 10,
+    residentBytes: () => resident,
+    collect: () => calls.push('collect'),
+    release: () => {
+      calls.push('release');
+      resident = 105;
+    },
+  });
   app.get('/', async () => 'ok');
   try {
-    for (let i = 0; i < 2; i++) await app.inject({ url: '/' });
+    for (let i = 0; i < 3; i++) await app.inject({ url: '/' });
+    resident = 109;
     await sleep(200);
-    assert.deepEqual(calls, [], 'two responses are not a busy spell');
-    // A spell: responses closer together than the quiet time keep putting the collection off.
+    assert.deepEqual(calls, [], 'quiet, but memory grew less than the threshold');
+    // Memory grows while requests keep coming (closer together than the quiet time): no collection yet.
+    resident = 150;
     for (let i = 0; i < 6; i++) {
       await app.inject({ url: '/' });
       await sleep(20);
     }
     assert.deepEqual(calls, [], 'not while requests keep coming');
     await sleep(200);
-    assert.deepEqual(calls, ['collect', 'release'], 'once the spell is over: the collection, then the trim');
+    assert.deepEqual(calls, ['collect', 'release'], 'once quiet: the collection, then the trim');
     await sleep(200);
-    assert.deepEqual(calls, ['collect', 'release'], 'and only once');
+    assert.deepEqual(calls, ['collect', 'release'], 'and only once: the trim set the new baseline (105)');
+    resident = 120;
+    await sleep(200);
+    assert.deepEqual(calls, ['collect', 'release', 'collect', 'release'], 'growth past the new baseline, even without requests (background work), collects again');
   } finally {
     await app.close();
   }
