@@ -18,7 +18,7 @@ export const instanceEnvironment: Readonly<Record<string, string>> = {
 
 /**
  * V8: `--expose-gc` for src/idle-collection.ts (one collection when the instance falls quiet after
- * a busy spell); a young generation of 4 MB semi-spaces instead of 16 MB. A request's garbage is short-lived
+ * its memory has grown); a young generation of 4 MB semi-spaces instead of 16 MB. A request's garbage is short-lived
  * and small; the larger young generation mostly held memory after a burst (measured: same
  * requests/s, about 40 MB less resident after the load).
  */
