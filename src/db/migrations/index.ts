@@ -19,6 +19,7 @@ import * as searchSpeed from './2026-12-08T1020_search_speed.ts';
 import * as board from './2026-12-08T1030_board.ts';
 import * as searchExactTokens from './2026-12-08T1130_search_exact_tokens.ts';
 import * as boardSearchTsv from './2026-12-09T0900_board_search_tsv.ts';
+import * as boardRevision from './2026-12-09T1000_board_revision.ts';
 import * as totpSecretSealed from './2026-12-07T1100_totp_secret_sealed.ts';
 import * as sitePages from './2026-12-08T1010_site_pages.ts';
 import * as jobs from './2026-12-08T1040_jobs.ts';
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T1100_page_speed_indexes': pageSpeedIndexes,
   '2026-12-08T1130_search_exact_tokens': searchExactTokens,
   '2026-12-09T0900_board_search_tsv': boardSearchTsv,
+  '2026-12-09T1000_board_revision': boardRevision,
 };

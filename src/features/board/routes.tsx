@@ -19,25 +19,25 @@ import { EditPostPage, HistoryPage, ReportPage, ThreadFormPage } from './form-vi
 import { limits, parseReason, parseReplyForm, parseThreadForm, replyFormInput, text, threadFormInput, type ReplyFormInput } from './form.ts';
 import {
   authorsByIds,
-  categoryById,
   categoryBySlug,
   firstPositionOfPage,
   isWatching,
   listCategories,
-  listThreads,
   localGovernmentName,
   mayViewThread,
   pageOfPosition,
   postById,
   postIdAt,
   postPath,
-  postsFrom,
   postVersions,
   readPositions,
   threadById,
+  viewPost,
+  withReadMarks,
   type Category,
   type ThreadSummary,
 } from './queries.ts';
+import { BoardSharedData, type BoardSnapshot } from './shared-data.ts';
 import { checkPostingRate, rateRefusalText } from './rate-limits.ts';
 import { searchBoard } from './search.ts';
 import { BoardIndexPage, BoardSearchPage, CategoryPage, ThreadPage } from './views.tsx';
@@ -62,6 +62,9 @@ function projectIdOf(value: string): string | null {
 export default async function boardRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
   const { db } = database;
   await acceptUploads(app, { maxFiles: limits.files });
+  // The reading pages' data that is the same for every member, per board revision (shared-data.ts).
+  // The forms' handlers (POST) read the stored records afresh.
+  const shared = new BoardSharedData(db);
 
   const notFound = (request: FastifyRequest, reply: FastifyReply) => {
     const ctx = contextFor(request, reply);
@@ -69,9 +72,9 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
   };
 
   /** The thread, when the member may see it; otherwise 404 (a hidden thread is not admitted to exist). */
-  const visibleThread = async (actor: Member, rawId: unknown): Promise<ThreadSummary | undefined> => {
+  const visibleThread = async (actor: Member, rawId: unknown, snapshot?: BoardSnapshot): Promise<ThreadSummary | undefined> => {
     const id = positiveInt(rawId);
-    const thread = id ? await threadById(db, id) : undefined;
+    const thread = id ? await (snapshot ? snapshot.thread(id) : threadById(db, id)) : undefined;
     return thread && mayViewThread(viewerOf(actor), thread) ? thread : undefined;
   };
 
@@ -105,25 +108,29 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
     const actor = guard(request, reply, 'board:read');
     if (!actor) return reply;
     const ctx = contextFor(request, reply);
-    const previousVisit = await recordVisit(db, actor.id);
-    const [categories, latest] = await Promise.all([listCategories(db), listThreads(db, viewerOf(actor), { limit: 20, previousVisit, count: false })]);
-    const authors = await authorsByIds(db, latest.threads.map((t) => t.authorId));
-    return sendPage(reply, BoardIndexPage({ ctx, categories, latest: latest.threads, authors, mayPost: can(actor, 'board:post') }));
+    const viewer = viewerOf(actor);
+    const [previousVisit, snapshot] = await Promise.all([recordVisit(db, actor.id), shared.current()]);
+    const [categories, latest] = await Promise.all([snapshot.categories(), snapshot.threadRows(viewer, { limit: 20, count: false })]);
+    const [threads, authors] = await Promise.all([withReadMarks(db, viewer, latest.rows, previousVisit), authorsByIds(db, latest.rows.map((t) => t.author_id))]);
+    return sendPage(reply, BoardIndexPage({ ctx, categories, latest: threads, authors, mayPost: can(actor, 'board:post') }));
   });
 
   app.get<{ Params: { slug: string } }>('/board/c/:slug', async (request, reply) => {
     const actor = guard(request, reply, 'board:read');
     if (!actor) return reply;
-    const category = await categoryBySlug(db, request.params.slug);
+    const snapshot = await shared.current();
+    const category = await snapshot.categoryBySlug(request.params.slug);
     if (!category || (category.archived && actor.role !== 'secretariat')) return notFound(request, reply);
     const ctx = contextFor(request, reply);
     const page = positiveInt((request.query as Record<string, unknown>).page) ?? 1;
-    const { threads, total } = await listThreads(db, viewerOf(actor), { categoryId: category.id, page });
-    const authors = await authorsByIds(db, threads.map((t) => t.authorId));
-    return sendPage(
-      reply,
-      CategoryPage({ ctx, category, threads, total, page, authors, mayPost: can(actor, 'board:post', categoryObject(category)), watching: await isWatching(db, actor.id, 'category', category.id) }),
-    );
+    const viewer = viewerOf(actor);
+    const { rows, total } = await snapshot.threadRows(viewer, { categoryId: category.id, page });
+    const [threads, authors, watching] = await Promise.all([
+      withReadMarks(db, viewer, rows, null),
+      authorsByIds(db, rows.map((t) => t.author_id)),
+      isWatching(db, actor.id, 'category', category.id),
+    ]);
+    return sendPage(reply, CategoryPage({ ctx, category, threads, total, page, authors, mayPost: can(actor, 'board:post', categoryObject(category)), watching }));
   });
 
   app.post<{ Params: { slug: string } }>('/board/c/:slug/watch', async (request, reply) => {
@@ -196,31 +203,35 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
     reply: FastifyReply,
     actor: Member,
     thread: ThreadSummary,
-    options: { page?: number; from?: number; reply?: { input: ReplyFormInput; errors: FieldError[]; preview?: string }; status?: number; notice?: string } = {},
+    options: { page?: number; from?: number; reply?: { input: ReplyFormInput; errors: FieldError[]; preview?: string }; status?: number; notice?: string; snapshot?: BoardSnapshot } = {},
   ) => {
     const ctx = contextFor(request, reply);
     const from = options.from ?? firstPositionOfPage(options.page ?? 1);
     const page = pageOfPosition(from);
     const viewer = viewerOf(actor);
-    const [posts, category, categories, reads, watching] = await Promise.all([
-      postsFrom(db, viewer, thread.id, from),
-      categoryById(db, thread.categoryId),
-      listCategories(db),
+    const snapshot = options.snapshot ?? (await shared.current());
+    const [records, category, categories, reads, watching] = await Promise.all([
+      snapshot.postRecords(thread.id, from),
+      snapshot.categoryById(thread.categoryId),
+      snapshot.categories(),
       readPositions(db, actor.id, [thread.id]),
       isWatching(db, actor.id, 'thread', String(thread.id)),
     ]);
+    const posts = records.map((record) => viewPost(viewer, record));
     if (!category) return notFound(request, reply);
     const readBefore = reads.get(thread.id) ?? 0;
     const lastShown = posts.at(-1)?.position ?? 0;
     if (lastShown > readBefore) await markRead(db, actor.id, thread.id, lastShown);
     let firstUnreadHref: string | undefined;
     if (readBefore > 0 && readBefore < thread.lastPosition) {
-      const id = await postIdAt(db, thread.id, readBefore + 1);
+      const id = posts.find((p) => p.position === readBefore + 1)?.id ?? (await postIdAt(db, thread.id, readBefore + 1));
       if (id) firstUnreadHref = postPath(thread.id, readBefore + 1, id);
     }
-    const authors = await authorsByIds(db, posts.map((p) => p.authorId));
-    const addressee = thread.addresseeCode ? await addresseeOf(thread.addresseeCode) : undefined;
-    const project = thread.projectId ? (await projectReferences(db, [thread.projectId]))[0] : undefined;
+    const [authors, addressee, project] = await Promise.all([
+      authorsByIds(db, posts.map((p) => p.authorId)),
+      thread.addresseeCode ? addresseeOf(thread.addresseeCode) : undefined,
+      thread.projectId ? projectReferences(db, [thread.projectId]).then((found) => found[0]) : undefined,
+    ]);
     const isSecretariat = can(actor, 'board:moderate');
     return sendPage(
       reply,
@@ -251,7 +262,8 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
   app.get<{ Params: { id: string } }>('/board/t/:id', async (request, reply) => {
     const actor = guard(request, reply, 'board:read');
     if (!actor) return reply;
-    const thread = await visibleThread(actor, request.params.id);
+    const snapshot = await shared.current();
+    const thread = await visibleThread(actor, request.params.id, snapshot);
     if (!thread) return notFound(request, reply);
     const q = request.query as Record<string, unknown>;
     // ?unread=1: straight to the page of the first unread post.
@@ -277,7 +289,7 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
     const done = text(q.done);
     const ctx = contextFor(request, reply);
     const notice = done === 'status' ? ctx.t('スレッドの状態を保存しました。', 'The status has been saved.') : done === 'reported' ? ctx.t('通報を事務局に送りました。', 'Your report has been sent to the secretariat.') : done === 'deleted' ? ctx.t('投稿を削除しました。', 'The post has been deleted.') : undefined;
-    return threadPage(request, reply, actor, thread, { ...(after !== undefined ? { from: after + 1 } : { page }), reply: { input: replyInput, errors: [] }, notice });
+    return threadPage(request, reply, actor, thread, { ...(after !== undefined ? { from: after + 1 } : { page }), reply: { input: replyInput, errors: [] }, notice, snapshot });
   });
 
   app.post<{ Params: { id: string } }>('/board/t/:id/reply', async (request, reply) => {
