@@ -10,7 +10,7 @@ import { fieldId } from '../../views/components/record-fields.tsx';
 import type { PageContext } from '../../views/context.ts';
 import { NotFoundPage } from '../../views/errors.tsx';
 import { markdownToText, renderMarkdown } from '../../views/markdown.ts';
-import { contextFor, sendPage } from '../../views/render.ts';
+import { contextFor, EncodedPiece, sendPage } from '../../views/render.ts';
 import type { FeatureOptions } from '../feature-options.ts';
 import { acceptUploads, contentDisposition, isUploadLimitError, loadFileContent, loadFiles, storeFile, uploadedParts } from '../files/index.ts';
 import { projectReferences } from '../registry/index.ts';
@@ -40,7 +40,7 @@ import {
 import { BoardSharedData, type BoardSnapshot } from './shared-data.ts';
 import { checkPostingRate, rateRefusalText } from './rate-limits.ts';
 import { searchBoard } from './search.ts';
-import { BoardIndexPage, BoardSearchPage, CategoryPage, ThreadPage } from './views.tsx';
+import { BoardIndexPage, BoardSearchPage, CategoryPage, PostList, ThreadPage, type ThreadPageProps } from './views.tsx';
 
 type Member = Extract<Actor, { kind: 'account' }>;
 const viewerOf = (actor: Member) => ({ id: actor.id, role: actor.role });
@@ -233,9 +233,7 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
       thread.projectId ? projectReferences(db, [thread.projectId]).then((found) => found[0]) : undefined,
     ]);
     const isSecretariat = can(actor, 'board:moderate');
-    return sendPage(
-      reply,
-      ThreadPage({
+    const props: ThreadPageProps = {
         ctx,
         viewerId: actor.id,
         isSecretariat,
@@ -254,9 +252,23 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
         maySetStatus: can(actor, 'board:set-status', { thread: { authorId: thread.authorId, locked: thread.locked } }),
         reply: options.reply ?? { input: { body: '', replyTo: '', fileIds: [] }, errors: [] },
         notice: options.notice,
-      }),
-      options.status ?? 200,
-    );
+    };
+    // The posts, rendered and encoded once per board revision for every member who wrote none of
+    // them and has the same unread marks (the secretariat's carry forms with its CSRF token; a
+    // member's own posts carry their edit links and, hidden, their body: those are rendered each time).
+    const sharedList = !isSecretariat && posts.every((post) => post.authorId !== actor.id);
+    const postList = sharedList ? await snapshot.keep(postListKey(ctx.lang, props), async () => new EncodedPiece(PostList({ p: props }))) : undefined;
+    return sendPage(reply, ThreadPage({ ...props, postList: postList?.marker }), options.status ?? 200, postList ? [postList] : []);
+  };
+
+  /** Everything a shared post list depends on besides the board revision (authors' names are not part of it). */
+  const postListKey = (lang: string, p: ThreadPageProps) => {
+    const unread = p.posts.map((post) => (post.position > p.readBefore && p.readBefore > 0 ? 'u' : 'r')).join('');
+    const authors = [...new Set(p.posts.map((post) => post.authorId))].map((id) => {
+      const a = p.authors.get(id);
+      return a ? `${id}=${a.displayName}/${a.organisation}` : id;
+    });
+    return `post-list:${lang}:${p.thread.id}:${p.posts[0]?.position ?? 0}:${p.page}:${p.mayReply ? 1 : 0}:${unread}:${authors.join('|')}`;
   };
 
   app.get<{ Params: { id: string } }>('/board/t/:id', async (request, reply) => {

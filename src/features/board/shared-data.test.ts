@@ -85,6 +85,12 @@ describeEachEngine('board shared data', (current) => {
     const bobsPage = await bob.get(`/board/t/${threadId}`);
     assert.equal((bobsPage.body.match(/rk-board-post--unread/g) ?? []).length, 1);
     assert.equal(((await alice.get(`/board/t/${threadId}`)).body.match(/rk-board-post--unread/g) ?? []).length, 0);
+    // Carol, who wrote none of the posts either, has read it all: the posts Bob was shown unread are read for her.
+    const carolId = await insertAccount(db(), { role: 'member', code: '012220', name: '北見のキャロル' });
+    await db().insertInto('board_reads').values({ account_id: carolId, thread_id: threadId, read_position: 2, updated_at: new Date().toISOString() }).execute();
+    const carolsPage = await (await clientSignedInAs(current().app, db(), carolId)).get(`/board/t/${threadId}`);
+    assert.match(carolsPage.body, /二番目の投稿/);
+    assert.equal((carolsPage.body.match(/rk-board-post--unread/g) ?? []).length, 0);
     // Bob's visit marked it read for him, not for anyone else.
     assert.doesNotMatch(item((await bob.get('/board/c/questions')).body), /未読/);
   });

@@ -47,6 +47,7 @@ const defaultLimits: SharedDataLimits = { maxEntries: 400, maxBytes: 8 * 1024 * 
 function estimateBytes(value: unknown): number {
   if (value === undefined || value === null) return 64;
   if (typeof value === 'string') return 48 + value.length * 2;
+  if (Buffer.isBuffer(value)) return 64 + value.length;
   if (typeof value !== 'object') return 16;
   let bytes = 64;
   for (const v of Array.isArray(value) ? value : Object.values(value)) bytes += estimateBytes(v);
@@ -128,6 +129,11 @@ export class BoardSnapshot {
     private readonly db: Kysely<Database>,
     readonly revision: number,
   ) {}
+
+  /** Anything made from this revision's data alone (e.g. a rendered piece), kept under `key`. */
+  keep<T>(key: string, make: () => Promise<T>): Promise<T> {
+    return this.shared.keep(this.revision, key, make);
+  }
 
   /** Every category, archived ones too, in the order of the board's lists. */
   allCategories(): Promise<Category[]> {

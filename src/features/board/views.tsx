@@ -202,6 +202,19 @@ export interface ThreadPageProps {
   maySetStatus: boolean;
   reply: { input: ReplyFormInput; errors: FieldError[]; preview?: string };
   notice?: string;
+  /** The posts already rendered (a kept EncodedPiece's marker, see PostList); rendered here when absent. */
+  postList?: JSX.Element;
+}
+
+/** The page's posts. For a member who wrote none of them, the same for every such member with the same unread marks. */
+export function PostList({ p }: { p: ThreadPageProps }): JSX.Element {
+  return (
+    <>
+      {p.posts.map((post) => (
+        <PostArticle p={p} post={post} />
+      ))}
+    </>
+  );
 }
 
 function PostArticle({ p, post }: { p: ThreadPageProps; post: PostView }): JSX.Element {
@@ -453,9 +466,7 @@ export function ThreadPage(p: ThreadPageProps): JSX.Element {
         <WatchButton ctx={ctx} action={`/board/t/${thread.id}/watch`} watching={p.watching} />
         {p.firstUnreadHref ? <a href={p.firstUnreadHref}>{ctx.t('最初の未読の投稿へ', 'Go to the first unread post')}</a> : ''}
       </div>
-      {p.posts.map((post) => (
-        <PostArticle p={p} post={post} />
-      ))}
+      {p.postList ?? <PostList p={p} />}
       <Pagination ctx={ctx} page={p.page} pages={pages} hrefFor={(n) => `/board/t/${thread.id}?page=${n}`} />
       {thread.locked ? <p class="rk-notice">{ctx.t('このスレッドはロックされているため、返信できません。', 'This thread is locked; no more replies.')}</p> : ''}
       {p.mayReply ? <ReplyForm ctx={ctx} threadId={thread.id} page={p.page} input={p.reply.input} errors={p.reply.errors} preview={p.reply.preview} /> : ''}
