@@ -414,6 +414,7 @@ function StatusForm({ p }: { p: ThreadPageProps }): JSX.Element {
 export function ThreadPage(p: ThreadPageProps): JSX.Element {
   const { ctx, thread, category } = p;
   const pages = pageCount(thread.lastPosition, postsPerPage);
+  const postList: JSX.Element = p.postList ?? <PostList p={p} />;
   return (
     <Layout ctx={ctx} title={thread.title} breadcrumbs={boardCrumbs(ctx, { href: `/board/c/${category.slug}`, label: categoryName(ctx, category) }, { label: thread.title })}>
       <h1 class="rk-heading-1" safe>
@@ -466,7 +467,7 @@ export function ThreadPage(p: ThreadPageProps): JSX.Element {
         <WatchButton ctx={ctx} action={`/board/t/${thread.id}/watch`} watching={p.watching} />
         {p.firstUnreadHref ? <a href={p.firstUnreadHref}>{ctx.t('最初の未読の投稿へ', 'Go to the first unread post')}</a> : ''}
       </div>
-      {p.postList ?? <PostList p={p} />}
+      {postList}
       <Pagination ctx={ctx} page={p.page} pages={pages} hrefFor={(n) => `/board/t/${thread.id}?page=${n}`} />
       {thread.locked ? <p class="rk-notice">{ctx.t('このスレッドはロックされているため、返信できません。', 'This thread is locked; no more replies.')}</p> : ''}
       {p.mayReply ? <ReplyForm ctx={ctx} threadId={thread.id} page={p.page} input={p.reply.input} errors={p.reply.errors} preview={p.reply.preview} /> : ''}
