@@ -3,6 +3,7 @@
 // tells this one nothing but the database's revision), one member's marks, hidden posts and hidden
 // threads never reach another member, and the copy stays within its bounds.
 import assert from 'node:assert/strict';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.ts';
@@ -122,6 +123,23 @@ describeEachEngine('board shared data', (current) => {
     const page = await bob.get(`/board/t/${threadId}`);
     assert.doesNotMatch(page.body, /別インスタンスの本文/);
     assert.match(page.body, /事務局により非表示/);
+  });
+
+  test('board pages are compressed (quickly, on the event loop) and decode to the page', async () => {
+    const { app } = current();
+    const session = [...alice.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const plain = await app.inject({ url: '/board/c/questions', headers: { cookie: session } });
+    const br = await app.inject({ url: '/board/c/questions', headers: { cookie: session, 'accept-encoding': 'gzip, deflate, br' } });
+    assert.equal(br.headers['content-encoding'], 'br');
+    const decoded = brotliDecompressSync(br.rawPayload).toString('utf8');
+    assert.match(decoded, /相談・質問/);
+    // The CSRF tokens differ per response; the rest is the same page.
+    const tokenless = (html: string) => html.replace(/name="_csrf" value="[^"]*"/g, '');
+    assert.equal(tokenless(decoded), tokenless(plain.body));
+    assert.ok(br.rawPayload.length < plain.rawPayload.length / 2);
+    const gz = await app.inject({ url: '/board/c/questions', headers: { cookie: session, 'accept-encoding': 'gzip' } });
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.equal(tokenless(gunzipSync(gz.rawPayload).toString('utf8')), tokenless(plain.body));
   });
 
   test('the copy keeps to its bounds: entries and bytes, least recently used out first', async () => {
