@@ -35,13 +35,14 @@ import {
   threadById,
   viewPost,
   withReadMarks,
+  type Author,
   type Category,
   type ThreadSummary,
 } from './queries.ts';
 import { BoardSharedData, type BoardSnapshot } from './shared-data.ts';
 import { checkPostingRate, rateRefusalText } from './rate-limits.ts';
 import { searchBoard } from './search.ts';
-import { BoardIndexPage, BoardSearchPage, CategoryPage, PostList, ThreadPage, type ThreadPageProps } from './views.tsx';
+import { BoardIndexPage, BoardSearchPage, CategoryPage, PostList, ThreadList, ThreadPage, type ThreadPageProps } from './views.tsx';
 
 type Member = Extract<Actor, { kind: 'account' }>;
 const viewerOf = (actor: Member) => ({ id: actor.id, role: actor.role });
@@ -109,6 +110,26 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
   });
 
   // ── Front page, categories ─────────────────────────────────────────────────────────────────
+  /** The key of everything a rendered piece shows of its authors (names change without a board revision). */
+  const authorsKey = (ids: readonly string[], authors: Map<string, Author>) =>
+    [...new Set(ids)]
+      .map((id) => {
+        const a = authors.get(id);
+        return a ? `${id}=${a.displayName}/${a.organisation}` : id;
+      })
+      .join('|');
+
+  /**
+   * A thread list rendered and encoded once per board revision for everyone it looks the same to:
+   * the same threads with the same marks (未読 counts, 新着) and authors' names. It holds no form
+   * and nothing else of the member.
+   */
+  const keptThreadList = (snapshot: BoardSnapshot, ctx: PageContext, scope: string, threads: ThreadSummary[], authors: Map<string, Author>, categories?: Category[]) => {
+    const marks = threads.map((t) => `${t.id}.${t.unread}.${t.isNew ? 1 : 0}`).join(',');
+    const key = `thread-list:${ctx.lang}:${scope}:${marks}:${authorsKey(threads.map((t) => t.authorId), authors)}`;
+    return snapshot.keep(key, async () => new EncodedPiece(ThreadList({ ctx, threads, authors, categories: categories ? new Map(categories.map((c) => [c.id, c])) : undefined })));
+  };
+
   app.get('/board', async (request, reply) => {
     const actor = guard(request, reply, 'board:read');
     if (!actor) return reply;
@@ -117,7 +138,8 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
     const [previousVisit, snapshot] = await Promise.all([recordVisit(db, actor.id), shared.current()]);
     const [categories, latest] = await Promise.all([snapshot.categories(), snapshot.threadRows(viewer, { limit: 20, count: false })]);
     const [threads, authors] = await Promise.all([withReadMarks(db, viewer, latest.rows, previousVisit), authorsByIds(db, latest.rows.map((t) => t.author_id))]);
-    return sendPage(reply, BoardIndexPage({ ctx, categories, latest: threads, authors, mayPost: can(actor, 'board:post') }));
+    const list = await keptThreadList(snapshot, ctx, 'latest', threads, authors, categories);
+    return sendPage(reply, BoardIndexPage({ ctx, categories, latest: threads, authors, mayPost: can(actor, 'board:post'), threadList: list.marker }), 200, [list]);
   });
 
   app.get<{ Params: { slug: string } }>('/board/c/:slug', async (request, reply) => {
@@ -135,7 +157,8 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
       authorsByIds(db, rows.map((t) => t.author_id)),
       isWatching(db, actor.id, 'category', category.id),
     ]);
-    return sendPage(reply, CategoryPage({ ctx, category, threads, total, page, authors, mayPost: can(actor, 'board:post', categoryObject(category)), watching }));
+    const list = await keptThreadList(snapshot, ctx, `${category.id}:${page}`, threads, authors);
+    return sendPage(reply, CategoryPage({ ctx, category, threads, total, page, authors, mayPost: can(actor, 'board:post', categoryObject(category)), watching, threadList: list.marker }), 200, [list]);
   });
 
   app.post<{ Params: { slug: string } }>('/board/c/:slug/watch', async (request, reply) => {
@@ -269,11 +292,7 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
   /** Everything a shared post list depends on besides the board revision (authors' names are not part of it). */
   const postListKey = (lang: string, p: ThreadPageProps) => {
     const unread = p.posts.map((post) => (post.position > p.readBefore && p.readBefore > 0 ? 'u' : 'r')).join('');
-    const authors = [...new Set(p.posts.map((post) => post.authorId))].map((id) => {
-      const a = p.authors.get(id);
-      return a ? `${id}=${a.displayName}/${a.organisation}` : id;
-    });
-    return `post-list:${lang}:${p.thread.id}:${p.posts[0]?.position ?? 0}:${p.page}:${p.mayReply ? 1 : 0}:${unread}:${authors.join('|')}`;
+    return `post-list:${lang}:${p.thread.id}:${p.posts[0]?.position ?? 0}:${p.page}:${p.mayReply ? 1 : 0}:${unread}:${authorsKey(p.posts.map((post) => post.authorId), p.authors)}`;
   };
 
   app.get<{ Params: { id: string } }>('/board/t/:id', async (request, reply) => {

@@ -68,6 +68,12 @@ describeEachEngine('board shared data', (current) => {
     // And to Bob again after Alice's view: nothing of hers carried over.
     assert.doesNotMatch((await bob.get(`/board/t/${threadId}`)).body, /直した本文です/);
 
+    // An author's new display name (an account change, no board revision) shows on the kept lists and posts.
+    await db().updateTable('accounts').set({ display_name: '名寄のアリス（改名）' }).where('id', '=', aliceId).execute();
+    assert.match((await bob.get('/board/c/questions')).body, /名寄のアリス（改名）/);
+    assert.match((await bob.get(`/board/t/${threadId}`)).body, /名寄のアリス（改名）/);
+    await db().updateTable('accounts').set({ display_name: '名寄のアリス' }).where('id', '=', aliceId).execute();
+
     await replyToThread(db(), who(bobId), threadId, { body: 'ボブの返信です', replyToPostId: null, fileIds: [] });
     assert.match((await alice.get(`/board/t/${threadId}`)).body, /ボブの返信です/);
     assert.match((await alice.get('/board/c/questions')).body, /投稿 2件/);

@@ -33,7 +33,7 @@ function safeMarkdown(source: string): string {
   return html;
 }
 
-function ThreadList({ ctx, threads, categories, authors }: { ctx: PageContext; threads: ThreadSummary[]; categories?: Map<string, Category>; authors: Map<string, Author> }): JSX.Element {
+export function ThreadList({ ctx, threads, categories, authors }: { ctx: PageContext; threads: ThreadSummary[]; categories?: Map<string, Category>; authors: Map<string, Author> }): JSX.Element {
   if (threads.length === 0) return <p>{ctx.t('まだスレッドはありません。', 'No threads yet.')}</p>;
   return (
     <ul class="rk-board-threads">
@@ -87,9 +87,11 @@ function ThreadList({ ctx, threads, categories, authors }: { ctx: PageContext; t
   );
 }
 
-export function BoardIndexPage(p: { ctx: PageContext; categories: Category[]; latest: ThreadSummary[]; authors: Map<string, Author>; mayPost: boolean }): JSX.Element {
+/** `threadList`: the list already rendered (a kept EncodedPiece's marker); rendered here when absent. */
+export function BoardIndexPage(p: { ctx: PageContext; categories: Category[]; latest: ThreadSummary[]; authors: Map<string, Author>; mayPost: boolean; threadList?: JSX.Element }): JSX.Element {
   const { ctx } = p;
   const title = boardTitle(ctx);
+  const threadList: JSX.Element = p.threadList ?? <ThreadList ctx={ctx} threads={p.latest} categories={new Map(p.categories.map((c) => [c.id, c]))} authors={p.authors} />;
   return (
     <Layout ctx={ctx} title={title} breadcrumbs={[{ href: '/member', label: ctx.t('マイページ', 'My page') }, { label: title }]}>
       <h1 class="rk-heading-1">{title}</h1>
@@ -129,7 +131,7 @@ export function BoardIndexPage(p: { ctx: PageContext; categories: Category[]; la
         <h2 id="board-latest" class="rk-heading-2">
           {ctx.t('最新のスレッド', 'Latest threads')}
         </h2>
-        <ThreadList ctx={ctx} threads={p.latest} categories={new Map(p.categories.map((c) => [c.id, c]))} authors={p.authors} />
+        {threadList}
       </section>
     </Layout>
   );
@@ -156,9 +158,11 @@ export function CategoryPage(p: {
   authors: Map<string, Author>;
   mayPost: boolean;
   watching: boolean;
+  threadList?: JSX.Element;
 }): JSX.Element {
   const { ctx, category } = p;
   const name = categoryName(ctx, category);
+  const threadList: JSX.Element = p.threadList ?? <ThreadList ctx={ctx} threads={p.threads} authors={p.authors} />;
   return (
     <Layout ctx={ctx} title={name} breadcrumbs={boardCrumbs(ctx, { label: name })}>
       <h1 class="rk-heading-1" safe>
@@ -176,7 +180,7 @@ export function CategoryPage(p: {
         )}
         <WatchButton ctx={ctx} action={`/board/c/${category.slug}/watch`} watching={p.watching} />
       </div>
-      <ThreadList ctx={ctx} threads={p.threads} authors={p.authors} />
+      {threadList}
       <Pagination ctx={ctx} page={p.page} pages={pageCount(p.total, threadsPerPage)} hrefFor={(n) => `/board/c/${category.slug}?page=${n}`} />
     </Layout>
   );
