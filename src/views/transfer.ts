@@ -67,22 +67,6 @@ export function encodeSync(body: Buffer, encoding: Encoding, quality = 5): Buffe
   return ownBytes(encoding === 'br' ? brotliCompressSync(body, options('br', body.length, quality)) : gzipSync(body, options('gzip', body.length, quality)));
 }
 
-/**
- * Pages made for one visitor and asked again and again (the members' board): brotli quality 2 (gzip
- * level 3), on the event loop. Measured on the bench's 28 KB thread page: about 0.1 ms instead of
- * about 0.6 ms for quality 5 (plus the hop to the thread pool and back), for a body about a fifth
- * larger (5.7 instead of 4.6 KB); the bench's board pages went from 4 % of raw to (see bench/README).
- * Bodies above QUICK_MAX_BYTES still go to the thread pool.
- */
-export const QUICK_QUALITY = 2;
-export const QUICK_MAX_BYTES = 256 * 1024;
-const quick = new WeakSet<FastifyReply>();
-
-/** The response's body is to be encoded quickly (QUICK_QUALITY) rather than small. */
-export function encodeQuickly(reply: FastifyReply): void {
-  quick.add(reply);
-}
-
 /** Off the event loop (libuv's thread pool), for a response made for one request. */
 export async function encodeAsync(body: Buffer, encoding: Encoding, quality = 5): Promise<Buffer> {
   return ownBytes(await (encoding === 'br' ? brotliAsync(body, options('br', body.length, quality)) : gzipAsync(body, options('gzip', body.length, quality))));
@@ -271,11 +255,7 @@ export function registerCompression(app: FastifyInstance): void {
     if (!encoding || request.method === 'HEAD') return payload;
     const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
     const keptWith = kept.get(reply);
-    const encoded = keptWith
-      ? keptEncoding(body, keptWith, encoding)
-      : quick.has(reply) && body.length <= QUICK_MAX_BYTES
-        ? encodeSync(body, encoding, QUICK_QUALITY)
-        : await encodeAsync(body, encoding);
+    const encoded = keptWith ? keptEncoding(body, keptWith, encoding) : await encodeAsync(body, encoding);
     reply.header('content-encoding', encoding);
     reply.removeHeader('content-length');
     return encoded;

@@ -11,7 +11,6 @@ import type { PageContext } from '../../views/context.ts';
 import { NotFoundPage } from '../../views/errors.tsx';
 import { markdownToText, renderMarkdown } from '../../views/markdown.ts';
 import { contextFor, EncodedPiece, sendPage } from '../../views/render.ts';
-import { encodeQuickly } from '../../views/transfer.ts';
 import type { FeatureOptions } from '../feature-options.ts';
 import { acceptUploads, contentDisposition, isUploadLimitError, loadFileContent, loadFiles, storeFile, uploadedParts } from '../files/index.ts';
 import { projectReferences } from '../registry/index.ts';
@@ -67,10 +66,6 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
   // The reading pages' data that is the same for every member, per board revision (shared-data.ts).
   // The forms' handlers (POST) read the stored records afresh.
   const shared = new BoardSharedData(db);
-  // Every board page is a member's own (never page-cached) and read often: encoded fast (transfer.ts).
-  app.addHook('onRequest', async (_request, reply) => {
-    encodeQuickly(reply);
-  });
 
   const notFound = (request: FastifyRequest, reply: FastifyReply) => {
     const ctx = contextFor(request, reply);

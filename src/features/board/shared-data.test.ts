@@ -131,7 +131,7 @@ describeEachEngine('board shared data', (current) => {
     assert.match(page.body, /事務局により非表示/);
   });
 
-  test('board pages are compressed (quickly, on the event loop) and decode to the page', async () => {
+  test('board pages made with kept pieces are compressed and decode to the same page', async () => {
     const { app } = current();
     const session = [...alice.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const plain = await app.inject({ url: '/board/c/questions', headers: { cookie: session } });
