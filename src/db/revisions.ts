@@ -4,7 +4,7 @@
 import type { CompiledQuery, Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
-export type RevisionTopic = 'registry' | 'news' | 'events' | 'site-pages' | 'pr';
+export type RevisionTopic = 'registry' | 'news' | 'events' | 'site-pages' | 'pr' | 'board';
 
 /** Raises the topic's revision. Call inside the writing transaction, after the writes. */
 export async function bumpRevision(trx: Transaction<Database> | Kysely<Database>, topic: RevisionTopic): Promise<void> {

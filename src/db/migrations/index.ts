@@ -21,6 +21,7 @@ import * as searchExactTokens from './2026-12-08T1130_search_exact_tokens.ts';
 import * as boardSearchTsv from './2026-12-09T0900_board_search_tsv.ts';
 import * as searchKindIndexes from './2026-12-09T1200_search_kind_indexes.ts';
 import * as boardSearchWindow from './2026-12-09T1210_board_search_window.ts';
+import * as boardRevision from './2026-12-09T1300_board_revision.ts';
 import * as totpSecretSealed from './2026-12-07T1100_totp_secret_sealed.ts';
 import * as sitePages from './2026-12-08T1010_site_pages.ts';
 import * as jobs from './2026-12-08T1040_jobs.ts';
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T0900_board_search_tsv': boardSearchTsv,
   '2026-12-09T1200_search_kind_indexes': searchKindIndexes,
   '2026-12-09T1210_board_search_window': boardSearchWindow,
+  '2026-12-09T1300_board_revision': boardRevision,
 };

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit, type AuditAction, type AuditEvent } from '../../db/audit.ts';
+import { bumpRevision } from '../../db/revisions.ts';
 import type { BoardThreadStatus, Database } from '../../db/schema.ts';
 import { markdownToText } from '../../views/markdown.ts';
 import { notify, withdrawNotifications } from '../notifications/index.ts';
@@ -24,6 +25,13 @@ const audit = (trx: Trx, who: Who, action: AuditAction, targetType: NonNullable<
   recordAudit(trx, { actorAccountId: who.id, action, targetType, targetId: String(id), ip: who.ip, detail });
 
 const now = () => new Date().toISOString();
+
+/**
+ * What every reader sees has changed (a thread, a post, a category, an attachment): each instance's
+ * copy of the board's shared page data is stale (src/features/board/shared-data.ts). The last
+ * statement of the writing transaction, as for the other revision topics.
+ */
+const boardChanged = (trx: Trx) => bumpRevision(trx, 'board');
 
 /** Active accounts named by @表示名 or @自治体名 (@北海道名寄市 when a name is shared). */
 export async function resolveMentions(db: Kysely<Database> | Trx, names: readonly string[]): Promise<string[]> {
@@ -139,6 +147,7 @@ export async function startThread(db: Kysely<Database>, who: Who, input: NewThre
     await watch(trx, who.id, 'thread', String(threadId));
     await audit(trx, who, 'board.thread_created', 'board_thread', threadId, { title: input.title, categoryId: input.categoryId });
     await tellAboutPost(trx, who, { id: postId, threadId, position: 1, body: input.body, replyToPostId: null }, { title: input.title, categoryId: input.categoryId, addresseeCode: input.addresseeCode });
+    await boardChanged(trx);
     return { threadId, postId };
   });
 }
@@ -193,6 +202,7 @@ export async function replyToThread(db: Kysely<Database>, who: Who, threadId: nu
     await tellAboutPost(trx, who, { id: postId, threadId, position, body: input.body, replyToPostId: input.replyToPostId }, { title: claimed.title, categoryId: claimed.category_id });
     // Whoever writes in a thread has read it up to their own post.
     await markRead(trx, who.id, threadId, position);
+    await boardChanged(trx);
     return { ok: true, postId, position } as const;
   });
 }
@@ -225,6 +235,7 @@ export async function editPost(
     }
     await reindexThread(trx, threadId);
     await audit(trx, who, change.moderatorReason ? 'board.moderated' : 'board.post_edited', 'board_post', target.postId, change.moderatorReason ? { kind: 'edit', reason: change.moderatorReason } : {});
+    await boardChanged(trx);
     return { ok: true } as const;
   });
 }
@@ -241,6 +252,7 @@ export async function deletePost(db: Kysely<Database>, who: Who, postId: number)
     await unindexPost(trx, postId);
     await withdrawNotifications(trx, `board-post:${postId}`);
     await audit(trx, who, 'board.post_deleted', 'board_post', postId, { threadId: Number(before.thread_id) });
+    await boardChanged(trx);
   });
 }
 
@@ -249,6 +261,7 @@ export async function setThreadStatus(db: Kysely<Database>, who: Who, threadId: 
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('board_threads').set({ status, project_id: status === 'agreed' ? projectId : null, updated_at: now() }).where('id', '=', threadId).execute();
     await audit(trx, who, 'board.status_changed', 'board_thread', threadId, { status, projectId });
+    await boardChanged(trx);
   });
 }
 
@@ -256,6 +269,7 @@ export async function linkProject(db: Kysely<Database>, who: Who, threadId: numb
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('board_threads').set({ project_id: projectId, updated_at: now() }).where('id', '=', threadId).execute();
     await audit(trx, who, 'board.status_changed', 'board_thread', threadId, { status: 'agreed', projectId });
+    await boardChanged(trx);
   });
 }
 
@@ -292,6 +306,7 @@ export async function moderateThread(db: Kysely<Database>, who: Who, threadId: n
       }
     }
     await audit(trx, who, 'board.moderated', 'board_thread', threadId, { ...action });
+    await boardChanged(trx);
   });
 }
 
@@ -314,6 +329,7 @@ export async function moderatePost(db: Kysely<Database>, who: Who, postId: numbe
     // Reports about it are settled by the decision.
     await trx.updateTable('board_reports').set({ status: action.kind === 'hide' ? 'resolved' : 'dismissed', decided_by: who.id, decided_at: now() }).where('post_id', '=', postId).where('status', '=', 'open').execute();
     await audit(trx, who, 'board.moderated', 'board_post', postId, { ...action });
+    await boardChanged(trx);
   });
 }
 
@@ -388,6 +404,7 @@ export async function saveCategory(db: Kysely<Database>, who: Who, id: string | 
     if (id) await trx.updateTable('board_categories').set(values).where('id', '=', id).execute();
     else await trx.insertInto('board_categories').values({ ...values, id: categoryId, field: null, created_at: at }).execute();
     await audit(trx, who, 'board.category_saved', 'board_category', categoryId, { slug: input.slug, name: input.name });
+    await boardChanged(trx);
     return categoryId;
   });
 }

@@ -31,7 +31,7 @@ export interface Category {
 }
 
 type CategoryRow = Database['board_categories'];
-const toCategory = (r: { [K in keyof CategoryRow]: CategoryRow[K] }): Category => ({
+export const toCategory = (r: { [K in keyof CategoryRow]: CategoryRow[K] }): Category => ({
   id: r.id,
   slug: r.slug,
   name: r.name,
@@ -109,8 +109,8 @@ export interface ThreadSummary {
   isNew: boolean;
 }
 
-type ThreadRow = Database['board_threads'] & { id: number };
-function toThread(r: { [K in keyof ThreadRow]: ThreadRow[K] }, readPosition: number | null, previousVisit: string | null): ThreadSummary {
+export type ThreadRow = Database['board_threads'] & { id: number };
+export function toThread(r: { [K in keyof ThreadRow]: ThreadRow[K] }, readPosition: number | null, previousVisit: string | null): ThreadSummary {
   const last = Number(r.last_position);
   return {
     id: Number(r.id),
@@ -144,24 +144,51 @@ export function mayViewThread(viewer: Viewer, thread: Pick<ThreadSummary, 'hidde
   return !thread.hidden || isStaff(viewer) || thread.authorId === viewer.id;
 }
 
-/** Threads for a list (a category, or the latest across the board), pinned first within a category. */
-export async function listThreads(
-  db: Kysely<Database>,
-  viewer: Viewer,
-  /** `count: false` when the caller shows no page numbers (the front page's latest threads): total is then 0, and not counted. */
-  options: { categoryId?: string; page?: number; limit?: number; previousVisit?: string | null; count?: boolean },
-): Promise<{ threads: ThreadSummary[]; total: number }> {
+export interface ThreadListOptions {
+  categoryId?: string;
+  page?: number;
+  limit?: number;
+  /** false when the caller shows no page numbers (the front page's latest threads): total is then 0, and not counted. */
+  count?: boolean;
+}
+
+/**
+ * Which hidden threads a list includes: all of them (the secretariat), none (what every member sees
+ * alike, so it can be shared), or those of one author (a member sees their own hidden threads).
+ */
+export type HiddenThreads = 'all' | 'none' | { authorId: string };
+
+export const hiddenThreadsFor = (viewer: Viewer): HiddenThreads => (isStaff(viewer) ? 'all' : { authorId: viewer.id });
+
+/** One page of a thread list as stored (no read marks): the same for every viewer it is asked for. */
+export async function threadRows(db: Kysely<Database>, hidden: HiddenThreads, options: ThreadListOptions): Promise<{ rows: ThreadRow[]; total: number }> {
   const limit = options.limit ?? threadsPerPage;
   const page = Math.max(1, options.page ?? 1);
   let base = db.selectFrom('board_threads');
   if (options.categoryId) base = base.where('category_id', '=', options.categoryId);
-  if (!isStaff(viewer)) base = base.where((eb) => eb.or([eb('hidden', '=', 0), eb('author_id', '=', viewer.id)]));
+  if (hidden === 'none') base = base.where('hidden', '=', 0);
+  else if (hidden !== 'all') base = base.where((eb) => eb.or([eb('hidden', '=', 0), eb('author_id', '=', hidden.authorId)]));
   const totalRow = options.count === false ? undefined : await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   let q = base.selectAll('board_threads');
   if (options.categoryId) q = q.orderBy('pinned', 'desc');
   const rows = (await q.orderBy('last_posted_at', 'desc').orderBy('id', 'desc').limit(limit).offset((page - 1) * limit).execute()) as ThreadRow[];
+  return { rows, total: Number(totalRow?.n ?? 0) };
+}
+
+/** The viewer's marks (未読, 新着) on stored thread rows. */
+export async function withReadMarks(db: Kysely<Database>, viewer: Viewer, rows: readonly ThreadRow[], previousVisit: string | null): Promise<ThreadSummary[]> {
   const reads = await readPositions(db, viewer.id, rows.map((r) => Number(r.id)));
-  return { threads: rows.map((r) => toThread(r, reads.get(Number(r.id)) ?? null, options.previousVisit ?? null)), total: Number(totalRow?.n ?? 0) };
+  return rows.map((r) => toThread(r, reads.get(Number(r.id)) ?? null, previousVisit));
+}
+
+/** Threads for a list (a category, or the latest across the board), pinned first within a category. */
+export async function listThreads(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  options: ThreadListOptions & { previousVisit?: string | null },
+): Promise<{ threads: ThreadSummary[]; total: number }> {
+  const { rows, total } = await threadRows(db, hiddenThreadsFor(viewer), options);
+  return { threads: await withReadMarks(db, viewer, rows, options.previousVisit ?? null), total };
 }
 
 export async function readPositions(db: Kysely<Database>, accountId: string, threadIds: readonly number[]): Promise<Map<number, number>> {
@@ -191,13 +218,20 @@ export interface PostView {
 
 type PostRow = Database['board_posts'] & { id: number };
 
+/** A post as stored, with its attachments and the number of its earlier versions: the same for every viewer. */
+export interface PostRecord {
+  row: PostRow;
+  files: StoredFile[];
+  versionCount: number;
+}
+
 function visibleBody(viewer: Viewer, r: PostRow): string | null {
   if (r.deleted_at) return null;
   if (Number(r.hidden) === 1 && !isStaff(viewer) && r.author_id !== viewer.id) return null;
   return r.body;
 }
 
-async function toPosts(db: Kysely<Database>, viewer: Viewer, rows: PostRow[]): Promise<PostView[]> {
+async function loadPostRecords(db: Kysely<Database>, rows: PostRow[]): Promise<PostRecord[]> {
   const ids = rows.map((r) => Number(r.id));
   const [fileLinks, versions] = ids.length
     ? await Promise.all([
@@ -207,27 +241,38 @@ async function toPosts(db: Kysely<Database>, viewer: Viewer, rows: PostRow[]): P
     : [[], []];
   const files = await loadFiles(db, fileLinks.map((l) => l.file_id));
   const versionCounts = new Map(versions.map((v) => [Number(v.post_id), Number(v.n)]));
-  return rows.map((r) => {
-    const body = visibleBody(viewer, r);
-    return {
-      id: Number(r.id),
-      threadId: Number(r.thread_id),
-      position: Number(r.position),
-      authorId: r.author_id,
-      body,
-      replyToPostId: r.reply_to_post_id === null ? null : Number(r.reply_to_post_id),
-      hidden: Number(r.hidden) === 1,
-      deleted: r.deleted_at !== null,
-      moderationReason: r.moderation_reason,
-      editedAt: r.edited_at,
-      isSample: Number(r.is_sample) === 1,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      // Files of a post the viewer may not read are not listed either.
-      files: body === null ? [] : fileLinks.filter((l) => Number(l.post_id) === Number(r.id)).flatMap((l) => files.get(l.file_id) ?? []),
-      versionCount: versionCounts.get(Number(r.id)) ?? 0,
+  return rows.map((r) => ({
+    row: r,
+    files: fileLinks.filter((l) => Number(l.post_id) === Number(r.id)).flatMap((l) => files.get(l.file_id) ?? []),
+    versionCount: versionCounts.get(Number(r.id)) ?? 0,
+  }));
+}
+
+/** A stored post as the viewer may see it. */
+export function viewPost(viewer: Viewer, { row: r, files, versionCount }: PostRecord): PostView {
+  const body = visibleBody(viewer, r);
+  return {
+    id: Number(r.id),
+    threadId: Number(r.thread_id),
+    position: Number(r.position),
+    authorId: r.author_id,
+    body,
+    replyToPostId: r.reply_to_post_id === null ? null : Number(r.reply_to_post_id),
+    hidden: Number(r.hidden) === 1,
+    deleted: r.deleted_at !== null,
+    moderationReason: r.moderation_reason,
+    editedAt: r.edited_at,
+    isSample: Number(r.is_sample) === 1,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    // Files of a post the viewer may not read are not listed either.
+    files: body === null ? [] : files,
+    versionCount,
     };
-  });
+}
+
+async function toPosts(db: Kysely<Database>, viewer: Viewer, rows: PostRow[]): Promise<PostView[]> {
+  return (await loadPostRecords(db, rows)).map((record) => viewPost(viewer, record));
 }
 
 /**
@@ -235,6 +280,11 @@ async function toPosts(db: Kysely<Database>, viewer: Viewer, rows: PostRow[]): P
  * range read on the (thread_id, position) index, as fast for page 50 as for page 1.
  */
 export async function postsFrom(db: Kysely<Database>, viewer: Viewer, threadId: number, fromPosition: number): Promise<PostView[]> {
+  return (await postRecordsFrom(db, threadId, fromPosition)).map((record) => viewPost(viewer, record));
+}
+
+/** As postsFrom, as stored (for every viewer). */
+export async function postRecordsFrom(db: Kysely<Database>, threadId: number, fromPosition: number): Promise<PostRecord[]> {
   const rows = (await db
     .selectFrom('board_posts')
     .selectAll()
@@ -243,7 +293,7 @@ export async function postsFrom(db: Kysely<Database>, viewer: Viewer, threadId: 
     .where('position', '<', fromPosition + postsPerPage)
     .orderBy('position')
     .execute()) as PostRow[];
-  return toPosts(db, viewer, rows);
+  return loadPostRecords(db, rows);
 }
 
 export async function postById(db: Kysely<Database>, viewer: Viewer, id: number): Promise<PostView | undefined> {

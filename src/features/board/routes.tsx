@@ -10,7 +10,7 @@ import { fieldId } from '../../views/components/record-fields.tsx';
 import type { PageContext } from '../../views/context.ts';
 import { NotFoundPage } from '../../views/errors.tsx';
 import { markdownToText, renderMarkdown } from '../../views/markdown.ts';
-import { contextFor, sendPage } from '../../views/render.ts';
+import { contextFor, EncodedPiece, sendPage } from '../../views/render.ts';
 import type { FeatureOptions } from '../feature-options.ts';
 import { acceptUploads, contentDisposition, isUploadLimitError, loadFileContent, loadFiles, storeFile, uploadedParts } from '../files/index.ts';
 import { projectReferences } from '../registry/index.ts';
@@ -19,28 +19,29 @@ import { EditPostPage, HistoryPage, ReportPage, ThreadFormPage } from './form-vi
 import { limits, parseReason, parseReplyForm, parseThreadForm, replyFormInput, text, threadFormInput, type ReplyFormInput } from './form.ts';
 import {
   authorsByIds,
-  categoryById,
   categoryBySlug,
   firstPositionOfPage,
   isWatching,
   listCategories,
-  listThreads,
   localGovernmentName,
   mayViewThread,
   pageOfPosition,
   postById,
   postIdAt,
   postPath,
-  postsFrom,
   postVersions,
   readPositions,
   threadById,
+  viewPost,
+  withReadMarks,
+  type Author,
   type Category,
   type ThreadSummary,
 } from './queries.ts';
+import { BoardSharedData, type BoardSnapshot } from './shared-data.ts';
 import { checkPostingRate, rateRefusalText } from './rate-limits.ts';
 import { searchBoard } from './search.ts';
-import { BoardIndexPage, BoardSearchPage, CategoryPage, ThreadPage } from './views.tsx';
+import { BoardIndexPage, BoardSearchPage, CategoryPage, PostList, ThreadList, ThreadPage, type ThreadPageProps } from './views.tsx';
 
 type Member = Extract<Actor, { kind: 'account' }>;
 const viewerOf = (actor: Member) => ({ id: actor.id, role: actor.role });
@@ -62,6 +63,9 @@ function projectIdOf(value: string): string | null {
 export default async function boardRoutes(app: FastifyInstance, { database }: FeatureOptions): Promise<void> {
   const { db } = database;
   await acceptUploads(app, { maxFiles: limits.files });
+  // The reading pages' data that is the same for every member, per board revision (shared-data.ts).
+  // The forms' handlers (POST) read the stored records afresh.
+  const shared = new BoardSharedData(db);
 
   const notFound = (request: FastifyRequest, reply: FastifyReply) => {
     const ctx = contextFor(request, reply);
@@ -69,9 +73,9 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
   };
 
   /** The thread, when the member may see it; otherwise 404 (a hidden thread is not admitted to exist). */
-  const visibleThread = async (actor: Member, rawId: unknown): Promise<ThreadSummary | undefined> => {
+  const visibleThread = async (actor: Member, rawId: unknown, snapshot?: BoardSnapshot): Promise<ThreadSummary | undefined> => {
     const id = positiveInt(rawId);
-    const thread = id ? await threadById(db, id) : undefined;
+    const thread = id ? await (snapshot ? snapshot.thread(id) : threadById(db, id)) : undefined;
     return thread && mayViewThread(viewerOf(actor), thread) ? thread : undefined;
   };
 
@@ -101,29 +105,55 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
   });
 
   // ── Front page, categories ─────────────────────────────────────────────────────────────────
+  /** The key of everything a rendered piece shows of its authors (names change without a board revision). */
+  const authorsKey = (ids: readonly string[], authors: Map<string, Author>) =>
+    [...new Set(ids)]
+      .map((id) => {
+        const a = authors.get(id);
+        return a ? `${id}=${a.displayName}/${a.organisation}` : id;
+      })
+      .join('|');
+
+  /**
+   * A thread list rendered and encoded once per board revision for everyone it looks the same to:
+   * the same threads with the same marks (未読 counts, 新着) and authors' names. It holds no form
+   * and nothing else of the member.
+   */
+  const keptThreadList = (snapshot: BoardSnapshot, ctx: PageContext, scope: string, threads: ThreadSummary[], authors: Map<string, Author>, categories?: Category[]) => {
+    const marks = threads.map((t) => `${t.id}.${t.unread}.${t.isNew ? 1 : 0}`).join(',');
+    const key = `thread-list:${ctx.lang}:${scope}:${marks}:${authorsKey(threads.map((t) => t.authorId), authors)}`;
+    return snapshot.keep(key, async () => new EncodedPiece(ThreadList({ ctx, threads, authors, categories: categories ? new Map(categories.map((c) => [c.id, c])) : undefined })));
+  };
+
   app.get('/board', async (request, reply) => {
     const actor = guard(request, reply, 'board:read');
     if (!actor) return reply;
     const ctx = contextFor(request, reply);
-    const previousVisit = await recordVisit(db, actor.id);
-    const [categories, latest] = await Promise.all([listCategories(db), listThreads(db, viewerOf(actor), { limit: 20, previousVisit, count: false })]);
-    const authors = await authorsByIds(db, latest.threads.map((t) => t.authorId));
-    return sendPage(reply, BoardIndexPage({ ctx, categories, latest: latest.threads, authors, mayPost: can(actor, 'board:post') }));
+    const viewer = viewerOf(actor);
+    const [previousVisit, snapshot] = await Promise.all([recordVisit(db, actor.id), shared.current()]);
+    const [categories, latest] = await Promise.all([snapshot.categories(), snapshot.threadRows(viewer, { limit: 20, count: false })]);
+    const [threads, authors] = await Promise.all([withReadMarks(db, viewer, latest.rows, previousVisit), authorsByIds(db, latest.rows.map((t) => t.author_id))]);
+    const list = await keptThreadList(snapshot, ctx, 'latest', threads, authors, categories);
+    return sendPage(reply, BoardIndexPage({ ctx, categories, latest: threads, authors, mayPost: can(actor, 'board:post'), threadList: list.marker }), 200, [list]);
   });
 
   app.get<{ Params: { slug: string } }>('/board/c/:slug', async (request, reply) => {
     const actor = guard(request, reply, 'board:read');
     if (!actor) return reply;
-    const category = await categoryBySlug(db, request.params.slug);
+    const snapshot = await shared.current();
+    const category = await snapshot.categoryBySlug(request.params.slug);
     if (!category || (category.archived && actor.role !== 'secretariat')) return notFound(request, reply);
     const ctx = contextFor(request, reply);
     const page = positiveInt((request.query as Record<string, unknown>).page) ?? 1;
-    const { threads, total } = await listThreads(db, viewerOf(actor), { categoryId: category.id, page });
-    const authors = await authorsByIds(db, threads.map((t) => t.authorId));
-    return sendPage(
-      reply,
-      CategoryPage({ ctx, category, threads, total, page, authors, mayPost: can(actor, 'board:post', categoryObject(category)), watching: await isWatching(db, actor.id, 'category', category.id) }),
-    );
+    const viewer = viewerOf(actor);
+    const { rows, total } = await snapshot.threadRows(viewer, { categoryId: category.id, page });
+    const [threads, authors, watching] = await Promise.all([
+      withReadMarks(db, viewer, rows, null),
+      authorsByIds(db, rows.map((t) => t.author_id)),
+      isWatching(db, actor.id, 'category', category.id),
+    ]);
+    const list = await keptThreadList(snapshot, ctx, `${category.id}:${page}`, threads, authors);
+    return sendPage(reply, CategoryPage({ ctx, category, threads, total, page, authors, mayPost: can(actor, 'board:post', categoryObject(category)), watching, threadList: list.marker }), 200, [list]);
   });
 
   app.post<{ Params: { slug: string } }>('/board/c/:slug/watch', async (request, reply) => {
@@ -196,35 +226,37 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
     reply: FastifyReply,
     actor: Member,
     thread: ThreadSummary,
-    options: { page?: number; from?: number; reply?: { input: ReplyFormInput; errors: FieldError[]; preview?: string }; status?: number; notice?: string } = {},
+    options: { page?: number; from?: number; reply?: { input: ReplyFormInput; errors: FieldError[]; preview?: string }; status?: number; notice?: string; snapshot?: BoardSnapshot } = {},
   ) => {
     const ctx = contextFor(request, reply);
     const from = options.from ?? firstPositionOfPage(options.page ?? 1);
     const page = pageOfPosition(from);
     const viewer = viewerOf(actor);
-    const [posts, category, categories, reads, watching] = await Promise.all([
-      postsFrom(db, viewer, thread.id, from),
-      categoryById(db, thread.categoryId),
-      listCategories(db),
+    const snapshot = options.snapshot ?? (await shared.current());
+    const [records, category, categories, reads, watching] = await Promise.all([
+      snapshot.postRecords(thread.id, from),
+      snapshot.categoryById(thread.categoryId),
+      snapshot.categories(),
       readPositions(db, actor.id, [thread.id]),
       isWatching(db, actor.id, 'thread', String(thread.id)),
     ]);
+    const posts = records.map((record) => viewPost(viewer, record));
     if (!category) return notFound(request, reply);
     const readBefore = reads.get(thread.id) ?? 0;
     const lastShown = posts.at(-1)?.position ?? 0;
     if (lastShown > readBefore) await markRead(db, actor.id, thread.id, lastShown);
     let firstUnreadHref: string | undefined;
     if (readBefore > 0 && readBefore < thread.lastPosition) {
-      const id = await postIdAt(db, thread.id, readBefore + 1);
+      const id = posts.find((p) => p.position === readBefore + 1)?.id ?? (await postIdAt(db, thread.id, readBefore + 1));
       if (id) firstUnreadHref = postPath(thread.id, readBefore + 1, id);
     }
-    const authors = await authorsByIds(db, posts.map((p) => p.authorId));
-    const addressee = thread.addresseeCode ? await addresseeOf(thread.addresseeCode) : undefined;
-    const project = thread.projectId ? (await projectReferences(db, [thread.projectId]))[0] : undefined;
+    const [authors, addressee, project] = await Promise.all([
+      authorsByIds(db, posts.map((p) => p.authorId)),
+      thread.addresseeCode ? addresseeOf(thread.addresseeCode) : undefined,
+      thread.projectId ? projectReferences(db, [thread.projectId]).then((found) => found[0]) : undefined,
+    ]);
     const isSecretariat = can(actor, 'board:moderate');
-    return sendPage(
-      reply,
-      ThreadPage({
+    const props: ThreadPageProps = {
         ctx,
         viewerId: actor.id,
         isSecretariat,
@@ -243,15 +275,26 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
         maySetStatus: can(actor, 'board:set-status', { thread: { authorId: thread.authorId, locked: thread.locked } }),
         reply: options.reply ?? { input: { body: '', replyTo: '', fileIds: [] }, errors: [] },
         notice: options.notice,
-      }),
-      options.status ?? 200,
-    );
+    };
+    // The posts, rendered and encoded once per board revision for every member who wrote none of
+    // them and has the same unread marks (the secretariat's carry forms with its CSRF token; a
+    // member's own posts carry their edit links and, hidden, their body: those are rendered each time).
+    const sharedList = !isSecretariat && posts.every((post) => post.authorId !== actor.id);
+    const postList = sharedList ? await snapshot.keep(postListKey(ctx.lang, props), async () => new EncodedPiece(PostList({ p: props }))) : undefined;
+    return sendPage(reply, ThreadPage({ ...props, postList: postList?.marker }), options.status ?? 200, postList ? [postList] : []);
+  };
+
+  /** Everything a shared post list depends on besides the board revision (authors' names are not part of it). */
+  const postListKey = (lang: string, p: ThreadPageProps) => {
+    const unread = p.posts.map((post) => (post.position > p.readBefore && p.readBefore > 0 ? 'u' : 'r')).join('');
+    return `post-list:${lang}:${p.thread.id}:${p.posts[0]?.position ?? 0}:${p.page}:${p.mayReply ? 1 : 0}:${unread}:${authorsKey(p.posts.map((post) => post.authorId), p.authors)}`;
   };
 
   app.get<{ Params: { id: string } }>('/board/t/:id', async (request, reply) => {
     const actor = guard(request, reply, 'board:read');
     if (!actor) return reply;
-    const thread = await visibleThread(actor, request.params.id);
+    const snapshot = await shared.current();
+    const thread = await visibleThread(actor, request.params.id, snapshot);
     if (!thread) return notFound(request, reply);
     const q = request.query as Record<string, unknown>;
     // ?unread=1: straight to the page of the first unread post.
@@ -277,7 +320,7 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
     const done = text(q.done);
     const ctx = contextFor(request, reply);
     const notice = done === 'status' ? ctx.t('スレッドの状態を保存しました。', 'The status has been saved.') : done === 'reported' ? ctx.t('通報を事務局に送りました。', 'Your report has been sent to the secretariat.') : done === 'deleted' ? ctx.t('投稿を削除しました。', 'The post has been deleted.') : undefined;
-    return threadPage(request, reply, actor, thread, { ...(after !== undefined ? { from: after + 1 } : { page }), reply: { input: replyInput, errors: [] }, notice });
+    return threadPage(request, reply, actor, thread, { ...(after !== undefined ? { from: after + 1 } : { page }), reply: { input: replyInput, errors: [] }, notice, snapshot });
   });
 
   app.post<{ Params: { id: string } }>('/board/t/:id/reply', async (request, reply) => {

@@ -33,7 +33,7 @@ function safeMarkdown(source: string): string {
   return html;
 }
 
-function ThreadList({ ctx, threads, categories, authors }: { ctx: PageContext; threads: ThreadSummary[]; categories?: Map<string, Category>; authors: Map<string, Author> }): JSX.Element {
+export function ThreadList({ ctx, threads, categories, authors }: { ctx: PageContext; threads: ThreadSummary[]; categories?: Map<string, Category>; authors: Map<string, Author> }): JSX.Element {
   if (threads.length === 0) return <p>{ctx.t('まだスレッドはありません。', 'No threads yet.')}</p>;
   return (
     <ul class="rk-board-threads">
@@ -87,9 +87,11 @@ function ThreadList({ ctx, threads, categories, authors }: { ctx: PageContext; t
   );
 }
 
-export function BoardIndexPage(p: { ctx: PageContext; categories: Category[]; latest: ThreadSummary[]; authors: Map<string, Author>; mayPost: boolean }): JSX.Element {
+/** `threadList`: the list already rendered (a kept EncodedPiece's marker); rendered here when absent. */
+export function BoardIndexPage(p: { ctx: PageContext; categories: Category[]; latest: ThreadSummary[]; authors: Map<string, Author>; mayPost: boolean; threadList?: JSX.Element }): JSX.Element {
   const { ctx } = p;
   const title = boardTitle(ctx);
+  const threadList: JSX.Element = p.threadList ?? <ThreadList ctx={ctx} threads={p.latest} categories={new Map(p.categories.map((c) => [c.id, c]))} authors={p.authors} />;
   return (
     <Layout ctx={ctx} title={title} breadcrumbs={[{ href: '/member', label: ctx.t('マイページ', 'My page') }, { label: title }]}>
       <h1 class="rk-heading-1">{title}</h1>
@@ -129,7 +131,7 @@ export function BoardIndexPage(p: { ctx: PageContext; categories: Category[]; la
         <h2 id="board-latest" class="rk-heading-2">
           {ctx.t('最新のスレッド', 'Latest threads')}
         </h2>
-        <ThreadList ctx={ctx} threads={p.latest} categories={new Map(p.categories.map((c) => [c.id, c]))} authors={p.authors} />
+        {threadList}
       </section>
     </Layout>
   );
@@ -156,9 +158,11 @@ export function CategoryPage(p: {
   authors: Map<string, Author>;
   mayPost: boolean;
   watching: boolean;
+  threadList?: JSX.Element;
 }): JSX.Element {
   const { ctx, category } = p;
   const name = categoryName(ctx, category);
+  const threadList: JSX.Element = p.threadList ?? <ThreadList ctx={ctx} threads={p.threads} authors={p.authors} />;
   return (
     <Layout ctx={ctx} title={name} breadcrumbs={boardCrumbs(ctx, { label: name })}>
       <h1 class="rk-heading-1" safe>
@@ -176,7 +180,7 @@ export function CategoryPage(p: {
         )}
         <WatchButton ctx={ctx} action={`/board/c/${category.slug}/watch`} watching={p.watching} />
       </div>
-      <ThreadList ctx={ctx} threads={p.threads} authors={p.authors} />
+      {threadList}
       <Pagination ctx={ctx} page={p.page} pages={pageCount(p.total, threadsPerPage)} hrefFor={(n) => `/board/c/${category.slug}?page=${n}`} />
     </Layout>
   );
@@ -202,6 +206,19 @@ export interface ThreadPageProps {
   maySetStatus: boolean;
   reply: { input: ReplyFormInput; errors: FieldError[]; preview?: string };
   notice?: string;
+  /** The posts already rendered (a kept EncodedPiece's marker, see PostList); rendered here when absent. */
+  postList?: JSX.Element;
+}
+
+/** The page's posts. For a member who wrote none of them, the same for every such member with the same unread marks. */
+export function PostList({ p }: { p: ThreadPageProps }): JSX.Element {
+  return (
+    <>
+      {p.posts.map((post) => (
+        <PostArticle p={p} post={post} />
+      ))}
+    </>
+  );
 }
 
 function PostArticle({ p, post }: { p: ThreadPageProps; post: PostView }): JSX.Element {
@@ -401,6 +418,7 @@ function StatusForm({ p }: { p: ThreadPageProps }): JSX.Element {
 export function ThreadPage(p: ThreadPageProps): JSX.Element {
   const { ctx, thread, category } = p;
   const pages = pageCount(thread.lastPosition, postsPerPage);
+  const postList: JSX.Element = p.postList ?? <PostList p={p} />;
   return (
     <Layout ctx={ctx} title={thread.title} breadcrumbs={boardCrumbs(ctx, { href: `/board/c/${category.slug}`, label: categoryName(ctx, category) }, { label: thread.title })}>
       <h1 class="rk-heading-1" safe>
@@ -453,9 +471,7 @@ export function ThreadPage(p: ThreadPageProps): JSX.Element {
         <WatchButton ctx={ctx} action={`/board/t/${thread.id}/watch`} watching={p.watching} />
         {p.firstUnreadHref ? <a href={p.firstUnreadHref}>{ctx.t('最初の未読の投稿へ', 'Go to the first unread post')}</a> : ''}
       </div>
-      {p.posts.map((post) => (
-        <PostArticle p={p} post={post} />
-      ))}
+      {postList}
       <Pagination ctx={ctx} page={p.page} pages={pages} hrefFor={(n) => `/board/t/${thread.id}?page=${n}`} />
       {thread.locked ? <p class="rk-notice">{ctx.t('このスレッドはロックされているため、返信できません。', 'This thread is locked; no more replies.')}</p> : ''}
       {p.mayReply ? <ReplyForm ctx={ctx} threadId={thread.id} page={p.page} input={p.reply.input} errors={p.reply.errors} preview={p.reply.preview} /> : ''}
