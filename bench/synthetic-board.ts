@@ -17,6 +17,7 @@ import type { Database, Role } from '../src/db/schema.ts';
 import { createSession, sessionCookieName } from '../src/db/sessions.ts';
 import { boardPostTokens } from '../src/features/board/search.ts';
 import { hashPassword } from '../src/security/passwords.ts';
+import { prng } from './prng.ts';
 
 export const syntheticBoardPostCount = 100_000;
 /** The one thread of exactly this many posts (the bench's 「200-post thread」 target). */
@@ -29,18 +30,6 @@ const AUTHORS = 300;
 /** Rows per INSERT: posts have 13 columns, under SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 500;
 const DAY = 86_400_000;
-
-/** mulberry32: a small deterministic PRNG; Math.random would make runs incomparable. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // What members write about. Topics are picked with falling weight (the first often, the last
 // seldom), so a search word may match tens of thousands of posts (防災, 観光, 連携), hundreds (給食)

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, EventStatus } from '../src/db/schema.ts';
+import { prng } from './prng.ts';
 
 export const syntheticEventCount = 50_000;
 /** Rows per INSERT: about 40 columns each, under SQLite's and PostgreSQL's bound-parameter limits. */
@@ -14,18 +15,6 @@ const CHUNK = 400;
 const KINDS = ['魅力発信イベント', '講演会', 'シンポジウム', '物産展', '展示', 'PR展示', 'パネル展', '協定締結式', 'その他'] as const;
 const FIRST_DAY = Date.UTC(2015, 0, 1);
 const DAYS = Math.round((Date.UTC(2028, 11, 31) - FIRST_DAY) / 86_400_000) + 1;
-
-/** mulberry32: a small deterministic PRNG; Math.random would make runs incomparable. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The id of the i-th synthetic event (stable across runs, for the bench's fixed targets). */
 export function syntheticEventId(i: number): string {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Insertable } from 'kysely';
 import type { Database, ProjectFormat, ProjectStatus } from '../src/db/schema.ts';
+import { prng } from './prng.ts';
 
 export interface SyntheticVolume {
   agreements: number;
@@ -15,18 +16,6 @@ export interface SyntheticVolume {
 }
 
 export const defaultVolume: SyntheticVolume = { agreements: 5_000, projects: 20_000, fiscalYears: 10, lastFiscalYear: 2026 };
-
-/** mulberry32: a small deterministic PRNG; Math.random would make runs incomparable. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function syntheticId(key: string): string {
   const h = createHash('sha1').update(`synthetic:${key}`).digest('hex');

@@ -4,6 +4,7 @@
 // the next one, so no two requests of a target ask for the same URL until the list runs out.
 import { loadLocalGovernments } from '../src/db/seed/local-governments.ts';
 import { syntheticEventCount, syntheticEventId, syntheticEventStatus } from './synthetic-events.ts';
+import { prng } from './prng.ts';
 
 const WARDS = [
   '131016', '131024', '131032', '131041', '131059', '131067', '131075', '131083', '131091', '131105', '131113', '131121',
@@ -17,18 +18,6 @@ const NEWS_CATEGORIES = ['project', 'event', 'notice', 'disaster', 'call'];
 /** Words people look for: two-character words, readings, place names (some match thousands, some none). */
 const SEARCH_WORDS = ['防災', '観光', '物産', '連携', '交流', '事業', '概要', '会場', '合成', '特産品', 'ちよだ', 'なよろ', '北海道', '京都', '杉並', '講演会', 'シンポジウム', '移住', 'イベント', '区'];
 const EVENT_KINDS = ['魅力発信イベント', '講演会', 'シンポジウム', '物産展', '展示', 'PR展示', 'パネル展', '協定締結式', 'その他'];
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function distinctUrls(seed: number, make: (pick: <T>(items: readonly T[]) => T, chance: (p: number) => boolean, int: (n: number) => number) => string): string[] {
   const random = prng(seed);
