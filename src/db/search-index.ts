@@ -3,8 +3,9 @@
 // Each feature tells what changed since a point (its `updated_at`); `syncSearchKind` brings the
 // index up to it. Writes are idempotent, so two instances syncing at once do no harm.
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { indexTokens } from '../domain/search-tokens.ts';
+import { isPostgres } from './dialect.ts';
 import type { Database, SearchKind } from './schema.ts';
 
 export interface SearchDocument {
@@ -147,5 +148,23 @@ export async function syncSearchKind(db: Kysely<Database>, kind: SearchKind, cha
       .onConflict((oc) => oc.column('kind').doUpdateSet({ synced_to: through }))
       .execute();
   });
+  if (isPostgres(db)) await mergePendingEntries(db, kind);
+}
+
+/**
+ * PostgreSQL: moves the kind's GIN index's pending list (where inserted documents' tokens wait,
+ * `fastupdate`) into the index proper. Every search scans the whole pending list, document by
+ * document: after the bench's 100,000 documents were indexed, a count of 防災 took 217 ms with
+ * the list, 4 ms without. Autovacuum also merges it, but only when it runs (it may be off, or far
+ * behind a bulk import); here it is done right after the writes that filled it, in one pass.
+ */
+async function mergePendingEntries(db: Kysely<Database>, kind: SearchKind): Promise<void> {
+  try {
+    await sql`select gin_clean_pending_list(${`search_documents_${kind}_tsv_idx`}::regclass)`.execute(db);
+  } catch (error) {
+    // Only the index's owner may merge it (as for VACUUM); autovacuum will, in time. Searches are
+    // right either way, only slower.
+    if ((error as { code?: unknown }).code !== '42501') throw error;
+  }
 }
 

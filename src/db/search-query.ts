@@ -9,10 +9,13 @@
 //     besides the text's tokens, the month of each document (migration 2026-12-08T1130), so a
 //     capped count is one bitmap scan of the kind's postings of the query's tokens, and a page of
 //     a broad word is read month by month, newest first (windows of 1, 4, 16… months), each window
-//     a bitmap scan that meets only that window's matches.
-// The final order is made here, in JavaScript, on both engines (dated newest first, no date last,
-// then id by code point), so neither engine's collation can change it. Nothing is cached: every
-// search does its work.
+//     a bitmap scan that meets only that window's matches. All of a kind's steps, its count and its
+//     page's documents are one statement (search_kind_page, migration 2026-12-10T0900), asked for
+//     every kind at once: a search is then one round trip deep, not five.
+// The results' order (dated newest first, no date last, then id by code point) is the same on both:
+// SQLite's page is ordered here in JavaScript; PostgreSQL orders in the "C" collation (UTF-8 bytes,
+// that is code points), and its page is sorted here once more, so no database collation can change
+// it. Nothing is cached: every search does its work.
 import { sql, type Kysely } from 'kysely';
 import { ftsMatchExpression, queryTerms, tsQueryExpression, type QueryTerm } from '../domain/search-tokens.ts';
 import { isPostgres } from './dialect.ts';
@@ -26,15 +29,6 @@ export interface SearchHit {
   excerpt: string;
   url: string;
   dated: string | null;
-}
-
-export interface SearchQuery {
-  text: string;
-  kind: SearchKind;
-  limit: number;
-  offset: number;
-  /** The kind's capped count (countSearchMatches), when known: PostgreSQL picks its way by it. */
-  matches?: number;
 }
 
 /**
@@ -51,38 +45,8 @@ function ftsQuery(terms: Terms, kind: SearchKind): string {
   return `kind : "${kind}" AND tokens : (${ftsMatchExpression(terms)})`;
 }
 
-// PostgreSQL's extra tokens in the stored tsvector, spelled as migration 2026-12-08T1130 writes them.
-// (It also writes the kind as a token; the kind's own index answers that now, and is much cheaper
-// than a posting list of every document of the kind.)
-/** The month token of a `dated` (its first seven characters, digits only: 2026-12 → searchmonth202612). */
-const monthToken = (yyyyMm: string) => `searchmonth${yyyyMm.replace(/[^0-9]/g, '')}`;
-const NO_DATE_TOKEN = 'searchnodate';
-
-/** The tsquery of documents holding every token of the terms, and one of `within` (month tokens) when given. */
-function tsQuery(terms: Terms, within?: readonly string[]): string {
-  const parts = [tsQueryExpression(terms)];
-  if (within) parts.push(`(${within.join(' | ')})`);
-  return parts.join(' & ');
-}
-
-/** At most `maxRows` of the kind's matches of the tsquery, through the kind's GIN index only (search_kind_match, migration 2026-12-09T1200). */
-function postgresMatches(db: Kysely<Database>, kind: SearchKind, query: string, maxRows: number) {
-  return sql<{ id: string; dated: string | null }>`select id, dated from search_kind_match(${kind}, to_tsquery('simple', ${query}), ${maxRows})`.execute(db).then((r) => r.rows);
-}
-
-/** How many documents of each kind match, up to SEARCH_COUNT_CAP + 1 (which means "more than the cap"). */
-export async function countSearchMatches(db: Kysely<Database>, text: string, kinds: readonly SearchKind[]): Promise<Map<SearchKind, number>> {
-  const terms = queryTerms(text);
-  if (terms.length === 0) return new Map();
-  if (kinds.length === 0) return new Map();
-  if (isPostgres(db)) {
-    // Every kind's count in one statement: one round trip instead of one per kind (each count is
-    // a fraction of a millisecond from the kind's index; the round trips were most of the time).
-    const query = tsQuery(terms);
-    const counts = kinds.map((kind, i) => sql`search_kind_match_count(${kind}, to_tsquery('simple', ${query}), ${SEARCH_COUNT_CAP + 1}) as ${sql.ref(`n${i}`)}`);
-    const { rows } = await sql<Record<string, string>>`select ${sql.join(counts)}`.execute(db);
-    return new Map(kinds.map((kind, i) => [kind, Number(rows[0]![`n${i}`])]));
-  }
+/** SQLite: how many documents of each kind match, up to SEARCH_COUNT_CAP + 1 (which means "more than the cap"). */
+async function countSearchMatches(db: Kysely<Database>, terms: Terms, kinds: readonly SearchKind[]): Promise<Map<SearchKind, number>> {
   const counts = await Promise.all(
     kinds.map(async (kind) => {
       const { rows } = await sql<{ n: number }>`select count(*) as n from (select rowid from search_fts where search_fts match ${ftsQuery(terms, kind)} limit ${SEARCH_COUNT_CAP + 1})`.execute(db);
@@ -90,6 +54,50 @@ export async function countSearchMatches(db: Kysely<Database>, text: string, kin
     }),
   );
   return new Map(counts);
+}
+
+/** What a search page shows: each kind's capped count, and the page of results of the kinds asked for. */
+export interface SearchResults {
+  counts: Map<SearchKind, number>;
+  hits: Map<SearchKind, SearchHit[]>;
+}
+
+/**
+ * The counts of every kind in `kinds` and, for each kind `pageOf` gives a page to, that page of its
+ * matches (newest first). PostgreSQL: one statement per kind, all at once; SQLite: the counts, then
+ * the pages of the kinds that have matches.
+ */
+export async function searchAcrossKinds(
+  db: Kysely<Database>,
+  text: string,
+  kinds: readonly SearchKind[],
+  pageOf: (kind: SearchKind) => { limit: number; offset: number } | undefined,
+): Promise<SearchResults> {
+  const results: SearchResults = { counts: new Map(), hits: new Map() };
+  const terms = queryTerms(text);
+  if (terms.length === 0 || kinds.length === 0) return results;
+  if (isPostgres(db)) {
+    const query = tsQueryExpression(terms);
+    await Promise.all(
+      kinds.map(async (kind) => {
+        const page = pageOf(kind);
+        const { rows } = await sql<{ matches: string; id: string | null; title: string; excerpt: string; url: string; dated: string | null }>`
+          select matches, id, title, excerpt, url, dated
+          from search_kind_page(${kind}, to_tsquery('simple', ${query}), ${SEARCH_COUNT_CAP + 1}, ${page?.offset ?? 0}, ${page?.limit ?? 0})`.execute(db);
+        results.counts.set(kind, Number(rows[0]?.matches ?? 0));
+        if (page) results.hits.set(kind, rows.filter((r): r is typeof r & { id: string } => r.id !== null).map((r) => ({ id: r.id, kind, title: r.title, excerpt: r.excerpt, url: r.url, dated: r.dated })).sort(byRecency));
+      }),
+    );
+    return results;
+  }
+  results.counts = await countSearchMatches(db, terms, kinds);
+  await Promise.all(
+    kinds.map(async (kind) => {
+      const page = pageOf(kind);
+      if (page) results.hits.set(kind, (results.counts.get(kind) ?? 0) > 0 ? await searchDocuments(db, terms, { kind, ...page }) : []);
+    }),
+  );
+  return results;
 }
 
 /** The results' order: newest first, documents without a date last, then by id (code points, as both engines' binary order). */
@@ -102,12 +110,10 @@ function byRecency(a: { dated: string | null; id: string }, b: { dated: string |
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** One page of a kind's matching documents, newest first. */
-export async function searchDocuments(db: Kysely<Database>, query: SearchQuery): Promise<SearchHit[]> {
-  const terms = queryTerms(query.text);
-  if (terms.length === 0) return [];
+/** SQLite: one page of a kind's matching documents, newest first. */
+async function searchDocuments(db: Kysely<Database>, terms: Terms, query: { kind: SearchKind; limit: number; offset: number }): Promise<SearchHit[]> {
   const wanted = query.offset + query.limit;
-  const candidates = isPostgres(db) ? await postgresCandidates(db, terms, query, wanted) : await sqliteCandidates(db, terms, query.kind, wanted);
+  const candidates = await sqliteCandidates(db, terms, query.kind, wanted);
   const page = candidates.sort(byRecency).slice(query.offset, wanted);
   if (page.length === 0) return [];
   const docs = await db
@@ -142,56 +148,4 @@ async function sqliteCandidates(db: Kysely<Database>, terms: Terms, kind: Search
   }
   if (keys.length === 0) return [];
   return db.selectFrom('search_documents').select(['id', 'dated']).where('search_key', 'in', keys).execute();
-}
-
-/** The months from `newest` down to `oldest` (each 'YYYY-MM'), newest first. */
-function monthsBetween(newest: string, oldest: string): string[] {
-  const months: string[] = [];
-  let year = Number(newest.slice(0, 4));
-  let month = Number(newest.slice(5, 7));
-  const stop = oldest.slice(0, 7);
-  if (!Number.isInteger(year) || !Number.isInteger(month)) return months;
-  for (;;) {
-    const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
-    if (text < stop || months.length > 12 * 200) return months;
-    months.push(text);
-    if (--month === 0) {
-      month = 12;
-      year--;
-    }
-  }
-}
-
-/**
- * PostgreSQL: when the kind's matches are few (the count did not reach the cap), all of them (one
- * bitmap scan, then ordered here); otherwise whole months of matches, newest month first, in
- * windows growing fourfold, until `wanted` are in hand — the matches of the months read are
- * complete, so the first `wanted` in the results' order are among them; then the undated ones if
- * still short (they come last).
- */
-async function postgresCandidates(db: Kysely<Database>, terms: Terms, query: SearchQuery, wanted: number): Promise<Array<{ id: string; dated: string | null }>> {
-  const matches = query.matches ?? (await countSearchMatches(db, query.text, [query.kind])).get(query.kind) ?? 0;
-  if (matches === 0) return [];
-  const matching = (within?: readonly string[]) => postgresMatches(db, query.kind, tsQuery(terms, within), 2 ** 31 - 1);
-  if (matches <= SEARCH_COUNT_CAP) return matching();
-  // One statement: the kind's newest and oldest dates (off the recency index: kind, dated desc nulls
-  // last, id) and the matches of the newest month, which answer most pages (a round trip fewer).
-  const { rows } = await sql<{ newest: string | null; oldest: string | null; id: string | null; dated: string | null }>`
-    with bounds as (select
-      (select dated from search_documents where kind = ${query.kind} and dated is not null order by dated desc limit 1) as newest,
-      (select dated from search_documents where kind = ${query.kind} and dated is not null order by dated asc limit 1) as oldest)
-    select b.newest, b.oldest, m.id, m.dated from bounds b
-    left join lateral search_kind_match(${query.kind}, to_tsquery('simple', ${tsQuery(terms)} || ' & searchmonth' || regexp_replace(substr(b.newest, 1, 7), '[^0-9]', '', 'g')), ${2 ** 31 - 1}) m on true`.execute(db);
-  const { newest, oldest } = rows[0] ?? { newest: null, oldest: null };
-  const months = newest && oldest ? monthsBetween(newest, oldest) : [];
-  const found = rows.filter((r): r is typeof r & { id: string } => r.id !== null).map((r) => ({ id: r.id, dated: r.dated }));
-  // Then windows of 4, 16… months: each a round trip, so they grow fast; a dense word (合成, hundreds
-  // a month) is answered by the first month, a sparser one (観光 in news, about 30 a month) by the
-  // next window. (A first window sized by the capped count read thousands of a dense word's
-  // matches: 20 → 47 ms.)
-  for (let from = 1, length = 4; from < months.length && found.length < wanted; from += length, length *= 4) {
-    found.push(...(await matching(months.slice(from, from + length).map(monthToken))));
-  }
-  if (found.length < wanted) found.push(...(await matching([NO_DATE_TOKEN])));
-  return found;
 }

@@ -22,6 +22,9 @@ import * as boardSearchTsv from './2026-12-09T0900_board_search_tsv.ts';
 import * as searchKindIndexes from './2026-12-09T1200_search_kind_indexes.ts';
 import * as boardSearchWindow from './2026-12-09T1210_board_search_window.ts';
 import * as boardRevision from './2026-12-09T1300_board_revision.ts';
+import * as searchDocumentsInlineKeys from './2026-12-10T0850_search_documents_inline_keys.ts';
+import * as searchKindPage from './2026-12-10T0900_search_kind_page.ts';
+import * as boardSearchIds from './2026-12-10T0910_board_search_ids.ts';
 import * as totpSecretSealed from './2026-12-07T1100_totp_secret_sealed.ts';
 import * as sitePages from './2026-12-08T1010_site_pages.ts';
 import * as jobs from './2026-12-08T1040_jobs.ts';
@@ -58,4 +61,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T1200_search_kind_indexes': searchKindIndexes,
   '2026-12-09T1210_board_search_window': boardSearchWindow,
   '2026-12-09T1300_board_revision': boardRevision,
+  '2026-12-10T0850_search_documents_inline_keys': searchDocumentsInlineKeys,
+  '2026-12-10T0900_search_kind_page': searchKindPage,
+  '2026-12-10T0910_board_search_ids': boardSearchIds,
 };

@@ -59,20 +59,15 @@ export interface BoardSearchHit {
  * Read from the index, newest first, stopping at the count, so a broad word (連携, in tens of
  * thousands of posts) costs a page, not every match joined and sorted (measured with the bench's
  * board search probe over 100,000 synthetic posts): SQLite's FTS5 walks its rowids (the post ids)
- * backwards; PostgreSQL is asked window by window of post ids, newest first, each window four times
+ * backwards; PostgreSQL asks window by window of post ids, newest first, each window four times
  * the last, and meets the word's GIN bitmap with the window's before reading any row
- * (board_search_window, migration 2026-12-09T1210).
+ * (board_search_window, migration 2026-12-09T1210), all in one statement (board_search_ids,
+ * migration 2026-12-10T0910).
  */
 async function matchingIds(db: Kysely<Database>, terms: ReturnType<typeof queryTerms>, before: number | null, count: number): Promise<number[]> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    const query = tsQueryExpression(terms);
-    const top = before ?? Number((await db.selectFrom('board_search').select((eb) => eb.fn.max('post_id').as('id')).executeTakeFirst())?.id ?? 0) + 1;
-    const ids: number[] = [];
-    for (let to = top, span = firstWindow; to > 0 && ids.length < count; to -= span, span *= 4) {
-      const { rows } = await sql<{ id: number }>`select post_id as id from board_search_window(to_tsquery('simple', ${query}), ${Math.max(0, to - span)}, ${to}, ${count - ids.length})`.execute(db);
-      ids.push(...rows.map((r) => Number(r.id)));
-    }
-    return ids;
+    const { rows } = await sql<{ id: number }>`select post_id as id from board_search_ids(to_tsquery('simple', ${tsQueryExpression(terms)}), ${before}, ${count}, ${firstWindow})`.execute(db);
+    return rows.map((r) => Number(r.id));
   }
   // Bound as BigInt: better-sqlite3 binds a number as a REAL, and FTS5 would then read every match instead of seeking.
   const below = before === null ? sql`` : sql`and rowid < ${BigInt(before)}`;

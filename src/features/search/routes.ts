@@ -3,7 +3,7 @@
 // Without a type: the first results of each type with their counts; with a type: its pages.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { countSearchMatches, SEARCH_COUNT_CAP, searchDocuments } from '../../db/search-query.ts';
+import { SEARCH_COUNT_CAP, searchAcrossKinds } from '../../db/search-query.ts';
 import type { SearchKind } from '../../db/schema.ts';
 import type { FeatureOptions } from '../feature-options.ts';
 import { contextFor, sendPage } from '../../views/render.ts';
@@ -41,14 +41,11 @@ export default async function searchRoutes(app: FastifyInstance, { database, con
     const page = Math.min(query.page ?? 1, lastReachablePage);
     if (!text) return sendPage(reply, SearchPage({ ctx, text, kind, page, counts: new Map(), groups: [] }));
     await keepSearchIndexCurrent(db);
-    const counts = await countSearchMatches(db, text, searchKinds);
+    // Every type's count (the headings say them); results of the type asked for, or the first few of each.
+    const pageOf = (k: SearchKind) => (kind ? (k === kind ? { limit: resultsPerPage, offset: (page - 1) * resultsPerPage } : undefined) : { limit: resultsPerGroup, offset: 0 });
+    const { counts, hits } = await searchAcrossKinds(db, text, searchKinds, pageOf);
     const wanted = kind ? [kind] : searchKinds.filter((k) => (counts.get(k) ?? 0) > 0);
-    const groups = await Promise.all(
-      wanted.map(async (k) => ({
-        kind: k,
-        hits: await searchDocuments(db, { text, kind: k, limit: kind ? resultsPerPage : resultsPerGroup, offset: kind ? (page - 1) * resultsPerPage : 0, matches: counts.get(k) ?? 0 }),
-      })),
-    );
+    const groups = wanted.map((k) => ({ kind: k, hits: hits.get(k) ?? [] }));
     return sendPage(reply, SearchPage({ ctx, text, kind, page, counts, groups }));
   });
 }

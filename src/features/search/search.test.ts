@@ -4,13 +4,14 @@
 // kind; and the index following writes (an article published, then taken down; a site page edited),
 // also when the results page was kept by the page cache.
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { before, test } from 'node:test';
 import { signedInClient } from '../../../test/accounts.ts';
 import type { TestClient } from '../../../test/client.ts';
 import { upsertSearchDocuments } from '../../db/search-index.ts';
 import { describeEachEngine } from '../../../test/helper.ts';
 
-describeEachEngine('site search', (current) => {
+describeEachEngine('site search', (current, engine) => {
   let secretariat: TestClient;
   const search = async (q: string, extra = '') => current().app.inject({ url: `/search?q=${encodeURIComponent(q)}${extra}` });
   const hitTitles = (body: string) => [...body.matchAll(/class="rk-search-hit__title" href="([^"]+)"/g)].map((m) => m[1]);
@@ -34,6 +35,17 @@ describeEachEngine('site search', (current) => {
     assert.ok(hitTitles(res.body).includes('/news/bousai-kunren'));
     assert.match(res.body, /合同<\/span><mark>防災<\/mark><span>訓練のお知らせ/);
     assert.match(res.body, /<h2 id="results-news" class="rk-heading-2">お知らせ・連携事業（\d+件）<\/h2>/);
+  });
+
+  test('PostgreSQL: once the index is synced, no document waits in a GIN pending list (which every search would scan)', { skip: engine !== 'postgres' }, async () => {
+    // (Before the tests that write documents to the index directly, not through a sync.)
+    const db = current().database.handle.db;
+    await search('防災');
+    for (const kind of ['municipality', 'news', 'event', 'pr', 'sitepage']) {
+      // The number of pending pages it had to merge: none left by the sync.
+      const { rows } = await sql<{ merged: string }>`select gin_clean_pending_list(${`search_documents_${kind}_tsv_idx`}::regclass) as merged`.execute(db);
+      assert.equal(Number(rows[0]!.merged), 0, kind);
+    }
   });
 
   test('width, kana and case do not matter', async () => {
