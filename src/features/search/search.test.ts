@@ -113,6 +113,25 @@ describeEachEngine('site search', (current, engine) => {
     assert.doesNotMatch(beyond.body, /rel="next"/);
   });
 
+  test('a broad word over several months and undated documents: a later page is the same on both engines', async () => {
+    const { database } = current();
+    // 1,050 events with a word no other document has: 600 in March 2021, none in February, 350 in
+    // January, 100 undated. On PostgreSQL a page past the first month is read in windows of months,
+    // then among the undated (migration 2026-12-10T0900); on SQLite straight from FTS5.
+    const docs = Array.from({ length: 1_050 }, (_, i) => {
+      const dated = i < 600 ? `2021-03-${String(1 + (i % 28)).padStart(2, '0')}` : i < 950 ? `2021-01-${String(1 + (i % 28)).padStart(2, '0')}` : null;
+      return { id: `event:windows-${String(i).padStart(4, '0')}`, kind: 'event' as const, title: `鵯越テスト ${i}`, excerpt: '', url: `/events/windows-${i}`, dated };
+    });
+    await upsertSearchDocuments(database.handle.db, docs);
+    const expected = [...docs]
+      .sort((a, b) => (a.dated === b.dated ? (a.id < b.id ? -1 : 1) : a.dated === null ? 1 : b.dated === null ? -1 : a.dated < b.dated ? 1 : -1))
+      .map((d) => d.url);
+    assert.deepEqual(hitTitles((await search('鵯越', '&type=event')).body), expected.slice(0, 20));
+    assert.deepEqual(hitTitles((await search('鵯越', '&type=event&page=31')).body), expected.slice(600, 620), 'the first page in January');
+    assert.deepEqual(hitTitles((await search('鵯越', '&type=event&page=48')).body), expected.slice(940, 960), 'the last of January, then the undated');
+    assert.deepEqual(hitTitles((await search('鵯越')).body).slice(0, 5), expected.slice(0, 5), 'the first five in the grouped view');
+  });
+
   test('the site pages are found as their own kind, labelled in Japanese and English, the same on both engines', async () => {
     // 毀損 is only in the privacy policy (its section on security).
     const privacy = await search('毀損');
