@@ -367,18 +367,22 @@ async function reusableDatabase(engine: Engine, dir: string): Promise<{ database
 
 /**
  * Signs the synthetic member in (a session made with the app's own session module in the bench
- * database) and checks that the board answers it with 200, not the way to /login.
+ * database) and checks that the board answers it with 200, not the way to /login. The cookie then
+ * holds what a browser holds after that first page: the session and the CSRF cookie the page set
+ * (without it, every page would make a new CSRF secret and set it, as for a first visit).
  */
 async function signInForBoard(database: BenchDatabase, url: string): Promise<{ cookie: string; threadId: number }> {
   const handle = openDatabase(database.config);
   try {
     // The app names its cookie as its config does: __Host- only behind an https PUBLIC_URL.
-    const cookie = await benchMemberCookie(handle.db, (process.env.PUBLIC_URL ?? '').startsWith('https://'));
+    const session = await benchMemberCookie(handle.db, (process.env.PUBLIC_URL ?? '').startsWith('https://'));
     const threadId = await longThreadId(handle.db);
-    const response = await fetch(`${url}/board`, { headers: { cookie }, redirect: 'manual' });
+    const response = await fetch(`${url}/board`, { headers: { cookie: session }, redirect: 'manual' });
     await response.body?.cancel();
     if (response.status !== 200) throw new Error(`the board answered the signed-in synthetic member with ${response.status}`);
-    return { cookie, threadId };
+    const csrf = response.headers.getSetCookie().find((c) => /^(__Host-)?renkei_csrf=/.test(c));
+    if (!csrf) throw new Error('the board set no CSRF cookie on the first page');
+    return { cookie: `${session}; ${csrf.split(';')[0]}`, threadId };
   } finally {
     await handle.close();
   }

@@ -116,8 +116,9 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   });
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyFormbody);
+  const csrfCookie = config.secureCookies ? '__Host-renkei_csrf' : 'renkei_csrf';
   await app.register(fastifyCsrf, {
-    cookieKey: config.secureCookies ? '__Host-renkei_csrf' : 'renkei_csrf',
+    cookieKey: csrfCookie,
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.secureCookies, signed: true },
     getToken: (request) => (request.body as Record<string, unknown> | undefined)?._csrf as string | undefined,
   });
@@ -128,8 +129,8 @@ export async function buildApp({ config, database, mailer: givenMailer }: AppDep
   const sessionCookie = sessionCookieName(config.secureCookies);
   registerCsrfIsPersonal(app);
   registerCachingHeaders(app, { sessionCookie });
-  // After the session hook: only anonymous visitors are served from it.
-  registerPageCache(app, database.db, { sessionCookie });
+  // After the session hook: it serves anonymous visitors, and members on the routes that opt in.
+  registerPageCache(app, database.db, { sessionCookie, csrfCookie });
   registerCompression(app);
   // Every state change is a POST from one of our forms and must carry its CSRF token.
   app.addHook('preHandler', (request, reply, done) => {
@@ -217,6 +218,7 @@ function registerSessionHook(app: FastifyInstance, config: AppConfig, database: 
       displayName: a.display_name,
       twoFactorEnabled: a.totp_enabled_at !== null,
       sessionIdHash: loaded.session.id_hash,
+      viewRevision: a.view_revision,
     };
   });
 }

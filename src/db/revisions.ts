@@ -4,7 +4,8 @@
 import type { CompiledQuery, Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
-export type RevisionTopic = 'registry' | 'news' | 'events' | 'site-pages' | 'pr' | 'board';
+/** 'accounts': people's names, roles, organisations and status, as pages that show people print them. */
+export type RevisionTopic = 'registry' | 'news' | 'events' | 'site-pages' | 'pr' | 'board' | 'accounts';
 
 /** Raises the topic's revision. Call inside the writing transaction, after the writes. */
 export async function bumpRevision(trx: Transaction<Database> | Kysely<Database>, topic: RevisionTopic): Promise<void> {
@@ -12,6 +13,20 @@ export async function bumpRevision(trx: Transaction<Database> | Kysely<Database>
     .updateTable('data_revisions')
     .set((eb) => ({ revision: eb('revision', '+', 1) }))
     .where('topic', '=', topic)
+    .execute();
+}
+
+/**
+ * Raises one account's view revision: something only its own pages show changed (its read positions,
+ * board visits, watches), so pages kept for its sessions (src/views/page-cache.ts) are stale. Call
+ * after the writes (in their transaction when there is one): a request that reads the raised number
+ * with its session then reads the new state too.
+ */
+export async function bumpViewRevision(trx: Transaction<Database> | Kysely<Database>, accountId: string): Promise<void> {
+  await trx
+    .updateTable('accounts')
+    .set((eb) => ({ view_revision: eb('view_revision', '+', 1) }))
+    .where('id', '=', accountId)
     .execute();
 }
 

@@ -69,6 +69,11 @@ export interface AccountsTable {
   notification_frequency: Generated<NotificationFrequency>;
   /** 1 for the demo accounts marked 「サンプル」. */
   is_sample: Generated<number>;
+  /**
+   * Raised when something only this account's pages show changes (read positions, board visits,
+   * watches): pages kept for its sessions are stale (migration 2026-12-11T0900, bumpViewRevision).
+   */
+  view_revision: Generated<number>;
   created_at: string;
   updated_at: string;
 }

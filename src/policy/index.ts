@@ -17,6 +17,8 @@ export type Actor =
       twoFactorEnabled: boolean;
       /** Hash of the current session's token, to tell "this session" apart on the sessions page. */
       sessionIdHash: string;
+      /** The account's view revision: pages kept for this session are good while it holds (src/views/page-cache.ts). */
+      viewRevision: number;
     };
 
 export const anonymous: Actor = { kind: 'anonymous' };

@@ -14,6 +14,7 @@ function account(overrides: Partial<Extract<Actor, { kind: 'account' }>> = {}): 
     displayName: 'A',
     twoFactorEnabled: false,
     sessionIdHash: 'h',
+    viewRevision: 0,
     ...overrides,
   };
 }

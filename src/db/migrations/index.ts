@@ -25,6 +25,8 @@ import * as boardRevision from './2026-12-09T1300_board_revision.ts';
 import * as searchDocumentsInlineKeys from './2026-12-10T0850_search_documents_inline_keys.ts';
 import * as searchKindPage from './2026-12-10T0900_search_kind_page.ts';
 import * as boardSearchIds from './2026-12-10T0910_board_search_ids.ts';
+import * as memberPageRevisions from './2026-12-11T0900_member_page_revisions.ts';
+import * as boardSearchIdsRows from './2026-12-11T0910_board_search_ids_rows.ts';
 import * as totpSecretSealed from './2026-12-07T1100_totp_secret_sealed.ts';
 import * as sitePages from './2026-12-08T1010_site_pages.ts';
 import * as jobs from './2026-12-08T1040_jobs.ts';
@@ -64,4 +66,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-10T0850_search_documents_inline_keys': searchDocumentsInlineKeys,
   '2026-12-10T0900_search_kind_page': searchKindPage,
   '2026-12-10T0910_board_search_ids': boardSearchIds,
+  '2026-12-11T0900_member_page_revisions': memberPageRevisions,
+  '2026-12-11T0910_board_search_ids_rows': boardSearchIdsRows,
 };

@@ -47,6 +47,8 @@ export async function approveApplication(db: Kysely<Database>, actor: Secretaria
       .where('status', '=', 'pending_approval')
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: 'not_pending' };
+    // People's names, roles and status are printed on kept pages (the board's authors).
+    await bumpRevision(trx, 'accounts');
     let registeredMemberSince: string | undefined;
     if (account.role === 'member' && account.local_government_code) {
       const joinedOn = formatIsoDate(now);
@@ -120,6 +122,7 @@ export async function disableAccount(db: Kysely<Database>, actor: Secretariat, i
       .where('status', '=', 'active')
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: 'wrong_status' };
+    await bumpRevision(trx, 'accounts');
     const sessionsEnded = await revokeSessions(trx, input.id);
     await recordAudit(trx, {
       actorAccountId: actor.id,
@@ -146,6 +149,7 @@ export async function enableAccount(db: Kysely<Database>, actor: Secretariat, in
       .where('status', '=', 'disabled')
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: 'wrong_status' };
+    await bumpRevision(trx, 'accounts');
     await recordAudit(trx, { actorAccountId: actor.id, action: 'account.enabled', targetType: 'account', targetId: input.id, ip: input.ip, detail: { email: account.email } });
     return { ok: true, sessionsEnded: 0 };
   });
@@ -175,6 +179,7 @@ export async function changeRole(db: Kysely<Database>, actor: Secretariat, input
     if (account.role === input.role) return { ok: true, changed: false };
     const now = new Date().toISOString();
     await trx.updateTable('accounts').set({ role: input.role, updated_at: now }).where('id', '=', input.id).execute();
+    await bumpRevision(trx, 'accounts');
     await recordAudit(trx, {
       actorAccountId: actor.id,
       action: 'account.role_changed',

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit, type AuditAction, type AuditEvent } from '../../db/audit.ts';
-import { bumpRevision } from '../../db/revisions.ts';
+import { bumpRevision, bumpViewRevision } from '../../db/revisions.ts';
 import type { BoardThreadStatus, Database } from '../../db/schema.ts';
 import { markdownToText } from '../../views/markdown.ts';
 import { notify, withdrawNotifications } from '../notifications/index.ts';
@@ -93,12 +93,18 @@ async function attachFiles(trx: Trx, postId: number, fileIds: readonly string[])
   await trx.insertInto('board_post_files').values(fileIds.map((file_id, position) => ({ post_id: postId, file_id, position }))).execute();
 }
 
+// A member's own board state (watches, read positions, visits) is printed on the pages kept for
+// the member's sessions (src/views/page-cache.ts): each change raises the account's view revision,
+// after the write, so a request that sees the raised number also sees the change.
+
 export async function watch(db: Kysely<Database> | Trx, accountId: string, targetType: 'thread' | 'category', targetId: string): Promise<void> {
   await db.insertInto('board_watches').values({ account_id: accountId, target_type: targetType, target_id: targetId, created_at: now() }).onConflict((oc) => oc.doNothing()).execute();
+  await bumpViewRevision(db, accountId);
 }
 
 export async function unwatch(db: Kysely<Database>, accountId: string, targetType: 'thread' | 'category', targetId: string): Promise<void> {
   await db.deleteFrom('board_watches').where('account_id', '=', accountId).where('target_type', '=', targetType).where('target_id', '=', targetId).execute();
+  await bumpViewRevision(db, accountId);
 }
 
 export interface NewThread {
@@ -359,22 +365,37 @@ export async function markRead(db: Kysely<Database> | Trx, accountId: string, th
       }),
     )
     .execute();
+  await bumpViewRevision(db, accountId);
+}
+
+/** Visits closer than this count as one. */
+export const visitWindowMs = 30 * 60_000;
+
+export interface Visit {
+  /** The visit before this one (threads active since then are 「新着」), or null on the first. */
+  previousVisitAt: string | null;
+  /** When the next visit stops counting as this one (a page made now is right until then). */
+  windowEndsAt: number;
 }
 
 /**
- * A visit to the board's front page: returns the visit before this one (threads active since then
- * are 「新着」). Visits closer than 30 minutes count as one, so reloading does not clear the marks.
+ * A visit to the board's front page. Visits closer than 30 minutes count as one, so reloading does
+ * not clear the marks.
  */
-export async function recordVisit(db: Kysely<Database>, accountId: string, at = new Date()): Promise<string | null> {
+export async function recordVisit(db: Kysely<Database>, accountId: string, at = new Date()): Promise<Visit> {
   const row = await db.selectFrom('board_visits').selectAll().where('account_id', '=', accountId).executeTakeFirst();
   const iso = at.toISOString();
+  const started = (previousVisitAt: string | null): Visit => ({ previousVisitAt, windowEndsAt: at.getTime() + visitWindowMs });
   if (!row) {
     await db.insertInto('board_visits').values({ account_id: accountId, previous_visit_at: iso, last_visit_at: iso }).onConflict((oc) => oc.doNothing()).execute();
-    return null;
+    await bumpViewRevision(db, accountId);
+    return started(null);
   }
-  if (at.getTime() - new Date(row.last_visit_at).getTime() < 30 * 60_000) return row.previous_visit_at;
+  const lastVisit = new Date(row.last_visit_at).getTime();
+  if (at.getTime() - lastVisit < visitWindowMs) return { previousVisitAt: row.previous_visit_at, windowEndsAt: lastVisit + visitWindowMs };
   await db.updateTable('board_visits').set({ previous_visit_at: row.last_visit_at, last_visit_at: iso }).where('account_id', '=', accountId).execute();
-  return row.last_visit_at;
+  await bumpViewRevision(db, accountId);
+  return started(row.last_visit_at);
 }
 
 export interface CategoryInput {

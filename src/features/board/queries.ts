@@ -81,9 +81,12 @@ export async function authorsByIds(db: Kysely<Database>, ids: readonly string[])
     .select(['accounts.id', 'accounts.display_name', 'accounts.role', 'local_governments.name as lg_name'])
     .where('accounts.id', 'in', [...new Set(ids)])
     .execute();
-  return new Map(
-    rows.map((r) => [r.id, { id: r.id, displayName: r.display_name, role: r.role, organisation: r.role === 'secretariat' ? '事務局' : (r.lg_name ?? '') }]),
-  );
+  return new Map(rows.map((r) => [r.id, authorOf(r)]));
+}
+
+/** An author from an account row joined with its local government (lg_name). */
+export function authorOf(row: { id: string; display_name: string; role: Role; lg_name: string | null }): Author {
+  return { id: row.id, displayName: row.display_name, role: row.role, organisation: row.role === 'secretariat' ? '事務局' : (row.lg_name ?? '') };
 }
 
 export interface ThreadSummary {

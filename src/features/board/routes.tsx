@@ -10,6 +10,7 @@ import { fieldId } from '../../views/components/record-fields.tsx';
 import type { PageContext } from '../../views/context.ts';
 import { NotFoundPage } from '../../views/errors.tsx';
 import { markdownToText, renderMarkdown } from '../../views/markdown.ts';
+import { keepUntil } from '../../views/page-cache.ts';
 import { contextFor, EncodedPiece, sendPage } from '../../views/render.ts';
 import type { FeatureOptions } from '../feature-options.ts';
 import { acceptUploads, contentDisposition, isUploadLimitError, loadFileContent, loadFiles, storeFile, uploadedParts } from '../files/index.ts';
@@ -105,6 +106,14 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
   });
 
   // ── Front page, categories ─────────────────────────────────────────────────────────────────
+  /**
+   * The reading pages are kept per member session (src/views/page-cache.ts) while the board, the
+   * people shown on it and the member's own board state (reads, visits, watches: the account's view
+   * revision) are unchanged; the thread page also shows its registry project. Their GET changes
+   * nothing else: a read position moves only when a page shows new posts, i.e. after a change.
+   */
+  const readingPage = { cachedBy: ['board', 'accounts'] as const, keptPerSession: true };
+
   /** The key of everything a rendered piece shows of its authors (names change without a board revision). */
   const authorsKey = (ids: readonly string[], authors: Map<string, Author>) =>
     [...new Set(ids)]
@@ -125,19 +134,23 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
     return snapshot.keep(key, async () => new EncodedPiece(ThreadList({ ctx, threads, authors, categories: categories ? new Map(categories.map((c) => [c.id, c])) : undefined })));
   };
 
-  app.get('/board', async (request, reply) => {
+  app.get('/board', { config: readingPage }, async (request, reply) => {
     const actor = guard(request, reply, 'board:read');
     if (!actor) return reply;
     const ctx = contextFor(request, reply);
     const viewer = viewerOf(actor);
-    const [previousVisit, snapshot] = await Promise.all([recordVisit(db, actor.id), shared.current()]);
+    const [visit, snapshot] = await Promise.all([recordVisit(db, actor.id), shared.current()]);
+    const previousVisit = visit.previousVisitAt;
+    // Served again from the member's kept page, the visit is not recorded: keep it only while a
+    // visit now would still count as this one.
+    keepUntil(reply, visit.windowEndsAt);
     const [categories, latest] = await Promise.all([snapshot.categories(), snapshot.threadRows(viewer, { limit: 20, count: false })]);
     const [threads, authors] = await Promise.all([withReadMarks(db, viewer, latest.rows, previousVisit), authorsByIds(db, latest.rows.map((t) => t.author_id))]);
     const list = await keptThreadList(snapshot, ctx, 'latest', threads, authors, categories);
     return sendPage(reply, BoardIndexPage({ ctx, categories, latest: threads, authors, mayPost: can(actor, 'board:post'), threadList: list.marker }), 200, [list]);
   });
 
-  app.get<{ Params: { slug: string } }>('/board/c/:slug', async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/board/c/:slug', { config: readingPage }, async (request, reply) => {
     const actor = guard(request, reply, 'board:read');
     if (!actor) return reply;
     const snapshot = await shared.current();
@@ -290,7 +303,7 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
     return `post-list:${lang}:${p.thread.id}:${p.posts[0]?.position ?? 0}:${p.page}:${p.mayReply ? 1 : 0}:${unread}:${authorsKey(p.posts.map((post) => post.authorId), p.authors)}`;
   };
 
-  app.get<{ Params: { id: string } }>('/board/t/:id', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/board/t/:id', { config: { ...readingPage, cachedBy: [...readingPage.cachedBy, 'registry'] } }, async (request, reply) => {
     const actor = guard(request, reply, 'board:read');
     if (!actor) return reply;
     const snapshot = await shared.current();
@@ -529,7 +542,6 @@ export default async function boardRoutes(app: FastifyInstance, { database }: Fe
     const ctx = contextFor(request, reply);
     const query = text((request.query as Record<string, unknown>).q).trim().slice(0, 100);
     const hits = query ? await searchBoard(db, query) : [];
-    const authors = await authorsByIds(db, hits.map((h) => h.authorId));
-    return sendPage(reply, BoardSearchPage({ ctx, query, hits, authors }));
+    return sendPage(reply, BoardSearchPage({ ctx, query, hits }));
   });
 }

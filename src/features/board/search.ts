@@ -4,9 +4,10 @@
 // find them. A hidden or deleted post, or a post of a hidden thread, leaves this index at once; the
 // query also re-checks visibility, so nothing hidden is found even if the index lagged.
 import { PostgresAdapter, sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database, Role } from '../../db/schema.ts';
 import { ftsMatchExpression, indexTokens, queryTerms, tsQueryExpression } from '../../domain/search-tokens.ts';
 import { markdownToText } from '../../views/markdown.ts';
+import { authorOf, type Author } from './queries.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -50,68 +51,71 @@ export interface BoardSearchHit {
   position: number;
   threadTitle: string;
   body: string;
-  authorId: string;
+  author: Author;
   createdAt: string;
 }
 
 /**
- * Up to `count` ids of indexed posts matching every term, highest id (newest) first, below `before`.
- * Read from the index, newest first, stopping at the count, so a broad word (連携, in tens of
- * thousands of posts) costs a page, not every match joined and sorted (measured with the bench's
- * board search probe over 100,000 synthetic posts): SQLite's FTS5 walks its rowids (the post ids)
- * backwards; PostgreSQL asks window by window of post ids, newest first, each window four times
- * the last, and meets the word's GIN bitmap with the window's before reading any row
- * (board_search_window, migration 2026-12-09T1210), all in one statement (board_search_ids,
- * migration 2026-12-10T0910).
+ * Up to `count` indexed posts matching every term, highest id (newest) first, below `before`, each
+ * with its post, thread and author when it is still visible. The candidates are read from the index,
+ * newest first, stopping at the count, so a broad word (連携, in tens of thousands of posts) costs a
+ * page, not every match joined and sorted (measured with the bench's board search probe over 100,000
+ * synthetic posts): SQLite's FTS5 walks its rowids (the post ids) backwards; PostgreSQL asks window
+ * by window of post ids, newest first, each window four times the last, and meets the word's GIN
+ * bitmap with the window's before reading any row (board_search_window, migration 2026-12-09T1210;
+ * board_search_ids, 2026-12-10T0910). Candidates, posts, threads and authors come in one statement:
+ * on PostgreSQL each statement is a round trip, and the search was four in a row.
  */
-async function matchingIds(db: Kysely<Database>, terms: ReturnType<typeof queryTerms>, before: number | null, count: number): Promise<number[]> {
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    const { rows } = await sql<{ id: number }>`select post_id as id from board_search_ids(to_tsquery('simple', ${tsQueryExpression(terms)}), ${before}, ${count}, ${firstWindow})`.execute(db);
-    return rows.map((r) => Number(r.id));
-  }
-  // Bound as BigInt: better-sqlite3 binds a number as a REAL, and FTS5 would then read every match instead of seeking.
-  const below = before === null ? sql`` : sql`and rowid < ${BigInt(before)}`;
-  const { rows } = await sql<{ id: number }>`select rowid as id from board_search_fts
-    where board_search_fts match ${ftsMatchExpression(terms)} ${below} order by rowid desc limit ${count}`.execute(db);
-  return rows.map((r) => Number(r.id));
+async function matchingPosts(db: Kysely<Database>, terms: ReturnType<typeof queryTerms>, before: number | null, count: number) {
+  const candidates =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? sql`select post_id from board_search_ids(to_tsquery('simple', ${tsQueryExpression(terms)}), ${before}, ${count}, ${firstWindow})`
+      : // Bound as BigInt: better-sqlite3 binds a number as a REAL, and FTS5 would then read every match instead of seeking.
+        sql`select rowid as post_id from board_search_fts where board_search_fts match ${ftsMatchExpression(terms)}
+          ${before === null ? sql`` : sql`and rowid < ${BigInt(before)}`} order by rowid desc limit ${count}`;
+  const { rows } = await sql<{
+    id: number;
+    thread_id: number | null;
+    position: number;
+    body: string;
+    author_id: string;
+    created_at: string;
+    title: string;
+    display_name: string;
+    role: Role;
+    lg_name: string | null;
+  }>`select c.post_id as id, t.id as thread_id, p.position, p.body, p.author_id, p.created_at, t.title, a.display_name, a.role, lg.name as lg_name
+    from (${candidates}) c
+    left join board_posts p on p.id = c.post_id and p.hidden = 0 and p.deleted_at is null
+    left join board_threads t on t.id = p.thread_id and t.hidden = 0
+    left join accounts a on a.id = p.author_id
+    left join local_governments lg on lg.code = a.local_government_code
+    order by c.post_id desc`.execute(db);
+  return rows;
 }
 
-/**
- * Visible posts matching every term, newest first (by id: posts are numbered as they are written).
- * The index holds visible posts only, but visibility is checked again on the posts themselves; when
- * a batch of candidates leaves fewer than `limit` visible, the next (older) batch is read.
- */
 export async function searchBoard(db: Kysely<Database>, text: string, limit = 50): Promise<BoardSearchHit[]> {
   const terms = queryTerms(text);
   if (terms.length === 0) return [];
   const hits: BoardSearchHit[] = [];
   let before: number | null = null;
   for (let batch = limit + 10; hits.length < limit; batch *= 4) {
-    const ids = await matchingIds(db, terms, before, batch);
-    if (ids.length === 0) break;
-    const rows = await db
-      .selectFrom('board_posts')
-      .innerJoin('board_threads', 'board_threads.id', 'board_posts.thread_id')
-      .select(['board_posts.id', 'board_posts.thread_id', 'board_posts.position', 'board_posts.body', 'board_posts.author_id', 'board_posts.created_at', 'board_threads.title'])
-      .where('board_posts.id', 'in', ids)
-      .where('board_posts.hidden', '=', 0)
-      .where('board_posts.deleted_at', 'is', null)
-      .where('board_threads.hidden', '=', 0)
-      .orderBy('board_posts.id', 'desc')
-      .execute();
-    for (const r of rows.slice(0, limit - hits.length)) {
+    const candidates = await matchingPosts(db, terms, before, batch);
+    if (candidates.length === 0) break;
+    // A candidate without its thread is no longer visible (the index lagged a hide or a delete).
+    for (const r of candidates.filter((c) => c.thread_id !== null).slice(0, limit - hits.length)) {
       hits.push({
         postId: Number(r.id),
         threadId: Number(r.thread_id),
         position: Number(r.position),
         threadTitle: r.title,
         body: r.body,
-        authorId: r.author_id,
+        author: authorOf({ id: r.author_id, display_name: r.display_name, role: r.role, lg_name: r.lg_name }),
         createdAt: r.created_at,
       });
     }
-    if (ids.length < batch) break;
-    before = ids.at(-1)!;
+    if (candidates.length < batch) break;
+    before = Number(candidates.at(-1)!.id);
   }
   return hits;
 }

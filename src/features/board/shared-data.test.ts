@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.ts';
 import { openDatabase, type DatabaseHandle } from '../../db/index.ts';
-import { readRevision } from '../../db/revisions.ts';
+import { bumpRevision, readRevision } from '../../db/revisions.ts';
 import { clientSignedInAs, insertAccount } from '../../../test/accounts.ts';
 import type { TestClient } from '../../../test/client.ts';
 import { describeEachEngine, testConfig } from '../../../test/helper.ts';
@@ -68,11 +68,14 @@ describeEachEngine('board shared data', (current) => {
     // And to Bob again after Alice's view: nothing of hers carried over.
     assert.doesNotMatch((await bob.get(`/board/t/${threadId}`)).body, /直した本文です/);
 
-    // An author's new display name (an account change, no board revision) shows on the kept lists and posts.
+    // An author's new display name (no board revision; the 'accounts' one, raised as the profile form
+    // does) shows on the kept lists and posts.
     await db().updateTable('accounts').set({ display_name: '名寄のアリス（改名）' }).where('id', '=', aliceId).execute();
+    await bumpRevision(db(), 'accounts');
     assert.match((await bob.get('/board/c/questions')).body, /名寄のアリス（改名）/);
     assert.match((await bob.get(`/board/t/${threadId}`)).body, /名寄のアリス（改名）/);
     await db().updateTable('accounts').set({ display_name: '名寄のアリス' }).where('id', '=', aliceId).execute();
+    await bumpRevision(db(), 'accounts');
 
     await replyToThread(db(), who(bobId), threadId, { body: 'ボブの返信です', replyToPostId: null, fileIds: [] });
     assert.match((await alice.get(`/board/t/${threadId}`)).body, /ボブの返信です/);

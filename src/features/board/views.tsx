@@ -481,7 +481,7 @@ export function ThreadPage(p: ThreadPageProps): JSX.Element {
   );
 }
 
-export function BoardSearchPage(p: { ctx: PageContext; query: string; hits: BoardSearchHit[]; authors: Map<string, Author>; error?: string }): JSX.Element {
+export function BoardSearchPage(p: { ctx: PageContext; query: string; hits: BoardSearchHit[]; error?: string }): JSX.Element {
   const { ctx } = p;
   const title = ctx.t('掲示板の検索', 'Search the board');
   return (
@@ -513,7 +513,7 @@ export function BoardSearchPage(p: { ctx: PageContext; query: string; hits: Boar
                   </a>
                 </p>
                 <p safe>{markdownToText(h.body).slice(0, 160)}</p>
-                <AuthorLine ctx={ctx} author={p.authors.get(h.authorId)} at={h.createdAt} />
+                <AuthorLine ctx={ctx} author={h.author} at={h.createdAt} />
               </li>
             ))}
           </ul>

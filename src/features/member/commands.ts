@@ -2,6 +2,7 @@
 // nothing of HTTP; routes check passwords and codes first, then call these.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../db/audit.ts';
+import { bumpRevision } from '../../db/revisions.ts';
 import type { Database } from '../../db/schema.ts';
 import { createSession, revokeSessions } from '../../db/sessions.ts';
 import { generateBackupCode, hashCode } from '../../security/one-time-codes.ts';
@@ -34,6 +35,8 @@ export async function updateProfile(db: Kysely<Database>, actor: Member, input: 
       .set({ ...after, updated_at: new Date().toISOString() })
       .where('id', '=', actor.id)
       .execute();
+    // The display name is printed on pages kept for others (the board's authors).
+    await bumpRevision(trx, 'accounts');
     await recordAudit(trx, { actorAccountId: actor.id, action: 'account.profile_updated', targetType: 'account', targetId: actor.id, ip: origin.ip, detail: { fields: changed } });
     return { changed };
   });
