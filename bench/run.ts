@@ -388,6 +388,13 @@ async function signInForBoard(database: BenchDatabase, url: string): Promise<{ c
   }
 }
 
+/**
+ * The secrets of the deployment the bench runs: made once, shared by all its instances, as a
+ * multi-instance deployment must (with a secret each, the CSRF cookie set by one instance was
+ * refused by the other, which then made a new one on every request).
+ */
+const deploymentSecrets = { SESSION_SECRET: randomBytes(32).toString('hex'), TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex') };
+
 /** Starts the app on a free port on the prepared database; resolves once /healthz answers 200. */
 async function startApp(database: BenchDatabase): Promise<AppProcess> {
   const port = await freePort(HOST);
@@ -403,8 +410,8 @@ async function startApp(database: BenchDatabase): Promise<AppProcess> {
       PORT: String(port),
       HOST,
       APP_ENV: 'production',
-      SESSION_SECRET: randomBytes(32).toString('hex'),
-      TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      // One deployment's secrets, the same on every instance: a cookie one signs, the other reads.
+      ...deploymentSecrets,
       LOG_LEVEL: 'warn',
       // Always the database prepared for this run, never a developer's own.
       SQLITE_FILE: database.config.engine === 'sqlite' ? database.config.file : undefined,
