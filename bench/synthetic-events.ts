@@ -62,11 +62,8 @@ export async function seedSyntheticEvents(db: Kysely<Database>, count = syntheti
     const timed = random() < 0.8;
     const start = timed ? `${String(9 + int(10)).padStart(2, '0')}:${pick(['00', '30'])}` : null;
     const status = syntheticEventStatus(i);
-    // Registered about a month before the day, as on a live site over the years (never later than
-    // now, one second apart): the search index then receives the events in about the order of their
-    // dates (its sync follows updated_at), as a live one does. All stamped `now`, they reached it in
-    // id order, i.e. at random, which no live database holds.
-    const registeredAt = new Date(Math.min(FIRST_DAY + (day - 30) * 86_400_000, Date.parse(now) - (count - i) * 1000)).toISOString();
+    // Registered about a month before the day (never later than now), as on a live site.
+    const registeredAt = new Date(Math.min(FIRST_DAY + (day - 30) * 86_400_000, Date.parse(now))).toISOString();
     events.push({
       id,
       title: `【合成データ】${host.name}の${kind} ${i}`,
@@ -106,7 +103,11 @@ export async function seedSyntheticEvents(db: Kysely<Database>, count = syntheti
       created_by: null,
       updated_by: null,
       created_at: registeredAt,
-      updated_at: registeredAt,
+      // One millisecond apart in the order of their days, from the moment of seeding (so after the
+      // search index's sync point): the index's sync follows updated_at, so it receives them in
+      // about date order, as a live site's index does. All stamped with one moment, they reached it
+      // in id order, i.e. at random, a layout no live database holds.
+      updated_at: new Date(Date.parse(now) + i).toISOString(),
       published_at: status === 'published' ? registeredAt : null,
     });
     unique.forEach((m, position) => links.push({ event_id: id, local_government_code: m.code, prefecture_code: m.prefecture_code, position }));

@@ -42,6 +42,7 @@ function body(i: number): string {
 /** Inserts the articles (in chunks); returns how many. */
 export async function seedSyntheticNews(db: Kysely<Database>, count = syntheticArticleCount): Promise<number> {
   const municipalities = (await db.selectFrom('local_governments').select('code').where('level', '=', 'municipality').where('kind', '!=', '特別区').execute()).map((m) => m.code);
+  const seededAt = Date.now();
   const start = Date.UTC(2015, 3, 1);
   const span = Date.UTC(2026, 11, 1) - start;
   const articles: Array<Insertable<Database['articles']>> = [];
@@ -64,10 +65,12 @@ export async function seedSyntheticNews(db: Kysely<Database>, count = syntheticA
       version: 1,
       created_by: null,
       updated_by: null,
-      // Written when published, as on a live site over the years: the search index then receives
-      // the articles in that order (its sync follows updated_at), as a live one does.
       created_at: publishAt,
-      updated_at: publishAt,
+      // One millisecond apart in the order published, from the moment of seeding (so after the
+      // search index's sync point): the index's sync follows updated_at, so it receives them in that
+      // order, as a live site's index receives articles written over the years. All stamped with one
+      // moment, they reached it in id order, i.e. at random, a layout no live database holds.
+      updated_at: new Date(seededAt + i).toISOString(),
     });
     for (let k = 0; k < 2; k++) links.push({ article_id: id, kind: 'municipality', target: municipalities[(i * 7 + k * 13) % municipalities.length]!, position: k });
   }
