@@ -1,7 +1,7 @@
 // Revision counters of the data topics (migration 2026-12-06T0900). A write raises its topic's
 // number in its own transaction, as its last statement, so the row lock is held only until the
 // commit; a reader compares the number with the one it loaded its in-memory copy at.
-import type { CompiledQuery, Kysely, Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
 
 /** 'accounts': people's names, roles, organisations and status, as pages that show people print them. */
@@ -30,48 +30,38 @@ export async function bumpViewRevision(trx: Transaction<Database> | Kysely<Datab
     .execute();
 }
 
-interface TopicReads {
-  query: CompiledQuery<{ revision: number }>;
-  /** A read scheduled but not started yet, which requests arriving now may share. */
-  scheduled?: Promise<number>;
-}
+/** A read of every topic's revision scheduled but not started yet, which requests arriving now may share. */
+const scheduledReads = new WeakMap<Kysely<Database>, Promise<Map<string, number>>>();
 
-const reads = new WeakMap<Kysely<Database>, Map<RevisionTopic, TopicReads>>();
-
-function topicReads(db: Kysely<Database>, topic: RevisionTopic): TopicReads {
-  let byTopic = reads.get(db);
-  if (!byTopic) reads.set(db, (byTopic = new Map()));
-  let entry = byTopic.get(topic);
-  if (!entry) byTopic.set(topic, (entry = { query: db.selectFrom('data_revisions').select('revision').where('topic', '=', topic).compile() }));
-  return entry;
-}
-
-async function readNow(db: Kysely<Database>, query: CompiledQuery<{ revision: number }>): Promise<number> {
-  const { rows } = await db.executeQuery(query);
-  return Number(rows[0]?.revision ?? 0);
+async function readAll(db: Kysely<Database>): Promise<Map<string, number>> {
+  // Every topic at once (a handful of rows): one statement per turn, whatever topics its requests need.
+  const rows = await db.selectFrom('data_revisions').select(['topic', 'revision']).execute();
+  return new Map(rows.map((r) => [r.topic, Number(r.revision)]));
 }
 
 /**
  * The topic's current revision (0 when the row is missing, which never matches a loaded copy).
- * Requests that arrive in the same turn of the event loop share one read, made after all of them
- * arrived, so each still sees every write committed before it came in; under load this turns one
- * read per request into one read per turn.
+ * Requests that arrive in the same turn of the event loop share one read of all topics, made after
+ * all of them arrived, so each still sees every write committed before it came in; under load this
+ * turns one read per topic and request into one read per turn.
  */
-export function readRevision(db: Kysely<Database>, topic: RevisionTopic): Promise<number> {
-  const entry = topicReads(db, topic);
-  if (entry.scheduled) return entry.scheduled;
-  const scheduled = new Promise<number>((resolve, reject) => {
-    setImmediate(() => {
-      // From here on the read has started: later requests schedule a read of their own.
-      if (entry.scheduled === scheduled) entry.scheduled = undefined;
-      readNow(db, entry.query).then(resolve, reject);
+export async function readRevision(db: Kysely<Database>, topic: RevisionTopic): Promise<number> {
+  let scheduled = scheduledReads.get(db);
+  if (!scheduled) {
+    const read = new Promise<Map<string, number>>((resolve, reject) => {
+      setImmediate(() => {
+        // From here on the read has started: later requests schedule a read of their own.
+        if (scheduledReads.get(db) === read) scheduledReads.delete(db);
+        readAll(db).then(resolve, reject);
+      });
     });
-  });
-  entry.scheduled = scheduled;
-  return scheduled;
+    scheduledReads.set(db, (scheduled = read));
+  }
+  return (await scheduled).get(topic) ?? 0;
 }
 
 /** As readRevision, inside a transaction (what the transaction itself sees), never shared. */
-export function readRevisionIn(trx: Transaction<Database>, topic: RevisionTopic): Promise<number> {
-  return readNow(trx, trx.selectFrom('data_revisions').select('revision').where('topic', '=', topic).compile());
+export async function readRevisionIn(trx: Transaction<Database>, topic: RevisionTopic): Promise<number> {
+  const row = await trx.selectFrom('data_revisions').select('revision').where('topic', '=', topic).executeTakeFirst();
+  return Number(row?.revision ?? 0);
 }

@@ -41,19 +41,10 @@ export async function findPendingSecondFactor(db: Kysely<Database>, token: strin
   if (!token) return undefined;
   const loaded = await findSession(db, token);
   if (!loaded || loaded.session.stage !== 'second_factor' || loaded.account.status !== 'active') return undefined;
-  const a = loaded.account;
-  if (a.totp_enabled_at === null || !a.totp_secret) return undefined;
-  return {
-    sessionIdHash: hashToken(token),
-    account: {
-      id: a.id,
-      email: a.email,
-      fullName: a.full_name,
-      status: a.status,
-      passwordHash: a.password_hash,
-      totpSecret: a.totp_secret,
-    },
-  };
+  // The password hash and TOTP secret are read here only, not with every request's session.
+  const account = await findAccountByEmail(db, loaded.account.email);
+  if (!account || account.id !== loaded.account.id || !account.totpSecret) return undefined;
+  return { sessionIdHash: hashToken(token), account };
 }
 
 /** True when `codeHash` is one of the account's backup codes and not used yet. */
