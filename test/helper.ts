@@ -282,6 +282,25 @@ export async function buildTestAppWithMail(engine: Engine, overrides: Partial<Ap
  * Runs the same suite once per engine against one app per engine. The suite reads the app
  * through the getter, which is set before its tests run.
  */
+/**
+ * A second app instance on the same database as `current()`, as in a multi-instance deployment:
+ * started before the enclosing suite's tests, closed after them.
+ */
+export function otherInstance(current: () => { database: { config: DatabaseConfig } }): () => { app: FastifyInstance; handle: DatabaseHandle } {
+  let app: FastifyInstance;
+  let handle: DatabaseHandle;
+  before(async () => {
+    handle = openDatabase(current().database.config);
+    app = await buildApp({ config: testConfig(current().database.config), database: handle });
+    await app.ready();
+  });
+  after(async () => {
+    await app?.close();
+    await handle?.close();
+  });
+  return () => ({ app, handle });
+}
+
 export function describeEachEngine(name: string, suite: (current: () => TestApp & { mail?: MailCatcher }, engine: Engine) => void, options: { mail?: boolean } = {}): void {
   for (const engine of engines) {
     const skip = engine === 'postgres' ? postgresSkipReason : undefined;

@@ -4,13 +4,12 @@
 // database is on the very next page (the registry revision, src/db/revisions.ts).
 import assert from 'node:assert/strict';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app.ts';
-import { openDatabase, type DatabaseHandle } from '../src/db/index.ts';
+import type { openDatabase } from '../src/db/index.ts';
 import { signedInClient } from './accounts.ts';
 import { TestClient } from './client.ts';
-import { describeEachEngine, testConfig } from './helper.ts';
+import { describeEachEngine, otherInstance } from './helper.ts';
 
 const CHIYODA = '131016';
 const NAYORO = '012211';
@@ -85,17 +84,7 @@ describeEachEngine('page cache', (current) => {
 
 /** A second app instance on the same database, as in a multi-instance deployment. */
 function describeOtherInstance(current: () => { app: FastifyInstance; database: { config: Parameters<typeof openDatabase>[0] } }): void {
-  let other: FastifyInstance;
-  let otherHandle: DatabaseHandle;
-  before(async () => {
-    otherHandle = openDatabase(current().database.config);
-    other = await buildApp({ config: testConfig(current().database.config), database: otherHandle });
-    await other.ready();
-  });
-  after(async () => {
-    await other?.close();
-    await otherHandle?.close();
-  });
+  const second = otherInstance(current);
 
   test('a project recorded on another instance is on the next page of this one', async () => {
     const title = 'キャッシュ確認 サンプル 連携事業';
@@ -107,7 +96,7 @@ function describeOtherInstance(current: () => { app: FastifyInstance; database: 
     assert.equal(before.headers['x-page-cache'], 'hit');
     assert.doesNotMatch(before.body, new RegExp(title));
 
-    const ward = await signedInClient(other, otherHandle.db, { role: 'ward_staff', code: CHIYODA });
+    const ward = await signedInClient(second().app, second().handle.db, { role: 'ward_staff', code: CHIYODA });
     await ward.get('/registry/projects/new');
     const saved = await ward.post('/registry/projects/new', {
       fiscalYear: '2024',

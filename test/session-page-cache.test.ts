@@ -5,16 +5,15 @@
 // an author's new display name (the 'accounts' topic), the end of the 30-minute board visit, and
 // the same changes made through another app instance on the same database.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
-import { buildApp } from '../src/app.ts';
 import { openDatabase, type DatabaseHandle } from '../src/db/index.ts';
 import type { Database } from '../src/db/schema.ts';
 import { replyToThread, startThread } from '../src/features/board/commands.ts';
 import { clientSignedInAs, insertAccount } from './accounts.ts';
 import { TestClient } from './client.ts';
-import { describeEachEngine, testConfig } from './helper.ts';
+import { describeEachEngine, otherInstance } from './helper.ts';
 
 const cacheOf = (res: LightMyRequestResponse) => res.headers['x-page-cache'];
 /** The 「未読」 link of a thread in a thread list. */
@@ -142,17 +141,7 @@ function describeOtherInstance(
   current: () => { app: FastifyInstance; database: { config: Parameters<typeof openDatabase>[0]; handle: DatabaseHandle } },
   people: () => { reader: TestClient; readerId: string; writerId: string },
 ): void {
-  let other: FastifyInstance;
-  let otherHandle: DatabaseHandle;
-  before(async () => {
-    otherHandle = openDatabase(current().database.config);
-    other = await buildApp({ config: testConfig(current().database.config), database: otherHandle });
-    await other.ready();
-  });
-  after(async () => {
-    await other?.close();
-    await otherHandle?.close();
-  });
+  const second = otherInstance(current);
 
   test("the member's reads through another instance make this instance's kept page fresh", async () => {
     const { reader, readerId, writerId } = people();
@@ -160,7 +149,7 @@ function describeOtherInstance(
     const index = await untilKept(reader, '/board');
     assert.match(index.body, unreadLink(threadId));
     // The same session, served by the other instance.
-    const elsewhere = await clientSignedInAs(other, otherHandle.db, readerId);
+    const elsewhere = await clientSignedInAs(second().app, second().handle.db, readerId);
     for (const [name, value] of reader.cookies) elsewhere.cookies.set(name, value);
     assert.equal((await elsewhere.get(`/board/t/${threadId}`)).statusCode, 200);
     const after = await reader.get('/board');
